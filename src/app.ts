@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { Config } from './config.ts';
+import { DomainError } from './errors/catalogue.ts';
+import type { App, Platform } from './http/app-types.ts';
+import { registerAudit } from './http/plugins/audit.ts';
+import { registerAuth } from './http/plugins/auth.ts';
+import { registerErrorHandling } from './http/plugins/errors.ts';
+import { registerMetrics } from './http/plugins/metrics.ts';
+import { auditRoutes } from './http/routes/audit.ts';
+import { healthRoutes } from './http/routes/health.ts';
+import { liveRoutes } from './http/routes/live.ts';
+import { sessionRoutes } from './http/routes/session.ts';
+import { unitRoutes } from './http/routes/units.ts';
+import { userRoutes } from './http/routes/users.ts';
+import { newId } from './ids.ts';
+import { LiveBus } from './live/bus.ts';
+import { adapterFor, migrate, openStore, type Store } from './store/database.ts';
+import { VERSION } from './version.ts';
+
+export interface AppOptions {
+  /** An already open store (tests); otherwise one is opened from the config. */
+  store?: Store;
+  /** The clock; tests pass a fixed one. */
+  now?: () => number;
+  /** pino options or false; defaults to JSON logs at the configured level. */
+  logger?: boolean | object;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}
+
+/** Builds the whole application (database migrated, routes registered) without listening. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const store = options.store ?? openStore(adapterFor(config));
+  await migrate(store);
+  const now = options.now ?? Date.now;
+  const ctx = { db: store.db, now };
+  const platform: Platform = {
+    config,
+    store,
+    ctx,
+    bus: new LiveBus(),
+    authPolicy: {
+      sessionTtlMs: config.sessionTtlHours * 3_600_000,
+      backoffAfter: config.loginBackoffAfter,
+      lockAfter: config.loginLockAfter,
+      lockMs: config.loginLockMinutes * 60_000,
+    },
+    startedAt: Date.now(),
+    version: VERSION,
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: () => newId(),
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: true,
+    ajv: {
+      customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('platform', platform);
+
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0)
+    await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError(
+        'RATE_LIMITED',
+        `Too many requests: at most ${context.max} a minute; retry in ${context.after}`,
+      ),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Zhongshu 中枢 API',
+        version: VERSION,
+        description: 'Integrated command centre of a subdistrict',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+
+  registerAuth(app, ctx);
+  registerAudit(app, ctx);
+  registerMetrics(app);
+
+  for (const routes of [healthRoutes, sessionRoutes, unitRoutes, userRoutes, auditRoutes, liveRoutes]) {
+    await routes(app, platform);
+  }
+
+  const webDist = path.resolve(import.meta.dirname, '../web/dist');
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      setHeaders: (res, file) => {
+        if (file.endsWith('.mjs')) res.header('content-type', 'text/javascript');
+      },
+    });
+  }
+
+  app.addHook('onClose', async () => {
+    if (!options.store) await store.close();
+  });
+  return app;
+}

@@ -1,0 +1,96 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment and validated at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset means the embedded SQLite database `<dataDir>/zhongshu.db`. */
+  databaseUrl: string | undefined;
+  demo: boolean;
+  adminPassword: string | undefined;
+  logLevel: string;
+  sessionTtlHours: number;
+  /** Failed logins after which further attempts wait (back-off), and after which the account locks. */
+  loginBackoffAfter: number;
+  loginLockAfter: number;
+  loginLockMinutes: number;
+  rateLimitPerMinute: number;
+  maxBodyBytes: number;
+  corsOrigins: string[];
+  jt808Port: number;
+  gt06Port: number;
+  osmandPort: number;
+  mqttUrl: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name}="${raw}" is not a whole number`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name}=${value} must be between ${min} and ${max}`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name}="${raw}" must be 1 or 0`);
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, schemes: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected e.g. ${schemes[0]}//host:port/...)`);
+  }
+  if (!schemes.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${schemes.join(' or ')} (got ${parsed.protocol})`);
+  }
+  return raw;
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const adminPassword = env.ZS_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    throw new ConfigError('ZS_ADMIN_PASSWORD must be at least 8 characters');
+  }
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.ZS_DATA_DIR || './data'),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    demo: flag(env, 'ZS_DEMO', false),
+    adminPassword,
+    logLevel,
+    sessionTtlHours: int(env, 'ZS_SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    loginBackoffAfter: int(env, 'ZS_LOGIN_BACKOFF_AFTER', 3, 1, 100),
+    loginLockAfter: int(env, 'ZS_LOGIN_LOCK_AFTER', 10, 2, 1000),
+    loginLockMinutes: int(env, 'ZS_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    rateLimitPerMinute: int(env, 'ZS_RATE_LIMIT_PER_MINUTE', 1200, 10, 10_000_000),
+    maxBodyBytes: int(env, 'ZS_MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
+    corsOrigins: (env.ZS_CORS_ORIGINS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    jt808Port: int(env, 'ZS_JT808_PORT', 5015, 0, 65535),
+    gt06Port: int(env, 'ZS_GT06_PORT', 5023, 0, 65535),
+    osmandPort: int(env, 'ZS_OSMAND_PORT', 5055, 0, 65535),
+    mqttUrl: url(env, 'ZS_MQTT_URL', ['mqtt:', 'mqtts:', 'ws:', 'wss:']),
+  };
+}

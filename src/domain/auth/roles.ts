@@ -1,0 +1,37 @@
+/** Roles a user can hold; each user has one role and belongs to one unit. */
+export const ROLES = [
+  'admin',
+  'operator',
+  'leader',
+  'workstation',
+  'community',
+  'gridWorker',
+  'department',
+  'crew',
+  'resident',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: '系统管理员',
+  operator: '指挥中心值班员',
+  leader: '街道领导',
+  workstation: '联动工作站',
+  community: '社区',
+  gridWorker: '网格员',
+  department: '职能部门',
+  crew: '船员',
+  resident: '居民',
+};
+
+/** Roles that read the organisation and its people (within their scope). */
+export const STAFF_ROLES: Role[] = [
+  'admin',
+  'operator',
+  'leader',
+  'workstation',
+  'community',
+  'gridWorker',
+  'department',
+];

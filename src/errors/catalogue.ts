@@ -1,0 +1,60 @@
+/**
+ * The one catalogue of errors the platform reports. Codes are stable API: the console
+ * translates by code, clients branch on it. Services throw DomainError; the HTTP edge maps
+ * it to `{ error: { code, message, details? } }` with the status listed here.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  INVALID_GEOMETRY: { status: 400, message: 'The geometry is not valid' },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: 'Log in first: send a session cookie or "Authorization: Bearer <token>"',
+  },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password' },
+  SESSION_EXPIRED: { status: 401, message: 'The session has expired: log in again' },
+  FORBIDDEN: { status: 403, message: 'Your role may not do this' },
+  OUT_OF_SCOPE: { status: 403, message: 'This is outside your unit' },
+  CSRF_HEADER_MISSING: {
+    status: 403,
+    message: 'Cookie-authenticated changes need the header "X-Requested-With: zhongshu"',
+  },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such API route' },
+  UNIT_NOT_FOUND: { status: 404, message: 'No such unit' },
+  USER_NOT_FOUND: { status: 404, message: 'No such user' },
+  UNIT_HAS_CHILDREN: { status: 409, message: 'The unit still has child units' },
+  UNIT_IN_USE: { status: 409, message: 'The unit is still referenced' },
+  UNIT_CODE_TAKEN: { status: 409, message: 'Another unit already has this code' },
+  UNIT_PARENT_INVALID: { status: 422, message: 'This unit kind cannot sit under that parent' },
+  USERNAME_TAKEN: { status: 409, message: 'Another user already has this username' },
+  LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be removed or demoted' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
+  LOGIN_THROTTLED: { status: 429, message: 'Too many failed logins: wait before trying again' },
+  ACCOUNT_LOCKED: { status: 429, message: 'Too many failed logins: the account is locked for a while' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests: slow down' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached' },
+  INTERNAL: { status: 500, message: 'An unexpected error occurred; it has been logged' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A failure the caller can act on, with a stable code from ERRORS. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+}
+
+/** Shorthand for `throw new DomainError(...)` in expression position. */
+export function fail(code: ErrorCode, message?: string, details?: unknown): never {
+  throw new DomainError(code, message, details);
+}

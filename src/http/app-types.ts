@@ -1,0 +1,33 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Config } from '../config.ts';
+import type { LiveBus } from '../live/bus.ts';
+import type { AuthPolicy } from '../services/auth.service.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { Store } from '../store/database.ts';
+
+/** The Fastify instance with TypeBox typing, as every route module receives it. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** What route modules get besides the app: the platform's shared parts. */
+export interface Platform {
+  config: Config;
+  store: Store;
+  ctx: ServiceContext;
+  bus: LiveBus;
+  authPolicy: AuthPolicy;
+  startedAt: number;
+  version: string;
+}

@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError, ERRORS, type ErrorCode } from '../../errors/catalogue.ts';
+
+interface AjvIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** "body.polygon.type must be string": the field a client must fix, in dotted form. */
+function describeIssue(context: string | undefined, issue: AjvIssue): { field: string; problem: string } {
+  let field = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  if (issue.keyword === 'required' && issue.params?.missingProperty) {
+    field = field ? `${field}.${issue.params.missingProperty}` : String(issue.params.missingProperty);
+    return { field: `${context}.${field}`, problem: 'is required' };
+  }
+  let problem = issue.message ?? 'is not valid';
+  if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) {
+    problem = `must be one of ${(issue.params.allowedValues as unknown[]).join(', ')}`;
+  }
+  return { field: field ? `${context}.${field}` : String(context), problem };
+}
+
+function fastifyCode(error: FastifyError): ErrorCode | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'PAYLOAD_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'MALFORMED_JSON';
+  }
+  if (error instanceof SyntaxError) return 'MALFORMED_JSON';
+  if (error.statusCode === 429) return 'RATE_LIMITED';
+  if (error.statusCode === 413) return 'PAYLOAD_TOO_LARGE';
+  if (error.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return undefined;
+}
+
+/** The one place where failures become `{ error: { code, message, details? } }`. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      if (error.code === 'LOGIN_THROTTLED' || error.code === 'ACCOUNT_LOCKED') {
+        const details = error.details as { retryAfterSeconds?: number } | undefined;
+        if (details?.retryAfterSeconds) reply.header('retry-after', String(details.retryAfterSeconds));
+      }
+      return reply.status(error.status).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details !== undefined && { details: error.details }),
+        },
+      });
+    }
+    if (error.validation) {
+      const issues = error.validation.map((i) => describeIssue(error.validationContext, i as AjvIssue));
+      const message = issues.map((i) => `${i.field} ${i.problem}`).join('; ');
+      return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message, details: issues } });
+    }
+    const code = fastifyCode(error);
+    if (code) {
+      const message =
+        code === 'MALFORMED_JSON'
+          ? `The request body is not valid JSON: ${error.message}`
+          : code === 'PAYLOAD_TOO_LARGE'
+            ? `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`
+            : code === 'UNSUPPORTED_MEDIA_TYPE'
+              ? `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted here; send application/json`
+              : ERRORS[code].message;
+      return reply.status(ERRORS[code].status).send({ error: { code, message } });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: 'VALIDATION_FAILED', message: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: `No API route ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
+  });
+}

@@ -1,0 +1,29 @@
+import { EventEmitter } from 'node:events';
+
+/** A live event for the console. `unitPath` limits who may see it (null: everyone signed in). */
+export interface LiveEvent {
+  type: string;
+  unitPath: string | null;
+  data: unknown;
+}
+
+/**
+ * The in-process live-event channel. The WebSocket feed listens here; ingest and services
+ * publish. Scale-out replaces the transport, not the callers.
+ */
+export class LiveBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish(event: LiveEvent): void {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+}

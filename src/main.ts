@@ -1,0 +1,40 @@
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+/** Entry point: read the configuration, build the app, listen, and shut down cleanly on a signal. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await buildApp(config);
+  await bootstrap(app.platform.ctx, config, app.log);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Zhongshu on http://localhost:${config.port} (${app.platform.store.adapter.describe()})`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    // close() stops accepting, waits for in-flight requests, runs onClose hooks (database last).
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Zhongshu failed to start: ${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { type Kysely, Migrator, sql } from 'kysely';
+import { postgresAdapter } from './dialect/postgres.ts';
+import { sqliteAdapter } from './dialect/sqlite.ts';
+import type { DialectAdapter, DialectKind } from './dialect/types.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+/** An open database with its dialect, as the rest of the platform sees it. */
+export interface Store {
+  db: Db;
+  kind: DialectKind;
+  adapter: DialectAdapter;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Picks the dialect from the configuration: DATABASE_URL means PostgreSQL, otherwise SQLite in the data dir. */
+export function adapterFor(opts: { databaseUrl?: string; dataDir: string }): DialectAdapter {
+  return opts.databaseUrl
+    ? postgresAdapter(opts.databaseUrl)
+    : sqliteAdapter(path.join(opts.dataDir, 'zhongshu.db'));
+}
+
+/** Opens the database; call `migrate` before use. */
+export function openStore(adapter: DialectAdapter): Store {
+  const db = adapter.createKysely();
+  return {
+    db,
+    kind: adapter.kind,
+    adapter,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrate(store: Store): Promise<string[]> {
+  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.adapter) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(error as Error).message ?? error}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

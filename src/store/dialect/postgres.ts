@@ -1,0 +1,34 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../schema.ts';
+import type { DialectAdapter } from './types.ts';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/** PostgreSQL through pg. BIGINT epoch-ms columns come back as numbers, as on SQLite. */
+export function postgresAdapter(connectionString: string, options: { schema?: string } = {}): DialectAdapter {
+  return {
+    kind: 'postgres',
+    jsonType: 'jsonb',
+    describe: () =>
+      `postgres ${new URL(connectionString).host}${options.schema ? ` schema ${options.schema}` : ''}`,
+    createKysely() {
+      const pool = new pg.Pool({
+        connectionString,
+        max: 10,
+        options: options.schema ? `-c search_path=${options.schema}` : undefined,
+        types: {
+          getTypeParser(oid: number, format?: string) {
+            if (oid === INT8 || oid === NUMERIC) return (v: string) => Number(v);
+            // biome-ignore lint/suspicious/noExplicitAny: pg's overloads do not accept the union
+            return pg.types.getTypeParser(oid, format as any);
+          },
+        } as pg.CustomTypesConfig,
+      });
+      // A dropped connection must not crash the process; queries on it fail and are reported.
+      pool.on('error', () => {});
+      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    },
+  };
+}

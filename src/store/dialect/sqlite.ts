@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { DialectAdapter } from './types.ts';
+
+/** SQLite through better-sqlite3: WAL with synchronous=NORMAL keeps commits durable across a process crash. */
+export function sqliteAdapter(file: string): DialectAdapter {
+  return {
+    kind: 'sqlite',
+    jsonType: 'text',
+    describe: () => `sqlite ${file}`,
+    createKysely() {
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+      const database = new SQLite(file);
+      database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+      database.pragma('foreign_keys = ON');
+      database.pragma('busy_timeout = 5000');
+      return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export type DialectKind = 'sqlite' | 'postgres';
+
+/** Everything that differs between SQLite and PostgreSQL, in one shape. */
+export interface DialectAdapter {
+  kind: DialectKind;
+  /** Column type for JSON documents. */
+  jsonType: 'text' | 'jsonb';
+  createKysely(): Kysely<Database>;
+  /** Dialect-specific teardown (pool end, file close) after Kysely is destroyed. */
+  describe(): string;
+}

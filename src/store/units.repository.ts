@@ -1,0 +1,137 @@
+import type { Db } from './database.ts';
+import { parseJson, toJson } from './dialect/json.ts';
+import type { UnitTable } from './schema.ts';
+
+/** A unit as the services see it. */
+export interface Unit {
+  id: string;
+  kind: string;
+  parentId: string | null;
+  path: string;
+  code: string;
+  name: string;
+  polygon: unknown | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function toUnit(row: UnitTable): Unit {
+  return {
+    id: row.id,
+    kind: row.kind,
+    parentId: row.parent_id,
+    path: row.path,
+    code: row.code,
+    name: row.name,
+    polygon: parseJson(row.polygon),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findUnit(db: Db, id: string): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
+}
+
+export async function findUnitByCode(db: Db, code: string): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
+}
+
+/** Units under a path prefix (null = all), ordered by code so trees and locate results are stable. */
+export async function listUnits(
+  db: Db,
+  filter: { scopePath: string | null; kind?: string; parentId?: string },
+): Promise<Unit[]> {
+  let q = db.selectFrom('units').selectAll();
+  if (filter.scopePath !== null) q = q.where('path', 'like', `${filter.scopePath}%`);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
+  const rows = await q.orderBy('code').execute();
+  return rows.map(toUnit);
+}
+
+export async function insertUnit(db: Db, unit: Unit): Promise<void> {
+  await db
+    .insertInto('units')
+    .values({
+      id: unit.id,
+      kind: unit.kind,
+      parent_id: unit.parentId,
+      path: unit.path,
+      code: unit.code,
+      name: unit.name,
+      polygon: toJson(unit.polygon),
+      created_at: unit.createdAt,
+      updated_at: unit.updatedAt,
+    })
+    .execute();
+}
+
+export async function updateUnit(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<Unit, 'name' | 'code' | 'polygon' | 'parentId' | 'path'>> & { updatedAt: number },
+): Promise<void> {
+  await db
+    .updateTable('units')
+    .set({
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.code !== undefined && { code: patch.code }),
+      ...(patch.polygon !== undefined && { polygon: toJson(patch.polygon) }),
+      ...(patch.parentId !== undefined && { parent_id: patch.parentId }),
+      ...(patch.path !== undefined && { path: patch.path }),
+      updated_at: patch.updatedAt,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Rewrites the materialised path of every descendant after a move. */
+export async function repathSubtree(db: Db, oldPath: string, newPath: string): Promise<void> {
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'path'])
+    .where('path', 'like', `${oldPath}%`)
+    .where('path', '!=', oldPath)
+    .execute();
+  for (const row of rows) {
+    await db
+      .updateTable('units')
+      .set({ path: newPath + row.path.slice(oldPath.length) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+}
+
+export async function deleteUnit(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('units').where('id', '=', id).execute();
+}
+
+export async function countChildren(db: Db, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** What still points at a unit, by table, for the 409 that explains why it cannot be deleted. */
+export async function unitReferences(db: Db, id: string): Promise<Record<string, number>> {
+  const users = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const segments = await db
+    .selectFrom('segments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('unit_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const refs: Record<string, number> = {};
+  if (Number(users.n) > 0) refs.users = Number(users.n);
+  if (Number(segments.n) > 0) refs.segments = Number(segments.n);
+  return refs;
+}

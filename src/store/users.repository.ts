@@ -1,0 +1,118 @@
+import type { Db } from './database.ts';
+import type { UserTable } from './schema.ts';
+
+/** A user record including its credential and login-throttle state; never sent over the API as is. */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  unitId: string;
+  phone: string | null;
+  active: boolean;
+  failedLogins: number;
+  lastFailedAt: number | null;
+  lockedUntil: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function toUser(row: UserTable): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    unitId: row.unit_id,
+    phone: row.phone,
+    active: row.active === 1,
+    failedLogins: row.failed_logins,
+    lastFailedAt: row.last_failed_at,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findUser(db: Db, id: string): Promise<UserRecord | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRecord | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/** Users whose unit lies under the scope path (null = all), by username. */
+export async function listUsers(
+  db: Db,
+  filter: { scopePath: string | null; unitId?: string; role?: string },
+): Promise<UserRecord[]> {
+  let q = db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').selectAll('users');
+  if (filter.scopePath !== null) q = q.where('units.path', 'like', `${filter.scopePath}%`);
+  if (filter.unitId) q = q.where('users.unit_id', '=', filter.unitId);
+  if (filter.role) q = q.where('users.role', '=', filter.role);
+  const rows = await q.orderBy('users.username').execute();
+  return rows.map(toUser);
+}
+
+export async function insertUser(db: Db, u: UserRecord): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: u.id,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      role: u.role,
+      unit_id: u.unitId,
+      phone: u.phone,
+      active: u.active ? 1 : 0,
+      failed_logins: u.failedLogins,
+      last_failed_at: u.lastFailedAt,
+      locked_until: u.lockedUntil,
+      created_at: u.createdAt,
+      updated_at: u.updatedAt,
+    })
+    .execute();
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<UserRecord, 'id' | 'username' | 'createdAt'>> & { updatedAt: number },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+      ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
+      ...(patch.phone !== undefined && { phone: patch.phone }),
+      ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+      ...(patch.failedLogins !== undefined && { failed_logins: patch.failedLogins }),
+      ...(patch.lastFailedAt !== undefined && { last_failed_at: patch.lastFailedAt }),
+      ...(patch.lockedUntil !== undefined && { locked_until: patch.lockedUntil }),
+      updated_at: patch.updatedAt,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteUser(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
