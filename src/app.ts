@@ -9,9 +9,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import type { Config } from './config.ts';
-import { DomainError } from './errors/catalogue.ts';
+import { DomainError, ERRORS } from './errors/catalogue.ts';
 import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
@@ -62,6 +62,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
     startedAt: Date.now(),
     version: VERSION,
+    routes: [],
   };
 
   const app = Fastify({
@@ -69,6 +70,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     genReqId: () => newId(),
     bodyLimit: config.maxBodyBytes,
     trustProxy: true,
+    // Errors the router raises before any hook runs still answer in the catalogue's shape.
+    frameworkErrors: (error, _request, reply) => {
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : 'BAD_URL';
+      const body = { error: { code, message: `${ERRORS[code].message}: ${error.message}` } };
+      (reply as FastifyReply).status(ERRORS[code].status).send(body);
+    },
     ajv: {
       customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false },
     },
@@ -76,6 +83,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('platform', platform);
 
   registerErrorHandling(app);
+  // Cookies are parsed in an onRequest hook that must run before authentication's.
+  await app.register(fastifyCookie);
+  // Before any route, so that its onRoute check sees every route, plugins' included.
+  registerAuth(app, ctx, platform.routes);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -89,7 +100,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   if (config.corsOrigins.length > 0)
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
-  await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -113,7 +123,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
-  registerAuth(app, ctx);
   registerAudit(app, ctx);
   registerMetrics(app);
 

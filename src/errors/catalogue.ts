@@ -28,6 +28,8 @@ export const ERRORS = {
   UNIT_PARENT_INVALID: { status: 422, message: 'This unit kind cannot sit under that parent' },
   USERNAME_TAKEN: { status: 409, message: 'Another user already has this username' },
   LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be removed or demoted' },
+  BAD_URL: { status: 400, message: 'The URL is malformed' },
+  URL_TOO_LONG: { status: 414, message: 'A path parameter is too long' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed logins: wait before trying again' },

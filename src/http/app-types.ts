@@ -11,6 +11,7 @@ import type { LiveBus } from '../live/bus.ts';
 import type { AuthPolicy } from '../services/auth.service.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { Store } from '../store/database.ts';
+import type { Access } from './access.ts';
 
 /** The Fastify instance with TypeBox typing, as every route module receives it. */
 export type App = FastifyInstance<
@@ -30,4 +31,14 @@ export interface Platform {
   authPolicy: AuthPolicy;
   startedAt: number;
   version: string;
+  /** Every registered route with its declared access: walked by the security tests and shown in docs. */
+  routes: RouteEntry[];
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+  bodySchema: unknown;
+  websocket: boolean;
 }

@@ -45,7 +45,13 @@ export function openStore(adapter: DialectAdapter): Store {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrate(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.adapter) });
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider(store.adapter),
+    // Kysely looks for its bookkeeping tables across all schemas; name ours so that
+    // several databases in one PostgreSQL (tests, tenants) do not see each other's.
+    ...(store.adapter.schema && { migrationTableSchema: store.adapter.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -3,6 +3,7 @@ import { DomainError, fail } from '../../errors/catalogue.ts';
 import { authenticate } from '../../services/auth.service.ts';
 import type { Principal, ServiceContext } from '../../services/context.ts';
 import { type Access, PLUGIN_PUBLIC_PREFIXES } from '../access.ts';
+import type { RouteEntry } from '../app-types.ts';
 
 export const SESSION_COOKIE = 'zs_session';
 export const CSRF_HEADER = 'x-requested-with';
@@ -39,7 +40,7 @@ function accessOf(request: FastifyRequest): Access | undefined {
  * Authenticates every request and enforces each route's declared access before the body is
  * even parsed, so an anonymous caller always gets 401, never a validation error.
  */
-export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
+export function registerAuth(app: FastifyInstance, ctx: ServiceContext, routes: RouteEntry[]): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('authVia', null);
 
@@ -49,10 +50,18 @@ export function registerAuth(app: FastifyInstance, ctx: ServiceContext): void {
     const isStatic = !url.startsWith('/api/') && url !== '/metrics';
     if (isStatic || PLUGIN_PUBLIC_PREFIXES.some((p) => url.startsWith(p))) {
       route.config = { ...route.config, access: 'public' };
-      return;
-    }
-    if (!route.config?.access) {
+    } else if (!route.config?.access) {
       throw new Error(`route ${route.method} ${url} declares no config.access; say who may call it`);
+    }
+    const access = route.config?.access ?? 'public';
+    for (const method of [route.method].flat()) {
+      routes.push({
+        method,
+        url,
+        access,
+        bodySchema: route.schema?.body,
+        websocket: Boolean(route.websocket),
+      });
     }
   });
 

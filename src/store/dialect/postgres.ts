@@ -11,6 +11,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
   return {
     kind: 'postgres',
     jsonType: 'jsonb',
+    schema: options.schema,
     describe: () =>
       `postgres ${new URL(connectionString).host}${options.schema ? ` schema ${options.schema}` : ''}`,
     createKysely() {

@@ -8,6 +8,8 @@ export interface DialectAdapter {
   kind: DialectKind;
   /** Column type for JSON documents. */
   jsonType: 'text' | 'jsonb';
+  /** PostgreSQL schema the tables live in, when not the default search path. */
+  schema?: string;
   createKysely(): Kysely<Database>;
   /** Dialect-specific teardown (pool end, file close) after Kysely is destroyed. */
   describe(): string;
