@@ -16,14 +16,20 @@ import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
-import { registerMetrics } from './http/plugins/metrics.ts';
+import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
+import { assetRoutes } from './http/routes/assets.ts';
 import { auditRoutes } from './http/routes/audit.ts';
+import { deviceRoutes } from './http/routes/devices.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { liveRoutes } from './http/routes/live.ts';
+import { positionRoutes } from './http/routes/positions.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { newId } from './ids.ts';
+import { DeviceDirectory } from './ingest/device-directory.ts';
+import { createIngestMetrics } from './ingest/metrics.ts';
+import { IngestPipeline } from './ingest/pipeline.ts';
 import { LiveBus } from './live/bus.ts';
 import { adapterFor, migrate, openStore, type Store } from './store/database.ts';
 import { VERSION } from './version.ts';
@@ -49,11 +55,26 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await migrate(store);
   const now = options.now ?? Date.now;
   const ctx = { db: store.db, now };
+  const bus = new LiveBus();
+  const metrics = createRegistry();
+  const ingestMetrics = createIngestMetrics(metrics);
+  const devices = new DeviceDirectory(ctx);
+  const ingest = new IngestPipeline({
+    db: store.db,
+    bus,
+    now,
+    metrics: ingestMetrics,
+    unitPathOf: (device) => devices.unitPathOf(device),
+  });
   const platform: Platform = {
     config,
     store,
     ctx,
-    bus: new LiveBus(),
+    bus,
+    metrics,
+    ingest,
+    ingestMetrics,
+    devices,
     authPolicy: {
       sessionTtlMs: config.sessionTtlHours * 3_600_000,
       backoffAfter: config.loginBackoffAfter,
@@ -124,9 +145,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   registerAudit(app, ctx);
-  registerMetrics(app);
+  registerMetrics(app, metrics);
 
-  for (const routes of [healthRoutes, sessionRoutes, unitRoutes, userRoutes, auditRoutes, liveRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    sessionRoutes,
+    unitRoutes,
+    userRoutes,
+    auditRoutes,
+    liveRoutes,
+    deviceRoutes,
+    positionRoutes,
+    assetRoutes,
+  ]) {
     await routes(app, platform);
   }
 
@@ -142,6 +173,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }
 
   app.addHook('onClose', async () => {
+    await ingest.close();
     if (!options.store) await store.close();
   });
   return app;

@@ -21,7 +21,7 @@ export async function bootstrap(ctx: ServiceContext, config: Config, log: Fastif
     log.info('demo world seeded: see README for the demo logins');
     return;
   }
-  const root = await createUnit(ctx, { kind: 'subdistrict', code: '320506001', name: '街道' });
+  const root = await createUnit(ctx, { kind: 'subdistrict', code: '320508001', name: '街道' });
   if (!(await findUserByUsername(ctx.db, 'admin'))) {
     const password = config.adminPassword ?? generatePassword();
     await createUser(ctx, {

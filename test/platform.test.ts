@@ -27,7 +27,7 @@ forEachDialect('platform', (kind) => {
     );
     assert.deepEqual(
       rows.rows.map((r) => r.name),
-      ['0001-foundation'],
+      ['0001-foundation', '0002-devices'],
     );
   });
 

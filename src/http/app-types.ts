@@ -6,7 +6,11 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
+import type { DeviceDirectory } from '../ingest/device-directory.ts';
+import type { IngestMetrics } from '../ingest/metrics.ts';
+import type { IngestPipeline } from '../ingest/pipeline.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { AuthPolicy } from '../services/auth.service.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -31,6 +35,10 @@ export interface Platform {
   authPolicy: AuthPolicy;
   startedAt: number;
   version: string;
+  metrics: Registry;
+  ingest: IngestPipeline;
+  ingestMetrics: IngestMetrics;
+  devices: DeviceDirectory;
   /** Every registered route with its declared access: walked by the security tests and shown in docs. */
   routes: RouteEntry[];
 }

@@ -63,10 +63,62 @@ export interface SegmentTable {
   created_at: number;
 }
 
+export interface AssetTable {
+  id: string;
+  kind: string;
+  code: string;
+  name: string;
+  unit_id: string;
+  segment_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DeviceTable {
+  id: string;
+  name: string;
+  protocol: string;
+  /** JT/T 808 terminal phone number, GT06 IMEI, OsmAnd/MQTT id. */
+  identifier: string;
+  asset_id: string | null;
+  unit_id: string;
+  auth_code: string | null;
+  offline_after_s: number;
+  last_seen_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A fix. `time` is the device's fix time; `flags` is a bit set of PositionFlag. */
+export interface PositionTable {
+  device_id: string;
+  time: number;
+  server_time: number;
+  lat: number;
+  lon: number;
+  speed: number;
+  course: number;
+  altitude: number;
+  valid: number;
+  flags: number;
+  attributes: unknown | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: unknown;
+  updated_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditTable;
   segments: SegmentTable;
+  assets: AssetTable;
+  devices: DeviceTable;
+  positions: PositionTable;
+  latest_positions: PositionTable;
+  settings: SettingTable;
 }

@@ -2,9 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** One Prometheus registry per app, so several apps (tests, workers) never share counters. */
-export function registerMetrics(app: FastifyInstance): Registry {
+export function createRegistry(): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'zs_' });
+  return registry;
+}
+
+/** HTTP request counters and latencies, and the /metrics endpoint serving the whole registry. */
+export function registerMetrics(app: FastifyInstance, registry: Registry): void {
   const requests = new Counter({
     name: 'zs_http_requests_total',
     help: 'HTTP requests by method, route and status',
@@ -27,5 +32,4 @@ export function registerMetrics(app: FastifyInstance): Registry {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
-  return registry;
 }

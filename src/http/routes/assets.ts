@@ -1,0 +1,105 @@
+import { Type } from 'typebox';
+import {
+  ASSET_KINDS,
+  assetView,
+  createAsset,
+  getAssetOrThrow,
+  listVisibleAssets,
+  patchAsset,
+  removeAsset,
+} from '../../services/assets.service.ts';
+import { listSegments } from '../../store/segments.repository.ts';
+import type { App, Platform } from '../app-types.ts';
+import { principal } from '../plugins/auth.ts';
+import { IdParams } from '../schemas.ts';
+
+const KindSchema = Type.Union(ASSET_KINDS.map((k) => Type.Literal(k)));
+const READERS = ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'] as const;
+const MANAGERS = ['admin', 'operator'] as const;
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+
+/** Field assets (boats, crew, vehicles) and the river segments they are assigned to. */
+export async function assetRoutes(app: App, p: Platform): Promise<void> {
+  app.get(
+    '/api/assets',
+    {
+      config: { access: READERS },
+      schema: { tags: ['assets'], querystring: Type.Object({ kind: Type.Optional(KindSchema) }) },
+    },
+    async (request) => {
+      const items = (await listVisibleAssets(p.ctx, principal(request), request.query)).map(assetView);
+      return { items, total: items.length };
+    },
+  );
+  app.get(
+    '/api/assets/:id',
+    { config: { access: READERS }, schema: { tags: ['assets'], params: IdParams } },
+    async (request) => assetView(await getAssetOrThrow(p.ctx, principal(request), request.params.id)),
+  );
+  app.post(
+    '/api/assets',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['assets'],
+        body: Type.Object({
+          kind: KindSchema,
+          code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z-]+$' }),
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+          unitId: Id,
+          segmentId: Type.Optional(Type.Union([Id, Type.Null()])),
+        }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(assetView(await createAsset(p.ctx, request.body))),
+  );
+  app.patch(
+    '/api/assets/:id',
+    {
+      config: { access: MANAGERS },
+      schema: {
+        tags: ['assets'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            code: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z-]+$' })),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            unitId: Type.Optional(Id),
+            segmentId: Type.Optional(Type.Union([Id, Type.Null()])),
+          },
+          { minProperties: 1 },
+        ),
+      },
+    },
+    async (request) => assetView(await patchAsset(p.ctx, request.params.id, request.body)),
+  );
+  app.delete(
+    '/api/assets/:id',
+    { config: { access: MANAGERS }, schema: { tags: ['assets'], params: IdParams } },
+    async (request, reply) => {
+      await removeAsset(p.ctx, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/segments',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['assets'], summary: 'River segments (责任河段) as GeoJSON lines' },
+    },
+    async () => {
+      const segments = await listSegments(p.ctx.db, {});
+      return {
+        items: segments.map((s) => ({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          geometry: s.geometry,
+          halfWidthM: s.halfWidthM,
+          unitId: s.unitId,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import type { Protocol } from '../domain/devices/identifiers.ts';
+import { normalizeIdentifier } from '../domain/devices/identifiers.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { autoRegister, getDeviceSettings } from '../services/devices.service.ts';
+import { type Device, findDeviceByIdentifier } from '../store/devices.repository.ts';
+import { findUnit } from '../store/units.repository.ts';
+
+/** How long a device lookup is trusted before asking the database again (other processes may change devices). */
+const TTL_MS = 30_000;
+
+/**
+ * Resolves device identifiers for the gateways, with a short cache so that a frame does not
+ * cost a query. Unknown identifiers are refused unless auto-registration is switched on.
+ */
+export class DeviceDirectory {
+  private readonly cache = new Map<string, { device: Device | undefined; at: number }>();
+  private readonly paths = new Map<string, { path: string | null; at: number }>();
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** The device, or undefined when unknown and auto-registration is off. */
+  async resolve(protocol: Protocol, rawIdentifier: string): Promise<Device | undefined> {
+    const identifier = normalizeIdentifier(protocol, rawIdentifier);
+    const key = `${protocol}:${identifier}`;
+    const hit = this.cache.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < TTL_MS && hit.device) return hit.device;
+    let device = await findDeviceByIdentifier(this.ctx.db, protocol, identifier);
+    if (!device && (await getDeviceSettings(this.ctx)).autoRegister) {
+      device = await autoRegister(this.ctx, protocol, identifier);
+    }
+    this.cache.set(key, { device, at: now });
+    return device;
+  }
+
+  /** Forgets a cached device (after an API change or a new auth code). */
+  forget(protocol: string, identifier: string): void {
+    this.cache.delete(`${protocol}:${identifier}`);
+  }
+
+  /** The unit path that scopes the device's live events. */
+  async unitPathOf(device: Device): Promise<string | null> {
+    const hit = this.paths.get(device.unitId);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.path;
+    const unit = await findUnit(this.ctx.db, device.unitId);
+    const path = unit?.path ?? null;
+    this.paths.set(device.unitId, { path, at: Date.now() });
+    return path;
+  }
+}

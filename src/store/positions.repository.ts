@@ -1,0 +1,138 @@
+import type { Db } from './database.ts';
+import { parseJson } from './dialect/json.ts';
+import type { PositionTable } from './schema.ts';
+
+/** A stored position. */
+export interface StoredPosition {
+  deviceId: string;
+  time: number;
+  serverTime: number;
+  lat: number;
+  lon: number;
+  speed: number;
+  course: number;
+  altitude: number;
+  valid: boolean;
+  flags: number;
+  attributes: Record<string, unknown>;
+}
+
+function toRow(p: StoredPosition): PositionTable {
+  return {
+    device_id: p.deviceId,
+    time: p.time,
+    server_time: p.serverTime,
+    lat: p.lat,
+    lon: p.lon,
+    speed: p.speed,
+    course: p.course,
+    altitude: p.altitude,
+    valid: p.valid ? 1 : 0,
+    flags: p.flags,
+    attributes: Object.keys(p.attributes).length > 0 ? JSON.stringify(p.attributes) : null,
+  };
+}
+
+function fromRow(r: PositionTable): StoredPosition {
+  return {
+    deviceId: r.device_id,
+    time: r.time,
+    serverTime: r.server_time,
+    lat: r.lat,
+    lon: r.lon,
+    speed: r.speed,
+    course: r.course,
+    altitude: r.altitude,
+    valid: r.valid === 1,
+    flags: r.flags,
+    attributes: parseJson<Record<string, unknown>>(r.attributes) ?? {},
+  };
+}
+
+/** Rows per INSERT: SQLite allows 32,766 bound variables; 11 columns × 1,000 rows stays well below. */
+const CHUNK = 1000;
+
+/**
+ * Stores positions; a (device, time) already stored is skipped (de-duplication). Returns how
+ * many were new. Runs inside the caller's transaction.
+ */
+export async function insertPositions(db: Db, positions: StoredPosition[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < positions.length; i += CHUNK) {
+    const rows = positions.slice(i, i + CHUNK).map(toRow);
+    const result = await db
+      .insertInto('positions')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['device_id', 'time']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** Moves each device's latest position forward (never backwards: late fixes do not replace it). */
+export async function upsertLatest(db: Db, positions: StoredPosition[]): Promise<void> {
+  for (const p of positions) {
+    await db
+      .insertInto('latest_positions')
+      .values(toRow(p))
+      .onConflict((oc) =>
+        oc
+          .column('device_id')
+          .doUpdateSet((eb) => ({
+            time: eb.ref('excluded.time'),
+            server_time: eb.ref('excluded.server_time'),
+            lat: eb.ref('excluded.lat'),
+            lon: eb.ref('excluded.lon'),
+            speed: eb.ref('excluded.speed'),
+            course: eb.ref('excluded.course'),
+            altitude: eb.ref('excluded.altitude'),
+            valid: eb.ref('excluded.valid'),
+            flags: eb.ref('excluded.flags'),
+            attributes: eb.ref('excluded.attributes'),
+          }))
+          .where('latest_positions.time', '<', (eb) => eb.ref('excluded.time')),
+      )
+      .execute();
+  }
+}
+
+/** A device's track between two instants, oldest first. */
+export async function listPositions(
+  db: Db,
+  deviceId: string,
+  from: number,
+  to: number,
+  limit: number,
+): Promise<StoredPosition[]> {
+  const rows = await db
+    .selectFrom('positions')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('time', '>=', from)
+    .where('time', '<=', to)
+    .orderBy('time')
+    .limit(limit)
+    .execute();
+  return rows.map(fromRow);
+}
+
+/** Latest positions of the given devices. */
+export async function listLatest(db: Db, deviceIds: string[]): Promise<StoredPosition[]> {
+  if (deviceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('latest_positions')
+    .selectAll()
+    .where('device_id', 'in', deviceIds)
+    .execute();
+  return rows.map(fromRow);
+}
+
+export async function findLatest(db: Db, deviceId: string): Promise<StoredPosition | undefined> {
+  const row = await db
+    .selectFrom('latest_positions')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+  return row ? fromRow(row) : undefined;
+}
