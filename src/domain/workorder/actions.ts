@@ -1,0 +1,64 @@
+import type { TimeLimit } from '../calendar/time-limit.ts';
+import type { Satisfaction } from './model.ts';
+
+/** Fields every action may carry. */
+export interface ActionBase {
+  /** The version the client last saw; a different current version is a VERSION_CONFLICT. */
+  expectedVersion?: number;
+  note?: string;
+  /** Attachment ids, already stored, to link to this event. */
+  photos?: readonly string[];
+}
+
+/** A sub-task as the dispatcher creates it; ids come from the caller like every id. */
+export interface NewSubTask {
+  id: string;
+  unitId: string;
+  task?: string;
+  /** Defaults to the order's deadline. */
+  deadline?: number;
+}
+
+type Act<T extends string, P = object> = { type: T } & P & ActionBase;
+
+/** Everything that can be done to an order after it was reported. */
+export type OrderAction =
+  | Act<'register'>
+  | Act<'reject', { reason: string }>
+  | Act<'void', { reason: string }>
+  | Act<'escalate', { toUnitId: string }>
+  | Act<'selfHandle'>
+  | Act<'merge', { intoOrderId: string }>
+  | Act<'dispatch', { unitId: string; userId?: string; deadline?: number; subTasks?: readonly NewSubTask[] }>
+  | Act<'sign'>
+  | Act<'return', { reason: string }>
+  | Act<'startHandling'>
+  | Act<'feedback'>
+  | Act<'verify', { passed: boolean }>
+  | Act<'close'>
+  | Act<'returnVisit', { satisfaction: Satisfaction; solved: boolean }>
+  | Act<'reopen', { reason: string }>
+  | Act<'requestExtension', { extension: TimeLimit; reason: string; subTaskId?: string }>
+  | Act<'approveExtension', { subTaskId?: string; deadline?: number }>
+  | Act<'denyExtension', { reason: string; subTaskId?: string }>
+  | Act<'supervise'>
+  | Act<'park', { reason: string }>
+  | Act<'resume'>
+  | Act<'addSubTask', { subTask: NewSubTask }>
+  | Act<'signSubTask', { subTaskId: string }>
+  | Act<'feedbackSubTask', { subTaskId: string }>
+  | Act<'closeSubTask', { subTaskId: string; reason: string }>;
+
+/** An action's name. */
+export type ActionType = OrderAction['type'];
+
+/** The action of one type. */
+export type ActionOf<K extends ActionType> = Extract<OrderAction, { type: K }>;
+
+/** The free text an event records: the mandatory reason if the action has one, then the note. */
+export function noteOf(action: OrderAction): string | null {
+  const reason = 'reason' in action && typeof action.reason === 'string' ? action.reason.trim() : '';
+  const note = typeof action.note === 'string' ? action.note.trim() : '';
+  const text = [reason, note].filter((t) => t !== '').join('\n');
+  return text === '' ? null : text;
+}

@@ -1,0 +1,117 @@
+import type { Role } from '../auth/roles.ts';
+import type { TimeLimit } from '../calendar/time-limit.ts';
+import type { ActionType } from './actions.ts';
+import type { OrderLevel, OrderStatus } from './states.ts';
+
+/** Who acts: a user with one role in one unit, or the time-limit scheduler ('system'). */
+export interface Actor {
+  userId: string;
+  role: Role | 'system';
+  unitId: string | null;
+}
+
+/** Return-visit answers (满意 / 基本满意 / 不满意). */
+export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+
+/** One of SATISFACTIONS. */
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** A collaboration sub-task's progress; `closed` means the lead closed it with a reason. */
+export type SubTaskStatus = 'dispatched' | 'signed' | 'handled' | 'closed';
+
+/** A part of the job given to another unit (协办), with its own deadline. */
+export interface SubTask {
+  id: string;
+  unitId: string;
+  /** What this unit is asked to do, e.g. "schedule a power outage". */
+  task: string | null;
+  status: SubTaskStatus;
+  deadline: number;
+  closeReason: string | null;
+}
+
+/** A pending extension request (延期申请), for the order itself (subTaskId null) or a sub-task. */
+export interface ExtensionRequest {
+  subTaskId: string | null;
+  extension: TimeLimit;
+  reason: string;
+  requestedBy: string;
+  requestedAt: number;
+}
+
+/** The result of a return visit (回访); "closed" is not "solved". */
+export interface ReturnVisit {
+  satisfaction: Satisfaction;
+  solved: boolean;
+  at: number;
+  byUserId: string;
+}
+
+/** The supervision flag (督办): how often, when last, and for which deadline it was raised automatically. */
+export interface Supervision {
+  count: number;
+  lastAt: number;
+  /** The deadline an automatic supervision was raised for, so the scheduler raises it once per deadline. */
+  autoForDeadline: number | null;
+}
+
+/**
+ * The flow-relevant part of a work order. Category, text, position and the like belong to the
+ * service's record; the state machine needs only what decides who may do what next.
+ */
+export interface OrderState {
+  id: string;
+  /** Increases by one with every event; the report is version 1. */
+  version: number;
+  status: OrderStatus;
+  level: OrderLevel;
+  reporterUserId: string | null;
+  /** The unit answerable right now (责任制) and, once someone signed, the person. */
+  responsibleUnitId: string | null;
+  responsibleUserId: string | null;
+  /** The unit that registered and dispatched it; a return (退单) and a reopen go back there. */
+  dispatcherUnitId: string | null;
+  /** The category's time limit, used when a dispatch gives no explicit deadline. */
+  timeLimit: TimeLimit | null;
+  dispatchedAt: number | null;
+  deadline: number | null;
+  /**
+   * 挂账 is a flag, not a state: a parked order keeps its state and responsible unit, and
+   * `resume` continues exactly there with the working time it had left.
+   */
+  parked: { at: number; reason: string } | null;
+  supervision: Supervision | null;
+  subTasks: readonly SubTask[];
+  extensionRequests: readonly ExtensionRequest[];
+  reworkCount: number;
+  reopenCount: number;
+  returnCount: number;
+  extensionCount: number;
+  resolution: 'handled' | 'selfHandled' | null;
+  closedAt: number | null;
+  mergedIntoId: string | null;
+  returnVisit: ReturnVisit | null;
+}
+
+/** A JSON value, for event data that is stored as it is. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** One entry of an order's append-only timeline. */
+export interface OrderEvent {
+  orderId: string;
+  /** The order's version after this event. */
+  seq: number;
+  action: ActionType | 'report';
+  fromState: OrderStatus | null;
+  toState: OrderStatus;
+  actor: Actor;
+  at: number;
+  note: string | null;
+  /** Attachment ids added with this event (before-photos on report, after-photos on feedback). */
+  photos: readonly string[];
+  /** Action specifics: target unit, deadline, satisfaction... A `deadline` key always means the order's deadline changed. */
+  data: JsonObject;
+}

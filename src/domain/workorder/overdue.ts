@@ -1,0 +1,54 @@
+import type { TrafficLight } from '../calendar/time-limit.ts';
+import { trafficLight } from '../calendar/time-limit.ts';
+import { type ActionResult, applyAction } from './apply.ts';
+import { type OrderContext, orderContext } from './context.ts';
+import type { Actor, OrderState } from './model.ts';
+import { IN_HAND_STATUSES } from './states.ts';
+
+/** The actor the time-limit scheduler acts as. */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'system', unitId: null };
+
+/** Whether the order's time limit is running: in a unit's hands, not parked, with a deadline. */
+function clockRuns(order: OrderState): order is OrderState & { deadline: number; dispatchedAt: number } {
+  return (
+    IN_HAND_STATUSES.includes(order.status) &&
+    order.parked === null &&
+    order.deadline !== null &&
+    order.dispatchedAt !== null
+  );
+}
+
+/** The order's traffic light now, or null when no time limit is running (not dispatched yet, handled, parked...). */
+export function orderLight(
+  order: OrderState,
+  now: number,
+  ctx: Partial<OrderContext> = {},
+): TrafficLight | null {
+  if (!clockRuns(order)) return null;
+  return trafficLight(orderContext(ctx).calendar, order.dispatchedAt, order.deadline, now);
+}
+
+/**
+ * Whether the scheduler should raise automatic supervision (督办) now: the order is overdue in
+ * a unit's hands and was not yet auto-supervised for its current deadline, so an extended
+ * deadline that passes again raises it again, but a job running every minute raises it once.
+ */
+export function needsAutoSupervision(order: OrderState, now: number): boolean {
+  return clockRuns(order) && now > order.deadline && order.supervision?.autoForDeadline !== order.deadline;
+}
+
+/** The automatic supervision as an action result, or null when none is due. */
+export function autoSupervise(
+  order: OrderState,
+  now: number,
+  ctx: Partial<OrderContext> = {},
+): ActionResult | null {
+  if (!needsAutoSupervision(order, now)) return null;
+  return applyAction(
+    order,
+    { type: 'supervise', note: 'overdue: automatic supervision' },
+    SYSTEM_ACTOR,
+    now,
+    ctx,
+  );
+}
