@@ -1,5 +1,6 @@
 import { type CalendarYear, createCalendar, type WorkingCalendar } from './calendar.ts';
-import raw from './data/calendar-cn-2026.json' with { type: 'json' };
+// Not under data/: the repository's .gitignore drops every folder of that name (the SQLite data dir).
+import raw from './holidays/calendar-cn-2026.json' with { type: 'json' };
 import { parseCalendarYear } from './parse.ts';
 
 /**
