@@ -106,6 +106,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerErrorHandling(app);
   // Cookies are parsed in an onRequest hook that must run before authentication's.
   await app.register(fastifyCookie);
+  // Its onRequest hook marks upgrade requests so that a refused upgrade's socket is destroyed: it must run before auth's.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   // Before any route, so that its onRoute check sees every route, plugins' included.
   registerAuth(app, ctx, platform.routes);
   await app.register(fastifyHelmet, {
@@ -142,7 +144,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   registerAudit(app, ctx);
   registerMetrics(app, metrics);

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import WebSocket from 'ws';
+import { findDevice } from '../src/store/devices.repository.ts';
+import { loginAs, useTestApp } from './helpers/app.ts';
+import { forEachDialect } from './helpers/dialects.ts';
+
+/** Opens the live feed and collects messages until `until` matches one (or the timeout passes). */
+function listen(url: string, headers: Record<string, string>) {
+  const ws = new WebSocket(url, { headers });
+  const messages: { type: string; data: Record<string, unknown> }[] = [];
+  const waiters: { match: (m: { type: string }) => boolean; resolve: (m: unknown) => void }[] = [];
+  ws.on('message', (raw) => {
+    const message = JSON.parse(String(raw));
+    messages.push(message);
+    for (const w of waiters.filter((w) => w.match(message))) w.resolve(message);
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (req, res) => {
+      // With this listener the client owns the refused request and must end it.
+      req.destroy();
+      reject(new Error(`HTTP ${res.statusCode}`));
+    });
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    opened,
+    messages,
+    next(type: string, timeoutMs = 5000): Promise<{ type: string; data: Record<string, unknown> }> {
+      const seen = messages.find((m) => m.type === type);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no ${type} message within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        waiters.push({
+          match: (m) => m.type === type,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m as { type: string; data: Record<string, unknown> });
+          },
+        });
+      });
+    },
+  };
+}
+
+forEachDialect('live feed', (kind) => {
+  const t = useTestApp(kind);
+
+  it('refuses an anonymous WebSocket with 401 and pushes a position to a signed-in operator', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${address.replace('http', 'ws')}/api/live`;
+    const anonymous = listen(url, {});
+    await assert.rejects(anonymous.opened, /HTTP 401/);
+
+    const op = await loginAs(t.app, 'operator');
+    const feed = listen(url, op);
+    await feed.opened;
+    assert.equal((await feed.next('hello')).data.role, 'operator');
+
+    const community = listen(url, await loginAs(t.app, 'commA1'));
+    await community.opened;
+    await community.next('hello');
+
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: op,
+      payload: { name: '清波2号', protocol: 'osmand', identifier: 'boat-2', unitId: t.org.dept.id },
+    });
+    const device = await findDevice(t.store.db, created.json().id);
+    assert.ok(device);
+    await t.app.platform.ingest.ingest(
+      device,
+      [
+        {
+          time: t.clock.t,
+          lat: 31.3,
+          lon: 120.8,
+          speedKmh: 5,
+          course: 0,
+          altitude: 0,
+          valid: true,
+          attributes: {},
+        },
+      ],
+      { protocol: 'osmand' },
+    );
+    const position = await feed.next('position');
+    assert.equal(position.data.deviceId, device.id);
+    assert.equal(position.data.lat, 31.3);
+    assert.equal(position.data.deviceName, '清波2号');
+    // The community user's scope does not include the department's boat.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(
+      community.messages.some((m) => m.type === 'position'),
+      false,
+    );
+    feed.ws.terminate();
+    community.ws.terminate();
+    anonymous.ws.terminate();
+  });
+});
