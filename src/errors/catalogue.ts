@@ -1,3 +1,6 @@
+import { CALENDAR_ERRORS } from '../domain/calendar/errors.ts';
+import { WORK_ORDER_ERRORS } from '../domain/workorder/errors.ts';
+
 /**
  * The one catalogue of errors the platform reports. Codes are stable API: the console
  * translates by code, clients branch on it. Services throw DomainError; the HTTP edge maps
@@ -47,6 +50,12 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, message: 'Too many requests: slow down' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database cannot be reached' },
   INTERNAL: { status: 500, message: 'An unexpected error occurred; it has been logged' },
+  ORDER_NOT_FOUND: { status: 404, message: 'No such work order' },
+  CATEGORY_NOT_FOUND: { status: 404, message: 'No such category' },
+  ATTACHMENT_NOT_FOUND: { status: 404, message: 'No such attachment' },
+  // Defined beside the domain code that raises them; listed here so the catalogue stays whole.
+  ...WORK_ORDER_ERRORS,
+  ...CALENDAR_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
