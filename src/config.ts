@@ -22,6 +22,10 @@ export interface Config {
   gt06Port: number;
   osmandPort: number;
   mqttUrl: string | undefined;
+  /** Seconds of silence after which a device connection is closed (half-open sockets). */
+  deviceIdleSeconds: number;
+  /** Per-connection frame rate limit (burst: ten times that). */
+  deviceFramesPerSecond: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gt06Port: int(env, 'ZS_GT06_PORT', 5023, 0, 65535),
     osmandPort: int(env, 'ZS_OSMAND_PORT', 5055, 0, 65535),
     mqttUrl: url(env, 'ZS_MQTT_URL', ['mqtt:', 'mqtts:', 'ws:', 'wss:']),
+    deviceIdleSeconds: int(env, 'ZS_DEVICE_IDLE_SECONDS', 600, 5, 86_400),
+    deviceFramesPerSecond: int(env, 'ZS_DEVICE_FRAMES_PER_SECOND', 200, 1, 1_000_000),
   };
 }

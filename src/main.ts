@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startGateways } from './gateway/index.ts';
 
 /** Entry point: read the configuration, build the app, listen, and shut down cleanly on a signal. */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config);
   await bootstrap(app.platform.ctx, config, app.log);
   await app.listen({ port: config.port, host: config.host });
+  const gateways = await startGateways(app.platform, app.log);
   app.log.info(`Zhongshu on http://localhost:${config.port} (${app.platform.store.adapter.describe()})`);
 
   let closing = false;
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
     // close() stops accepting, waits for in-flight requests, runs onClose hooks (database last).
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
+    // Devices first (no new positions), then HTTP, then the pipeline flush and the database (onClose hooks).
+    await gateways.close();
     await app.close();
     process.exit(0);
   };

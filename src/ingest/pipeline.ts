@@ -87,6 +87,19 @@ export class IngestPipeline {
     fixes: Fix[],
     opts: { blind?: boolean; protocol: string },
   ): Promise<IngestResult> {
+    return (await this.stage(device, fixes, opts)).committed;
+  }
+
+  /**
+   * Classifies the fixes and queues them for the next group commit. Resolves as soon as they
+   * are queued, so a connection can stage its next frame at once; `committed` resolves after
+   * the commit (acknowledge then). Call in arrival order per device.
+   */
+  async stage(
+    device: Device,
+    fixes: Fix[],
+    opts: { blind?: boolean; protocol: string },
+  ): Promise<{ committed: Promise<IngestResult> }> {
     const now = this.deps.now();
     const stored: StoredPosition[] = [];
     let previous = await this.previousOf(device.id);
@@ -110,20 +123,23 @@ export class IngestPipeline {
         this.previous.set(device.id, previous);
       }
     }
-    await this.writer.submit(stored);
-    for (const p of stored) {
-      this.deps.metrics.positions.inc({ protocol: opts.protocol, kind: kindOf(p.flags) });
-    }
-    const newest = stored.filter((p) => isLive(p.flags)).at(-1);
-    if (newest) {
-      const unitPath = await this.deps.unitPathOf(device);
-      this.deps.bus.publish({
-        type: 'position',
-        unitPath,
-        data: { ...positionView(newest), deviceName: device.name },
-      });
-    }
-    return { stored };
+    const committed = this.writer.submit(stored).then(async () => {
+      for (const p of stored)
+        this.deps.metrics.positions.inc({ protocol: opts.protocol, kind: kindOf(p.flags) });
+      const newest = stored.filter((p) => isLive(p.flags)).at(-1);
+      if (newest) {
+        const unitPath = await this.deps.unitPathOf(device);
+        this.deps.bus.publish({
+          type: 'position',
+          unitPath,
+          data: { ...positionView(newest), deviceName: device.name },
+        });
+      }
+      return { stored };
+    });
+    // The caller may drop the promise (a closed connection): a failure is still reported there.
+    committed.catch(() => {});
+    return { committed };
   }
 
   /** Flushes what is queued; used at shutdown. */

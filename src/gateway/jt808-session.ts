@@ -1,0 +1,185 @@
+import type { Fix } from '../domain/positions/fix.ts';
+import {
+  decodeFrame,
+  encodeGeneralResponse,
+  encodeRegisterResponse,
+  Jt808Framer,
+  Jt808GeneralResult,
+  type Jt808Header,
+  type Jt808Location,
+  type Jt808Message,
+  Jt808RegisterResult,
+} from '../protocols/jt808/index.ts';
+import { getDeviceSettings, issueAuthCode } from '../services/devices.service.ts';
+import type { Device } from '../store/devices.repository.ts';
+import { touchDevices } from '../store/devices.repository.ts';
+import { type GatewayContext, rejectFrame } from './context.ts';
+import { TokenBucket } from './rate-limit.ts';
+import type { TcpSession, TcpSessionIo } from './tcp-server.ts';
+
+const PROTOCOL = 'jt808';
+
+/** A reply that can only be sent after a commit. */
+interface Deferred {
+  later: Promise<Uint8Array>;
+}
+/** Frames waiting for their commit before the socket stops reading. */
+const MAX_PENDING = 256;
+
+/** A JT/T 808 location in the platform's neutral shape; protocol details go to attributes. */
+export function jt808Fix(l: Jt808Location): Fix {
+  const attributes: Record<string, unknown> = { alarm: l.alarm, status: l.status.raw, acc: l.status.acc };
+  if (l.mileageKm !== undefined) attributes.mileageKm = l.mileageKm;
+  if (l.fuelL !== undefined) attributes.fuelL = l.fuelL;
+  if (l.recorderSpeedKmh !== undefined) attributes.recorderSpeedKmh = l.recorderSpeedKmh;
+  if (l.extSignals !== undefined) attributes.extSignals = l.extSignals;
+  if (l.ioStatus !== undefined) attributes.ioStatus = l.ioStatus;
+  if (l.signal !== undefined) attributes.signal = l.signal;
+  if (l.satellites !== undefined) attributes.satellites = l.satellites;
+  if (Object.keys(l.extras).length > 0) attributes.extras = l.extras;
+  return {
+    time: l.time,
+    lat: l.lat,
+    lon: l.lon,
+    speedKmh: l.speedKmh,
+    course: l.course,
+    altitude: l.altitude,
+    valid: l.status.fixed,
+    attributes,
+  };
+}
+
+/**
+ * One terminal connection (JT/T 808-2013 §8): register → authenticate → report. Frames are
+ * handled strictly in order, and a position is acknowledged (0x8001) only after its commit.
+ */
+export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSession {
+  const framer = new Jt808Framer();
+  const bucket = new TokenBucket(g.framesPerSecond, g.framesPerSecond * 10, Date.now());
+  let serial = 0;
+  let device: Device | undefined;
+  let authenticated = false;
+  /** Messages are handled one after another… */
+  let chain: Promise<void> = Promise.resolve();
+  /** …and replies go out in the same order, each when its commit is done. */
+  let replies: Promise<void> = Promise.resolve();
+  let pending = 0;
+  let closed = false;
+
+  const nextSerial = () => {
+    serial = (serial + 1) & 0xffff;
+    return serial;
+  };
+  const reply = (to: Jt808Header, result: Jt808GeneralResult) =>
+    encodeGeneralResponse(to, nextSerial(), result);
+
+  async function deviceFor(header: Jt808Header): Promise<Device | undefined> {
+    if (device && device.identifier === header.deviceId) return device;
+    device = await g.devices.resolve(PROTOCOL, header.deviceId);
+    if (!device) g.metrics.unknownDevices.inc({ protocol: PROTOCOL });
+    return device;
+  }
+
+  async function mayReport(header: Jt808Header): Promise<Device | undefined> {
+    const d = await deviceFor(header);
+    if (!d) return undefined;
+    if (authenticated) return d;
+    return (await getDeviceSettings(g.ctx)).jt808RequireAuth ? undefined : d;
+  }
+
+  /**
+   * Handles one message in order; returns the reply, or a promise of it when the reply must
+   * wait for a commit (so the next frame can be staged meanwhile).
+   */
+  async function handle(m: Jt808Message): Promise<Uint8Array | Deferred | undefined> {
+    switch (m.kind) {
+      case 'register': {
+        const d = await deviceFor(m.header);
+        if (!d) return encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.terminalNotFound);
+        const code = await issueAuthCode(g.ctx, d);
+        g.devices.forget(PROTOCOL, d.identifier);
+        device = { ...d, authCode: code };
+        return encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.ok, code);
+      }
+      case 'auth': {
+        const d = await deviceFor(m.header);
+        const relaxed = !(await getDeviceSettings(g.ctx)).jt808RequireAuth;
+        authenticated = d !== undefined && (relaxed || (d.authCode !== null && d.authCode === m.code));
+        return reply(m.header, authenticated ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
+      }
+      case 'heartbeat': {
+        const d = await deviceFor(m.header);
+        if (d) await touchDevices(g.ctx.db, new Map([[d.id, g.ctx.now()]]));
+        return reply(m.header, d ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
+      }
+      case 'unregister':
+        authenticated = false;
+        return reply(m.header, Jt808GeneralResult.ok);
+      case 'location':
+      case 'locationBatch': {
+        const d = await mayReport(m.header);
+        if (!d) return reply(m.header, Jt808GeneralResult.fail);
+        const fixes = m.kind === 'location' ? [jt808Fix(m.location)] : m.locations.map(jt808Fix);
+        const staged = await g.ingest.stage(d, fixes, {
+          protocol: PROTOCOL,
+          blind: m.kind === 'locationBatch' && m.blindSpot,
+        });
+        const serialOfReply = nextSerial();
+        // Wrapped: an async function returning a bare promise would wait for it, and the next
+        // frame could not be staged into the same group commit.
+        return {
+          later: staged.committed.then(() =>
+            encodeGeneralResponse(m.header, serialOfReply, Jt808GeneralResult.ok),
+          ),
+        };
+      }
+      default:
+        return reply(m.header, Jt808GeneralResult.notSupported);
+    }
+  }
+
+  function enqueue(frame: Uint8Array): void {
+    const decoded = decodeFrame(frame);
+    if (!decoded.ok) return rejectFrame(g, PROTOCOL, io.remote, decoded.error.reason, decoded.error.hex);
+    pending++;
+    if (pending >= MAX_PENDING) io.pause();
+    const handled = chain.then(() => (closed ? undefined : handle(decoded.message)));
+    chain = handled.then(
+      () => undefined,
+      () => undefined,
+    );
+    replies = replies
+      .then(async () => {
+        const result = await handled;
+        const bytes = result instanceof Uint8Array || result === undefined ? result : await result.later;
+        if (bytes && !closed) io.send(bytes);
+      })
+      .catch((error) => {
+        // Not acknowledged: the terminal keeps the position and sends it again.
+        g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed');
+      })
+      .finally(() => {
+        pending--;
+        if (pending === MAX_PENDING / 2) io.resume();
+      });
+  }
+
+  return {
+    onData(chunk) {
+      for (const result of framer.push(chunk)) {
+        if (!result.ok) {
+          rejectFrame(g, PROTOCOL, io.remote, result.error.reason, result.error.hex);
+          continue;
+        }
+        if (!bucket.take(Date.now())) {
+          rejectFrame(g, PROTOCOL, io.remote, 'rate_limited', '');
+          continue;
+        }
+        enqueue(result.frame);
+      }
+    },
+    onClose() {
+      closed = true;
+    },
+  };
+}

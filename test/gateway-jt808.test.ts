@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { type Gateways, startGateways } from '../src/gateway/index.ts';
+import {
+  encodeAuth,
+  encodeBatch,
+  encodeHeartbeat,
+  encodeLocationReport,
+  encodeRegister,
+} from '../src/protocols/jt808/index.ts';
+import { loginAs, useTestApp } from './helpers/app.ts';
+import { forEachDialect } from './helpers/dialects.ts';
+import { connectTerminal } from './helpers/jt808-terminal.ts';
+
+const PHONE = '013912345678';
+const REGISTRATION = {
+  province: 32,
+  city: 508,
+  makerId: 'ZS001',
+  model: 'BOAT-GPS',
+  terminalId: 'T0001',
+  plateColor: 0,
+  plate: '苏E·清波1',
+};
+
+function header(serial: number, phone = PHONE) {
+  return { edition: '2013' as const, phone, serial };
+}
+
+forEachDialect('JT/T 808 gateway over TCP', (kind) => {
+  const t = useTestApp(kind);
+  let gateways: Gateways;
+  let deviceId: string;
+
+  before(async () => {
+    gateways = await startGateways(t.app.platform, t.app.log, { jt808: 0 });
+    const op = await loginAs(t.app, 'operator');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: op,
+      payload: { name: '清波1号', protocol: 'jt808', identifier: PHONE, unitId: t.org.dept.id },
+    });
+    deviceId = res.json().id;
+  });
+  after(async () => gateways?.close());
+
+  it('registers, authenticates, stores locations and acknowledges each after commit', async () => {
+    const terminal = await connectTerminal(gateways.jt808.port);
+    terminal.send(encodeRegister(header(1), REGISTRATION));
+    const [registered] = await terminal.waitFor(1);
+    assert.equal(registered?.msgId, 0x8100);
+    assert.equal(registered?.replySerial, 1);
+    assert.equal(registered?.result, 0);
+    assert.ok(registered?.authCode && registered.authCode.length >= 8);
+
+    terminal.send(encodeAuth(header(2), { code: registered.authCode }));
+    const authed = (await terminal.waitFor(2))[1];
+    assert.deepEqual(
+      [authed?.msgId, authed?.replyMsgId, authed?.replySerial, authed?.result],
+      [0x8001, 0x0102, 2, 0],
+    );
+
+    const t0 = Date.parse('2026-03-02T01:00:00Z');
+    t.clock.t = t0 + 60_000;
+    for (let i = 0; i < 3; i++) {
+      terminal.send(
+        encodeLocationReport(header(3 + i), {
+          lat: 31.301234 + i * 0.0001,
+          lon: 120.812345,
+          time: t0 + i * 5000,
+          speedKmh: 7.5,
+          course: 90,
+          altitude: 4,
+          status: { fixed: true, acc: true },
+          satellites: 9,
+        }),
+      );
+    }
+    terminal.send(encodeHeartbeat(header(6)));
+    const acks = (await terminal.waitFor(6)).slice(2);
+    assert.deepEqual(
+      acks.map((a) => [a.replyMsgId, a.replySerial, a.result]),
+      [
+        [0x0200, 3, 0],
+        [0x0200, 4, 0],
+        [0x0200, 5, 0],
+        [0x0002, 6, 0],
+      ],
+    );
+    // Platform serial numbers count up per connection.
+    assert.deepEqual(
+      terminal.replies.map((r) => r.serial),
+      [1, 2, 3, 4, 5, 6],
+    );
+
+    const op = await loginAs(t.app, 'operator');
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T00:00:00Z&to=2026-03-02T02:00:00Z`,
+      headers: op,
+    });
+    const items = track.json().items;
+    assert.equal(items.length, 3);
+    assert.equal(items[0].time, '2026-03-02T01:00:00.000Z');
+    assert.equal(items[0].lat, 31.301234);
+    assert.equal(items[0].lon, 120.812345);
+    assert.equal(items[0].speed, 7.5);
+    assert.equal(items[0].attributes.satellites, 9);
+    assert.equal(items[0].attributes.acc, true);
+    terminal.close();
+  });
+
+  it('skips a frame with a bad checksum, counts it, and stores the next one', async () => {
+    const terminal = await connectTerminal(gateways.jt808.port);
+    const code = (
+      await t.store.db.selectFrom('devices').select('auth_code').where('id', '=', deviceId).executeTakeFirst()
+    )?.auth_code;
+    terminal.send(encodeAuth(header(10), { code: code ?? '' }));
+    await terminal.waitFor(1);
+    const good = (time: number, serial: number) =>
+      encodeLocationReport(header(serial), { lat: 31.31, lon: 120.82, time, status: { fixed: true } });
+    const bad = Buffer.from(good(Date.parse('2026-03-02T01:10:00Z'), 11));
+    bad[bad.length - 2] = (bad[bad.length - 2] ?? 0) ^ 0x55; // corrupt the check code
+    terminal.send(Buffer.concat([bad, good(Date.parse('2026-03-02T01:10:05Z'), 12)]));
+    const replies = await terminal.waitFor(2);
+    assert.deepEqual([replies[1]?.replySerial, replies[1]?.result], [12, 0]);
+
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /zs_ingest_frames_rejected_total\{protocol="jt808",reason="checksum"\} 1/);
+    const op = await loginAs(t.app, 'operator');
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T01:09:00Z&to=2026-03-02T01:11:00Z`,
+      headers: op,
+    });
+    assert.deepEqual(
+      track.json().items.map((p: { time: string }) => p.time),
+      ['2026-03-02T01:10:05.000Z'],
+    );
+    terminal.close();
+  });
+
+  it('stores a blind-spot batch as history without moving the live position', async () => {
+    const terminal = await connectTerminal(gateways.jt808.port);
+    const code = (
+      await t.store.db.selectFrom('devices').select('auth_code').where('id', '=', deviceId).executeTakeFirst()
+    )?.auth_code;
+    terminal.send(encodeAuth(header(20), { code: code ?? '' }));
+    await terminal.waitFor(1);
+    const early = Date.parse('2026-03-02T00:30:00Z');
+    terminal.send(
+      encodeBatch(header(21), {
+        blindSpot: true,
+        locations: [0, 1, 2].map((i) => ({
+          lat: 31.29 + i * 0.001,
+          lon: 120.8,
+          time: early + i * 5000,
+          status: { fixed: true },
+        })),
+      }),
+    );
+    const [, ack] = await terminal.waitFor(2);
+    assert.deepEqual([ack?.replyMsgId, ack?.result], [0x0704, 0]);
+    const op = await loginAs(t.app, 'operator');
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T00:29:00Z&to=2026-03-02T00:31:00Z`,
+      headers: op,
+    });
+    assert.deepEqual(
+      track.json().items.map((p: { blind: boolean; lat: number }) => [p.blind, p.lat]),
+      [
+        [true, 31.29],
+        [true, 31.291],
+        [true, 31.292],
+      ],
+    );
+    const latest = await t.app.inject({ url: '/api/positions/latest', headers: op });
+    assert.equal(latest.json().items[0].time, '2026-03-02T01:10:05.000Z');
+    terminal.close();
+  });
+
+  it('refuses an unknown terminal at registration and its positions without authentication', async () => {
+    const terminal = await connectTerminal(gateways.jt808.port);
+    terminal.send(encodeRegister(header(1, '013900000000'), REGISTRATION));
+    const [refused] = await terminal.waitFor(1);
+    assert.deepEqual([refused?.msgId, refused?.result], [0x8100, 4]);
+    terminal.send(
+      encodeLocationReport(header(2, '013900000000'), {
+        lat: 31.3,
+        lon: 120.8,
+        time: Date.parse('2026-03-02T01:00:00Z'),
+      }),
+    );
+    const [, noAuth] = await terminal.waitFor(2);
+    assert.deepEqual([noAuth?.replyMsgId, noAuth?.result], [0x0200, 1]);
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /zs_ingest_unknown_devices_total\{protocol="jt808"\} [1-9]/);
+    terminal.close();
+  });
+});
