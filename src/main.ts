@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startGateways } from './gateway/index.ts';
+import { DeviceStatusWatcher } from './jobs/device-status.ts';
+import { startJobs } from './jobs/scheduler.ts';
 
 /** Entry point: read the configuration, build the app, listen, and shut down cleanly on a signal. */
 async function main(): Promise<void> {
@@ -19,6 +21,11 @@ async function main(): Promise<void> {
   await bootstrap(app.platform.ctx, config, app.log);
   await app.listen({ port: config.port, host: config.host });
   const gateways = await startGateways(app.platform, app.log);
+  const watcher = new DeviceStatusWatcher(app.platform.ctx, app.platform.bus);
+  const stopJobs = startJobs(
+    [{ name: 'device-status', everyMs: 10_000, run: () => watcher.tick() }],
+    app.log,
+  );
   app.log.info(`Zhongshu on http://localhost:${config.port} (${app.platform.store.adapter.describe()})`);
 
   let closing = false;
@@ -30,6 +37,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     // Devices first (no new positions), then HTTP, then the pipeline flush and the database (onClose hooks).
+    await stopJobs();
     await gateways.close();
     await app.close();
     process.exit(0);
