@@ -140,7 +140,10 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
 
   function enqueue(frame: Uint8Array): void {
     const decoded = decodeFrame(frame);
-    if (!decoded.ok) return rejectFrame(g, PROTOCOL, io.remote, decoded.error.reason, decoded.error.hex);
+    if (!decoded.ok) {
+      rejectFrame(g, PROTOCOL, io.remote, decoded.error.reason, decoded.error.hex);
+      return;
+    }
     pending++;
     if (pending >= MAX_PENDING) io.pause();
     const handled = chain.then(() => (closed ? undefined : handle(decoded.message)));
