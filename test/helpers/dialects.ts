@@ -35,23 +35,41 @@ export async function openTestStore(kind: DialectKind): Promise<{ store: Store; 
     await migrate(store);
     return { store, dispose: () => store.close() };
   }
-  const schema = `zs_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_TEST_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const store = openStore(postgresAdapter(PG_TEST_URL, { schema }));
+  // A database of its own, not just a schema: Kysely's migrator introspects every schema of the
+  // database, which races with other test files dropping theirs at the same moment.
+  const name = `zs_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(PG_TEST_URL);
+  url.pathname = `/${name}`;
+  const store = openStore(postgresAdapter(url.toString()));
   await migrate(store);
   return {
     store,
     async dispose() {
       await store.close();
-      const cleanup = new pg.Client({ connectionString: PG_TEST_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
+      await adminQuery(`drop database ${name} with (force)`);
     },
   };
+}
+
+/** Runs one statement on the test server's maintenance connection. */
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_TEST_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh empty PostgreSQL database for a test that runs the server itself; drop it with the returned function. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `zs_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(PG_TEST_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`drop database ${name} with (force)`) };
 }
 
 /**
