@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { DialectAdapter } from '../dialect/types.ts';
 
 /** Field assets, their devices, positions (history and latest). */
@@ -35,35 +35,12 @@ export function devices(d: DialectAdapter) {
         .execute();
 
       // One row per (device, fix time): the key is the de-duplication rule.
-      await db.schema
-        .createTable('positions')
-        .addColumn('device_id', 'text', (c) => c.notNull())
-        .addColumn('time', 'bigint', (c) => c.notNull())
-        .addColumn('server_time', 'bigint', (c) => c.notNull())
-        .addColumn('lat', 'double precision', (c) => c.notNull())
-        .addColumn('lon', 'double precision', (c) => c.notNull())
-        .addColumn('speed', 'double precision', (c) => c.notNull())
-        .addColumn('course', 'double precision', (c) => c.notNull())
-        .addColumn('altitude', 'double precision', (c) => c.notNull())
-        .addColumn('valid', 'integer', (c) => c.notNull())
-        .addColumn('flags', 'integer', (c) => c.notNull())
-        .addColumn('attributes', d.jsonType)
+      await positionColumns(db.schema.createTable('positions'), d)
         .addPrimaryKeyConstraint('positions_pk', ['device_id', 'time'])
         .execute();
-
-      await db.schema
-        .createTable('latest_positions')
-        .addColumn('device_id', 'text', (c) => c.primaryKey())
-        .addColumn('time', 'bigint', (c) => c.notNull())
-        .addColumn('server_time', 'bigint', (c) => c.notNull())
-        .addColumn('lat', 'double precision', (c) => c.notNull())
-        .addColumn('lon', 'double precision', (c) => c.notNull())
-        .addColumn('speed', 'double precision', (c) => c.notNull())
-        .addColumn('course', 'double precision', (c) => c.notNull())
-        .addColumn('altitude', 'double precision', (c) => c.notNull())
-        .addColumn('valid', 'integer', (c) => c.notNull())
-        .addColumn('flags', 'integer', (c) => c.notNull())
-        .addColumn('attributes', d.jsonType)
+      // The same columns, one row per device: the live position.
+      await positionColumns(db.schema.createTable('latest_positions'), d)
+        .addPrimaryKeyConstraint('latest_positions_pk', ['device_id'])
         .execute();
 
       await db.schema
@@ -74,4 +51,20 @@ export function devices(d: DialectAdapter) {
         .execute();
     },
   };
+}
+
+/** The columns of a stored position, shared by the history and the latest-position tables. */
+function positionColumns<T extends string>(table: CreateTableBuilder<T, never>, d: DialectAdapter) {
+  return table
+    .addColumn('device_id', 'text', (c) => c.notNull())
+    .addColumn('time', 'bigint', (c) => c.notNull())
+    .addColumn('server_time', 'bigint', (c) => c.notNull())
+    .addColumn('lat', 'double precision', (c) => c.notNull())
+    .addColumn('lon', 'double precision', (c) => c.notNull())
+    .addColumn('speed', 'double precision', (c) => c.notNull())
+    .addColumn('course', 'double precision', (c) => c.notNull())
+    .addColumn('altitude', 'double precision', (c) => c.notNull())
+    .addColumn('valid', 'integer', (c) => c.notNull())
+    .addColumn('flags', 'integer', (c) => c.notNull())
+    .addColumn('attributes', d.jsonType);
 }
