@@ -31,6 +31,15 @@ export const WORK_ORDER_ERRORS = {
     status: 409,
     message: 'The order was closed too long ago to be reopened: report it as a new order',
   },
+  // The category dictionary (清单制) belongs to work orders; its two conflicts live here too.
+  CATEGORY_CODE_TAKEN: {
+    status: 409,
+    message: 'Another category already has this type, major and minor code',
+  },
+  CATEGORY_IN_USE: {
+    status: 409,
+    message: 'Orders still use this category: deactivate it instead of deleting it',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** A code from WORK_ORDER_ERRORS. */

@@ -104,7 +104,8 @@ export interface OrderEvent {
   orderId: string;
   /** The order's version after this event. */
   seq: number;
-  action: ActionType | 'report';
+  /** An action, or 'report' (the first event) or 'absorb' (a duplicate was merged into this order). */
+  action: ActionType | 'report' | 'absorb';
   fromState: OrderStatus | null;
   toState: OrderStatus;
   actor: Actor;

@@ -1,0 +1,75 @@
+import type { Role } from '../auth/roles.ts';
+import type { OrderLevel } from './states.ts';
+
+/** The two halves of the category dictionary: 部件 (a physical component) and 事件 (an event). */
+export const CATEGORY_TYPES = ['component', 'event'] as const;
+
+/** One of CATEGORY_TYPES. */
+export type CategoryType = (typeof CATEGORY_TYPES)[number];
+
+/** 中文 names of the category types. */
+export const CATEGORY_TYPE_LABEL: Record<CategoryType, string> = { component: '部件', event: '事件' };
+
+/** Stages (阶段): prevention before harm is done, handling while it happens, repair and review after. */
+export const STAGES = ['before', 'during', 'after'] as const;
+
+/** One of STAGES. */
+export type Stage = (typeof STAGES)[number];
+
+/** 中文 names of the stages. */
+export const STAGE_LABEL: Record<Stage, string> = { before: '事前', during: '事中', after: '事后' };
+
+/** Where an order came from. */
+export const ORDER_SOURCES = [
+  'resident',
+  'gridWorker',
+  'community',
+  'patrol',
+  'alert',
+  'hotline',
+  'open311',
+] as const;
+
+/** One of ORDER_SOURCES. */
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
+/**
+ * How a category names its default responsible unit: a fixed unit (a department), or the unit
+ * of that kind around the order's position, so one dictionary serves every community.
+ */
+export const DEFAULT_UNIT_KINDS = ['department', 'community', 'grid', 'workstation'] as const;
+
+/** One of DEFAULT_UNIT_KINDS. */
+export type DefaultUnitKind = (typeof DEFAULT_UNIT_KINDS)[number];
+
+/**
+ * The sources each role reports with. Staff outside the centre report as what they are; the
+ * centre registers calls and alerts on behalf of others, so it may name any source.
+ */
+export function sourcesFor(role: Role): readonly OrderSource[] {
+  switch (role) {
+    case 'admin':
+    case 'operator':
+      return ORDER_SOURCES;
+    case 'resident':
+      return ['resident'];
+    case 'gridWorker':
+      return ['gridWorker'];
+    case 'community':
+      return ['community'];
+    case 'workstation':
+    case 'department':
+    case 'crew':
+      return ['patrol'];
+    case 'leader':
+      return [];
+  }
+}
+
+/**
+ * Where a new order lands: what a community's own people find goes on the community's problem
+ * list (问题清单) first; everything else reaches the command centre directly.
+ */
+export function levelForSource(source: OrderSource): OrderLevel {
+  return source === 'gridWorker' || source === 'community' ? 'community' : 'subdistrict';
+}

@@ -1,0 +1,67 @@
+import type { WorkingCalendar } from '../domain/calendar/calendar.ts';
+import { CalendarError } from '../domain/calendar/errors.ts';
+import type { OrderError } from '../domain/workorder/errors.ts';
+import type { OrderEvent, OrderState } from '../domain/workorder/model.ts';
+import { lightTimes, orderLight } from '../domain/workorder/overdue.ts';
+import { DomainError, fail } from '../errors/catalogue.ts';
+import type { Db } from '../store/database.ts';
+import { insertOrderEvent } from '../store/order-events.repository.ts';
+import { addOrderUnits } from '../store/order-links.repository.ts';
+import { type OrderTiming, updateOrderState } from '../store/orders.repository.ts';
+
+/** A refusal of the state machine as the catalogue error it names (every code is in the catalogue). */
+export function domainFailure(error: OrderError): DomainError {
+  return new DomainError(error.code, error.message, error.details);
+}
+
+/** The time-limit columns of a state at `now`. */
+export function timingOf(state: OrderState, now: number, calendar: WorkingCalendar): OrderTiming {
+  try {
+    const times = lightTimes(state, { calendar });
+    const light = orderLight(state, now, { calendar });
+    return {
+      yellowAt: times?.yellowAt ?? null,
+      redAt: times?.redAt ?? null,
+      light,
+      overdue: light === 'red',
+    };
+  } catch (error) {
+    // A calendar that cannot count the span is a configuration problem to report, not a crash.
+    if (error instanceof CalendarError) fail(error.code, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Writes one transition inside the caller's transaction: the new state, only if the order is
+ * still at the version it was read at, then its event and the units it now involves. A lost
+ * race is a VERSION_CONFLICT and, the transaction rolling back, leaves no trace.
+ */
+export async function commitTransition(
+  trx: Db,
+  readVersion: number,
+  next: { order: OrderState; event: OrderEvent },
+  now: number,
+  calendar: WorkingCalendar,
+): Promise<void> {
+  const { order, event } = next;
+  const written = await updateOrderState(
+    trx,
+    order.id,
+    readVersion,
+    order,
+    timingOf(order, now, calendar),
+    now,
+  );
+  if (!written) {
+    fail(
+      'VERSION_CONFLICT',
+      `Order ${order.id} was changed by someone else meanwhile: reload it and try again`,
+      {
+        readVersion,
+      },
+    );
+  }
+  await insertOrderEvent(trx, event);
+  await addOrderUnits(trx, order.id, [order.responsibleUnitId, ...order.subTasks.map((s) => s.unitId)]);
+}

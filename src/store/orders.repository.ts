@@ -1,0 +1,168 @@
+import type { TrafficLight } from '../domain/calendar/time-limit.ts';
+import type { OrderSource, Stage } from '../domain/workorder/dictionary.ts';
+import type { JsonObject, OrderState } from '../domain/workorder/model.ts';
+import type { Db } from './database.ts';
+import { parseJson, toJson } from './dialect/json.ts';
+import type { OrderTable } from './schema.ts';
+
+/** A work order as the services see it: the domain's flow state plus what the service records around it. */
+export interface OrderRecord {
+  id: string;
+  code: string;
+  categoryId: string;
+  stage: Stage;
+  source: OrderSource;
+  description: string;
+  address: string | null;
+  lat: number;
+  lon: number;
+  gridId: string | null;
+  communityId: string | null;
+  attributes: JsonObject | null;
+  state: OrderState;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The time-limit columns, computed by the service from the state and the clock at each write. */
+export interface OrderTiming {
+  yellowAt: number | null;
+  redAt: number | null;
+  light: TrafficLight | null;
+  overdue: boolean;
+}
+
+/** Turns a row into a record; exported for the list queries. */
+export function toOrder(r: OrderTable): OrderRecord {
+  const state = parseJson<OrderState>(r.state);
+  if (!state) throw new Error(`order ${r.id} has no state`);
+  return {
+    id: r.id,
+    code: r.code,
+    categoryId: r.category_id,
+    stage: r.stage as Stage,
+    source: r.source as OrderSource,
+    description: r.description,
+    address: r.address,
+    lat: r.lat,
+    lon: r.lon,
+    gridId: r.grid_id,
+    communityId: r.community_id,
+    attributes: parseJson<JsonObject>(r.attributes),
+    state,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The columns copied from the flow state and its timing, identical on insert and update. */
+function stateColumns(state: OrderState, timing: OrderTiming) {
+  return {
+    status: state.status,
+    level: state.level,
+    reporter_user_id: state.reporterUserId,
+    responsible_unit_id: state.responsibleUnitId,
+    responsible_user_id: state.responsibleUserId,
+    deadline: state.deadline,
+    yellow_at: timing.yellowAt,
+    red_at: timing.redAt,
+    light: timing.light,
+    overdue: timing.overdue ? 1 : 0,
+    auto_supervised_for: state.supervision?.autoForDeadline ?? null,
+    parked: state.parked ? 1 : 0,
+    merged_into_id: state.mergedIntoId,
+    closed_at: state.closedAt,
+    version: state.version,
+    state: toJson(state) ?? '{}',
+  };
+}
+
+/** The row of a new order. */
+function orderRow(o: OrderRecord, timing: OrderTiming, searchText: string) {
+  return {
+    id: o.id,
+    code: o.code,
+    category_id: o.categoryId,
+    stage: o.stage,
+    source: o.source,
+    description: o.description,
+    address: o.address,
+    lat: o.lat,
+    lon: o.lon,
+    grid_id: o.gridId,
+    community_id: o.communityId,
+    search_text: searchText,
+    attributes: toJson(o.attributes),
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    ...stateColumns(o.state, timing),
+  };
+}
+
+/** Stores a new order. */
+export async function insertOrder(
+  db: Db,
+  o: OrderRecord,
+  timing: OrderTiming,
+  searchText: string,
+): Promise<void> {
+  await db
+    .insertInto('orders')
+    .values(orderRow(o, timing, searchText))
+    .execute();
+}
+
+/** Stores many new orders with multi-row inserts (imports, benchmarks): one statement per 500 rows. */
+export async function insertOrders(
+  db: Db,
+  items: readonly { order: OrderRecord; timing: OrderTiming; searchText: string }[],
+): Promise<void> {
+  // 500 rows × 34 columns stays under SQLite's 32,766 bound parameters.
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = items.slice(i, i + 500).map((x) => orderRow(x.order, x.timing, x.searchText));
+    await db.insertInto('orders').values(rows).execute();
+  }
+}
+
+/**
+ * Writes the order's next state if it is still at `expectedVersion`; false when another
+ * writer got there first. On PostgreSQL the loser waits for the winner's row lock and then
+ * finds the version moved; on SQLite writers are serialised. Either way exactly one wins.
+ */
+export async function updateOrderState(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  state: OrderState,
+  timing: OrderTiming,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({ ...stateColumns(state, timing), updated_at: now })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** One order by id, or undefined. */
+export async function findOrder(db: Db, id: string): Promise<OrderRecord | undefined> {
+  const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toOrder(row) : undefined;
+}
+
+/** Orders by id, in no particular order; unknown ids are left out. */
+export async function findOrders(db: Db, ids: readonly string[]): Promise<OrderRecord[]> {
+  const found: OrderRecord[] = [];
+  // Bounded IN lists: both databases cap the number of bound parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    found.push(...rows.map(toOrder));
+  }
+  return found;
+}
