@@ -153,6 +153,27 @@ forEachDialect('devices and positions', (kind) => {
     );
   });
 
+  it('drops NUL characters from attributes instead of failing the whole commit', async () => {
+    const op = await loginAs(t.app, 'operator');
+    const deviceId = (await t.app.inject({ url: '/api/devices', headers: op })).json().items[0].id as string;
+    const device = await findDevice(t.store.db, deviceId);
+    assert.ok(device);
+    await t.app.platform.ingest.ingest(
+      device,
+      [
+        fix('2026-03-02T02:30:00Z', 31.3016, 120.8127, {
+          attributes: { driver: 'Wang\u0000Wei', raw: '\\u0000' },
+        }),
+      ],
+      { protocol: 'jt808' },
+    );
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T02:29:00Z&to=2026-03-02T02:31:00Z`,
+      headers: op,
+    });
+    assert.deepEqual(track.json().items[0].attributes, { driver: 'WangWei', raw: '\\u0000' });
+  });
+
   it('validates the track query and hides devices outside the caller scope', async () => {
     const op = await loginAs(t.app, 'operator');
     const deviceId = (await t.app.inject({ url: '/api/devices', headers: op })).json().items[0].id as string;

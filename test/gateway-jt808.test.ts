@@ -33,7 +33,7 @@ forEachDialect('JT/T 808 gateway over TCP', (kind) => {
   let deviceId: string;
 
   before(async () => {
-    gateways = await startGateways(t.app.platform, t.app.log, { jt808: 0 });
+    gateways = await startGateways(t.app.platform, t.app.log, { jt808: 0, gt06: 0, osmand: 0 });
     const op = await loginAs(t.app, 'operator');
     const res = await t.app.inject({
       method: 'POST',

@@ -14,17 +14,11 @@ import { getDeviceSettings, issueAuthCode } from '../services/devices.service.ts
 import type { Device } from '../store/devices.repository.ts';
 import { touchDevices } from '../store/devices.repository.ts';
 import { type GatewayContext, rejectFrame } from './context.ts';
+import { InOrder, type Reply } from './in-order.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { TcpSession, TcpSessionIo } from './tcp-server.ts';
 
 const PROTOCOL = 'jt808';
-
-/** A reply that can only be sent after a commit. */
-interface Deferred {
-  later: Promise<Uint8Array>;
-}
-/** Frames waiting for their commit before the socket stops reading. */
-const MAX_PENDING = 256;
 
 /** A JT/T 808 location in the platform's neutral shape; protocol details go to attributes. */
 export function jt808Fix(l: Jt808Location): Fix {
@@ -59,12 +53,10 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   let serial = 0;
   let device: Device | undefined;
   let authenticated = false;
-  /** Messages are handled one after another… */
-  let chain: Promise<void> = Promise.resolve();
-  /** …and replies go out in the same order, each when its commit is done. */
-  let replies: Promise<void> = Promise.resolve();
-  let pending = 0;
-  let closed = false;
+  const inOrder = new InOrder(io, (error) =>
+    // Not acknowledged: the terminal keeps the position and sends it again.
+    g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed'),
+  );
 
   const nextSerial = () => {
     serial = (serial + 1) & 0xffff;
@@ -91,7 +83,7 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
    * Handles one message in order; returns the reply, or a promise of it when the reply must
    * wait for a commit (so the next frame can be staged meanwhile).
    */
-  async function handle(m: Jt808Message): Promise<Uint8Array | Deferred | undefined> {
+  async function handle(m: Jt808Message): Promise<Reply> {
     switch (m.kind) {
       case 'register': {
         const d = await deviceFor(m.header);
@@ -144,27 +136,7 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
       rejectFrame(g, PROTOCOL, io.remote, decoded.error.reason, decoded.error.hex);
       return;
     }
-    pending++;
-    if (pending >= MAX_PENDING) io.pause();
-    const handled = chain.then(() => (closed ? undefined : handle(decoded.message)));
-    chain = handled.then(
-      () => undefined,
-      () => undefined,
-    );
-    replies = replies
-      .then(async () => {
-        const result = await handled;
-        const bytes = result instanceof Uint8Array || result === undefined ? result : await result.later;
-        if (bytes && !closed) io.send(bytes);
-      })
-      .catch((error) => {
-        // Not acknowledged: the terminal keeps the position and sends it again.
-        g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed');
-      })
-      .finally(() => {
-        pending--;
-        if (pending === MAX_PENDING / 2) io.resume();
-      });
+    inOrder.push(() => handle(decoded.message));
   }
 
   return {
@@ -182,7 +154,7 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
       }
     },
     onClose() {
-      closed = true;
+      inOrder.close();
     },
   };
 }

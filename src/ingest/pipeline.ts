@@ -9,13 +9,7 @@ import { type Fix, PositionFlag } from '../domain/positions/fix.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { Db } from '../store/database.ts';
 import type { Device } from '../store/devices.repository.ts';
-import { touchDevices } from '../store/devices.repository.ts';
-import {
-  findLatest,
-  insertPositions,
-  type StoredPosition,
-  upsertLatest,
-} from '../store/positions.repository.ts';
+import { commitPositionBatch, findLatest, type StoredPosition } from '../store/positions.repository.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { IngestMetrics } from './metrics.ts';
 
@@ -70,11 +64,7 @@ export class IngestPipeline {
       const current = live.get(p.deviceId);
       if (!current || current.time < p.time) live.set(p.deviceId, p);
     }
-    await this.deps.db.transaction().execute(async (trx) => {
-      await insertPositions(trx, items);
-      await upsertLatest(trx, [...live.values()]);
-      await touchDevices(trx, seen);
-    });
+    await commitPositionBatch(this.deps.db, items, [...live.values()], seen);
     this.deps.metrics.commitSeconds.observe((performance.now() - started) / 1000);
   }
 
@@ -137,8 +127,11 @@ export class IngestPipeline {
       }
       return { stored };
     });
-    // The caller may drop the promise (a closed connection): a failure is still reported there.
-    committed.catch(() => {});
+    committed.catch(() => {
+      // Not stored: forget the in-memory previous fix, so a resend is not mistaken for a
+      // late (blind) fix; the next call reloads it from the latest committed position.
+      this.previous.delete(device.id);
+    });
     return { committed };
   }
 

@@ -1,5 +1,7 @@
 import type { Db } from './database.ts';
+import { touchDevices } from './devices.repository.ts';
 import { parseJson } from './dialect/json.ts';
+import { positionBatchWriterOf } from './dialect/position-batch.ts';
 import type { PositionTable } from './schema.ts';
 
 /** A stored position. */
@@ -29,8 +31,18 @@ function toRow(p: StoredPosition): PositionTable {
     altitude: p.altitude,
     valid: p.valid ? 1 : 0,
     flags: p.flags,
-    attributes: Object.keys(p.attributes).length > 0 ? JSON.stringify(p.attributes) : null,
+    attributes: Object.keys(p.attributes).length > 0 ? attributesJson(p.attributes) : null,
   };
+}
+
+/**
+ * Serialises attributes. PostgreSQL's JSONB refuses the NUL character, and one such row would
+ * fail a whole group commit (every device in the batch), so NULs from devices are dropped.
+ */
+function attributesJson(attributes: Record<string, unknown>): string {
+  return JSON.stringify(attributes, (_key, value) =>
+    typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '') : value,
+  );
 }
 
 function fromRow(r: PositionTable): StoredPosition {
@@ -95,6 +107,27 @@ export async function upsertLatest(db: Db, positions: StoredPosition[]): Promise
       )
       .execute();
   }
+}
+
+/**
+ * One group commit in one transaction: the positions (duplicates skipped), each device's latest
+ * position (`latest`: at most one per device, never moved backwards) and when each device was last
+ * heard from (`seen`). Uses the dialect's batch writer when it has one, the portable queries
+ * above otherwise; both give the same rows.
+ */
+export async function commitPositionBatch(
+  db: Db,
+  positions: readonly StoredPosition[],
+  latest: readonly StoredPosition[],
+  seen: Map<string, number>,
+): Promise<void> {
+  const fast = positionBatchWriterOf(db);
+  await db.transaction().execute(async (trx) => {
+    if (fast) return fast(trx, { rows: positions.map(toRow), latest: latest.map(toRow), seen });
+    await insertPositions(trx, [...positions]);
+    await upsertLatest(trx, [...latest]);
+    await touchDevices(trx, seen);
+  });
 }
 
 /** A device's track between two instants, oldest first. */

@@ -1,6 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
+import { registerPositionBatchWriter } from './position-batch.ts';
+import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
 import type { DialectAdapter } from './types.ts';
 
 const INT8 = 20;
@@ -29,7 +31,9 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       });
       // A dropped connection must not crash the process; queries on it fail and are reported.
       pool.on('error', () => {});
-      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      registerPositionBatchWriter(db, postgresPositionBatchWriter);
+      return db;
     },
   };
 }

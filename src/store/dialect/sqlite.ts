@@ -3,6 +3,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.ts';
+import { registerPositionBatchWriter } from './position-batch.ts';
+import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
 import type { DialectAdapter } from './types.ts';
 
 /** SQLite through better-sqlite3: WAL with synchronous=NORMAL keeps commits durable across a process crash. */
@@ -18,7 +20,9 @@ export function sqliteAdapter(file: string): DialectAdapter {
       database.pragma('synchronous = NORMAL');
       database.pragma('foreign_keys = ON');
       database.pragma('busy_timeout = 5000');
-      return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+      const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+      registerPositionBatchWriter(db, sqlitePositionBatchWriter(database));
+      return db;
     },
   };
 }

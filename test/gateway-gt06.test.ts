@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { type Gateways, startGateways } from '../src/gateway/index.ts';
+import {
+  encodeAck,
+  encodeAlarm,
+  encodeHeartbeat,
+  encodeLocation,
+  encodeLogin,
+  type Gt06Cell,
+  type Gt06TerminalInfo,
+} from '../src/protocols/gt06/index.ts';
+import { loginAs, useTestApp } from './helpers/app.ts';
+import { forEachDialect } from './helpers/dialects.ts';
+import { connectGt06 } from './helpers/gt06-terminal.ts';
+
+const IMEI = '868120145233604';
+const cell: Gt06Cell = { mcc: 460, mnc: 0, lac: 0x287d, cellId: 0x1f71 };
+const terminal: Gt06TerminalInfo = {
+  armed: false,
+  acc: true,
+  charging: true,
+  alarm: null,
+  gpsTracking: true,
+  oilCut: false,
+};
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** A fix at `iso`; coordinates chosen so that degrees × 1,800,000 is whole and they come back exactly. */
+function fix(iso: string, lat: number, speedKmh = 12) {
+  return { time: Date.parse(iso), lat, lon: 120.812, speedKmh, course: 90, fixed: true, satellites: 9 };
+}
+
+forEachDialect('GT06 gateway over TCP', (kind) => {
+  const t = useTestApp(kind);
+  let gateways: Gateways;
+  let deviceId: string;
+
+  const track = async (from: string, to: string) => {
+    const op = await loginAs(t.app, 'operator');
+    const res = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=${from}&to=${to}`,
+      headers: op,
+    });
+    assert.equal(res.statusCode, 200);
+    return res.json().items as {
+      time: string;
+      lat: number;
+      lon: number;
+      speed: number;
+      course: number;
+      blind: boolean;
+      attributes: Record<string, unknown>;
+    }[];
+  };
+  const metrics = async () => (await t.app.inject({ url: '/metrics' })).body;
+
+  before(async () => {
+    gateways = await startGateways(t.app.platform, t.app.log, { jt808: 0, gt06: 0, osmand: 0 });
+    const op = await loginAs(t.app, 'operator');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: op,
+      payload: { name: '清波2号', protocol: 'gt06', identifier: IMEI, unitId: t.org.dept.id },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    deviceId = res.json().id;
+  });
+  after(async () => gateways?.close());
+
+  it('acks the login, stores locations, acks a heartbeat and an SOS alarm after its commit', async () => {
+    const device = await connectGt06(gateways.gt06.port);
+    device.send(encodeLogin({ imei: IMEI, serial: 1 }));
+    // GT06 v1.8.1 §5.1.2, the manual's own example.
+    assert.deepEqual(await device.waitForAcks(1), ['787805010001d9dc0d0a']);
+
+    device.send(encodeLocation({ serial: 2, fix: fix('2026-03-02T00:50:00Z', 31.301), cell }));
+    device.send(encodeLocation({ serial: 3, fix: fix('2026-03-02T00:50:05Z', 31.302, 15), cell }));
+    t.clock.advance(30_000);
+    device.send(encodeHeartbeat({ serial: 4, terminal, voltageLevel: 4, gsmSignal: 3 }));
+    const acks = await device.waitForAcks(2);
+    // Locations get no reply (§5.2); the heartbeat's ack comes after them.
+    assert.deepEqual(acks, ['787805010001d9dc0d0a', hex(encodeAck(0x13, 4))]);
+
+    const stored = await track('2026-03-02T00:49:00Z', '2026-03-02T00:51:00Z');
+    assert.deepEqual(
+      stored.map((p) => [p.time, p.lat, p.lon, p.speed, p.course, p.blind, p.attributes.satellites]),
+      [
+        ['2026-03-02T00:50:00.000Z', 31.301, 120.812, 12, 90, false, 9],
+        ['2026-03-02T00:50:05.000Z', 31.302, 120.812, 15, 90, false, 9],
+      ],
+    );
+    const op = await loginAs(t.app, 'operator');
+    const seen = await t.app.inject({ url: `/api/devices/${deviceId}`, headers: op });
+    assert.equal(seen.json().lastSeenAt, new Date(t.clock.t).toISOString());
+
+    device.send(
+      encodeAlarm({
+        serial: 5,
+        fix: fix('2026-03-02T00:50:10Z', 31.303, 0),
+        cell,
+        terminal: { ...terminal, alarm: 'sos' },
+        voltageLevel: 4,
+        gsmSignal: 3,
+        alarmCode: 0x01,
+      }),
+    );
+    assert.equal((await device.waitForAcks(3))[2], hex(encodeAck(0x16, 5)));
+    // Asked right after the ack: the alarm's position is already committed.
+    const [alarm] = await track('2026-03-02T00:50:10Z', '2026-03-02T00:50:10Z');
+    assert.deepEqual([alarm?.lat, alarm?.attributes.alarm], [31.303, 'sos']);
+    device.close();
+  });
+
+  it('stores a 0x22 re-upload as blind-spot history', async () => {
+    const device = await connectGt06(gateways.gt06.port);
+    device.send(encodeLogin({ imei: IMEI, serial: 1 }));
+    device.send(
+      encodeLocation({
+        serial: 2,
+        protocol: 0x22,
+        reupload: true,
+        fix: fix('2026-03-02T00:40:00Z', 31.3),
+        cell,
+      }),
+    );
+    device.send(encodeHeartbeat({ serial: 3, terminal, voltageLevel: 4, gsmSignal: 3 }));
+    await device.waitForAcks(2);
+    const [p] = await track('2026-03-02T00:39:00Z', '2026-03-02T00:41:00Z');
+    assert.deepEqual(
+      [p?.time, p?.lat, p?.blind, p?.attributes.reupload],
+      ['2026-03-02T00:40:00.000Z', 31.3, true, true],
+    );
+    device.close();
+  });
+
+  it('refuses an unknown IMEI: no ack, the socket is closed', async () => {
+    const device = await connectGt06(gateways.gt06.port);
+    device.send(encodeLogin({ imei: '359710049000001', serial: 1 }));
+    await device.closedByServer();
+    assert.deepEqual(device.acks(), []);
+    assert.match(await metrics(), /zs_ingest_unknown_devices_total\{protocol="gt06"\} 1/);
+  });
+
+  it('refuses messages before login without storing them', async () => {
+    const device = await connectGt06(gateways.gt06.port);
+    device.send(encodeLocation({ serial: 1, fix: fix('2026-03-02T00:30:00Z', 31.3), cell }));
+    device.send(encodeLogin({ imei: IMEI, serial: 2 }));
+    device.send(encodeHeartbeat({ serial: 3, terminal, voltageLevel: 4, gsmSignal: 3 }));
+    assert.deepEqual(await device.waitForAcks(2), [hex(encodeAck(0x01, 2)), hex(encodeAck(0x13, 3))]);
+    assert.deepEqual(await track('2026-03-02T00:29:00Z', '2026-03-02T00:31:00Z'), []);
+    assert.match(
+      await metrics(),
+      /zs_ingest_frames_rejected_total\{protocol="gt06",reason="not_logged_in"\} 1/,
+    );
+    device.close();
+  });
+
+  it('skips a frame with a bad CRC, counts it, and stores the next one', async () => {
+    const device = await connectGt06(gateways.gt06.port);
+    device.send(encodeLogin({ imei: IMEI, serial: 1 }));
+    const bad = Buffer.from(encodeLocation({ serial: 2, fix: fix('2026-03-02T00:55:00Z', 31.304), cell }));
+    bad[bad.length - 3] = (bad[bad.length - 3] ?? 0) ^ 0x55; // corrupt the CRC
+    const good = encodeLocation({ serial: 3, fix: fix('2026-03-02T00:55:05Z', 31.305), cell });
+    device.send(Buffer.concat([bad, good]));
+    device.send(encodeHeartbeat({ serial: 4, terminal, voltageLevel: 4, gsmSignal: 3 }));
+    await device.waitForAcks(2);
+    const stored = await track('2026-03-02T00:54:00Z', '2026-03-02T00:56:00Z');
+    assert.deepEqual(
+      stored.map((p) => [p.time, p.lat]),
+      [['2026-03-02T00:55:05.000Z', 31.305]],
+    );
+    assert.match(await metrics(), /zs_ingest_frames_rejected_total\{protocol="gt06",reason="crc"\} 1/);
+    device.close();
+  });
+});
