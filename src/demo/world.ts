@@ -5,6 +5,7 @@ import { createUser } from '../services/users.service.ts';
 import { insertSegment, type Segment } from '../store/segments.repository.ts';
 import type { Unit } from '../store/units.repository.ts';
 import type { UserRecord } from '../store/users.repository.ts';
+import { type DemoFleet, seedDemoFleet } from './fleet.ts';
 import { DEMO_LAYOUT } from './layout.ts';
 import { DEMO_CONTRACTOR, DEMO_DEPARTMENTS } from './organisations.ts';
 import { DEMO_SEGMENTS } from './segments.ts';
@@ -15,6 +16,7 @@ export interface DemoWorld {
   units: Unit[];
   segments: Segment[];
   users: UserRecord[];
+  fleet: DemoFleet;
 }
 
 /** The fields createUnit takes from a planned area (the plan also carries its lattice block). */
@@ -83,9 +85,10 @@ async function seedUsers(ctx: ServiceContext, units: Unit[], adminPassword?: str
 
 /**
  * Seeds the demo subdistrict 娄江街道: its grid areas, workstations, communities and grids with
- * polygons, the departments, the river-cleaning contractor and its segments, and one user per
- * role. It runs in one transaction because bootstrap seeds only an empty database: a start that
- * failed half-way must leave nothing behind, or the next start would never finish the world.
+ * polygons, the departments, the river-cleaning contractor with its segments, boats, devices and
+ * crew, and one user per role. It runs in one transaction because bootstrap seeds only an empty
+ * database: a start that failed half-way must leave nothing behind, or the next start would never
+ * finish the world.
  */
 export async function seedDemoWorld(
   ctx: ServiceContext,
@@ -98,6 +101,7 @@ export async function seedDemoWorld(
     if (!contractor) throw new Error('the demo contractor was not seeded');
     const segments = await seedSegments(tx, contractor);
     const users = await seedUsers(tx, units, opts.adminPassword);
-    return { units, segments, users };
+    const fleet = await seedDemoFleet(tx, contractor.id);
+    return { units, segments, users, fleet };
   });
 }

@@ -1,0 +1,177 @@
+// Ingest benchmark: the real server (child process) and this load generator over real TCP on
+// 127.0.0.1. For 200 and 2,000 connections: positions/s acknowledged after commit, against the raw
+// ceiling of the same connections sending the same frames to a server that only counts them; and
+// memory per idle connection with 10,000 connections, against the same for the counting server.
+//
+//   npm run bench:ingest [-- --db both|sqlite|postgres --seconds 5 --window 8 --idle 10000]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDevices, type DeviceServer, startDeviceServer } from '../test/helpers/device-server.ts';
+import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
+import { idleMemory } from './ingest/idle.ts';
+import { figure } from './ingest/measure.ts';
+import { measureIngest } from './ingest/ours.ts';
+import { blast, closeSockets, openSockets, type RawServer, startRawServer } from './ingest/raw.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const DB = arg('db', 'both');
+const SECONDS = Number(arg('seconds', '5'));
+const WINDOW = Number(arg('window', '8'));
+const IDLE = Number(arg('idle', '10000'));
+const CONNECTIONS = [200, 2000];
+const WARMUP_MS = 1500;
+const PASSWORD = 'Bench-pass-2026';
+const phones = Array.from({ length: Math.max(...CONNECTIONS) }, (_, i) => String(13_600_000_001 + i));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const started = Date.now();
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const log = (line: string) => console.log(`# ${((Date.now() - started) / 1000).toFixed(0)}s ${line}`);
+
+const children: { kill(signal?: NodeJS.Signals): unknown }[] = [];
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+// Bounded: the whole run must stay under five minutes.
+setTimeout(() => {
+  console.error('bench:ingest: over the 5-minute budget, stopping');
+  process.exit(1);
+}, 295_000).unref();
+
+async function rawRate(raw: RawServer, connections: number, baseTime: number): Promise<number> {
+  const sockets = await openSockets(raw.port, connections);
+  const sender = blast(sockets, baseTime);
+  await sleep(WARMUP_MS);
+  const f0 = (await raw.count()).frames;
+  const t0 = performance.now();
+  await sleep(SECONDS * 1000);
+  const frames = (await raw.count()).frames - f0;
+  const seconds = (performance.now() - t0) / 1000;
+  sender.stop();
+  await closeSockets(sockets);
+  return frames / seconds;
+}
+
+async function login(api: string): Promise<Record<string, string>> {
+  const res = await fetch(`${api}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
+  return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+}
+
+async function section(db: 'sqlite' | 'postgres'): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
+  const database = db === 'postgres' ? await createTestDatabase() : undefined;
+  let server: DeviceServer | undefined;
+  let raw: RawServer | undefined;
+  try {
+    server = await startDeviceServer({
+      dataDir,
+      adminPassword: PASSWORD,
+      databaseUrl: database?.url,
+      // Measure ingest, not the per-connection and HTTP rate limits.
+      env: { ZS_DEVICE_FRAMES_PER_SECOND: '1000000', ZS_RATE_LIMIT_PER_MINUTE: '10000000' },
+    });
+    children.push(server.child);
+    raw = await startRawServer();
+    children.push({ kill: () => raw?.stop() });
+    log(`${db}: server pid ${server.child.pid}, counting server pid ${raw.pid}`);
+
+    const ours = await idleMemory(server.child.pid ?? 0, server.jt808Port, IDLE);
+    const bare = await idleMemory(raw.pid, raw.port, IDLE);
+    log(
+      `${db}: idle RSS ${(ours.before / 2 ** 20).toFixed(0)} → ${(ours.after / 2 ** 20).toFixed(0)} MB; ` +
+        `counting server ${(bare.before / 2 ** 20).toFixed(0)} → ${(bare.after / 2 ** 20).toFixed(0)} MB ` +
+        '(memory ratio = raw ÷ ours, so that higher is better here too)',
+    );
+    const kb = (bytes: number) => bytes / 1024;
+    console.log(
+      figure(
+        `idle memory [${db}] ${IDLE} connections`,
+        kb(ours.perConnection),
+        kb(bare.perConnection),
+        'KB/connection',
+        bare.perConnection / ours.perConnection,
+      ),
+    );
+
+    const t0 = Date.now();
+    await createDevices(server.base, await login(server.base), phones, 16);
+    log(
+      `${db}: ${phones.length} devices created through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+
+    for (const [run, connections] of CONNECTIONS.entries()) {
+      // Each run's fixes are newer than the last run's, so they are live fixes, not late ones.
+      const baseTime = Date.now() - (10 - run * 5) * 86_400_000;
+      const e2e = await measureIngest({
+        api: server.base,
+        pid: server.child.pid ?? 0,
+        port: server.jt808Port,
+        phones: phones.slice(0, connections),
+        window: WINDOW,
+        baseTime,
+        warmupMs: WARMUP_MS,
+        measureMs: SECONDS * 1000,
+      });
+      const limit = await rawRate(raw, connections, baseTime);
+      log(
+        `${db}: ${connections} connections: ${e2e.acked} acknowledged in ${e2e.commits} commits ` +
+          `(${(e2e.acked / Math.max(1, e2e.commits)).toFixed(0)} a commit); server CPU ${(e2e.serverCpu * 100).toFixed(0)}%, ` +
+          `load generator CPU ${(e2e.clientCpu * 100).toFixed(0)}%`,
+      );
+      console.log(
+        figure(
+          `ingest [${db}] ${connections} connections, window ${WINDOW}`,
+          e2e.positionsPerSecond,
+          limit,
+          'positions/s',
+          e2e.positionsPerSecond / limit,
+        ),
+      );
+    }
+  } finally {
+    raw?.stop();
+    if (server) {
+      server.child.kill('SIGTERM');
+      await Promise.race([server.exited, sleep(10_000)]);
+      server.child.kill('SIGKILL');
+    }
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const dbs: ('sqlite' | 'postgres')[] =
+    DB === 'both' ? ['sqlite', 'postgres'] : [DB as 'sqlite' | 'postgres'];
+  log(
+    `window ${WINDOW}, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up, ${IDLE} idle connections`,
+  );
+  // The machine is shared: the load before and after tells how far to trust the figures.
+  log(`load average ${loadAverage()} on ${availableParallelism()} cores`);
+  for (const db of dbs) {
+    if (db === 'postgres') {
+      const problem = await postgresProblem();
+      if (problem) {
+        console.log(`# postgres skipped: ${problem}`);
+        continue;
+      }
+    }
+    await section(db);
+  }
+  log(`done; load average ${loadAverage()}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench:ingest failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+// Command-line options of `npm run simulate`, parsed without side effects so they can be tested.
+import { PROTOCOLS } from '../domain/devices/identifiers.ts';
+import { SIM_PROTOCOLS, type SimProtocol } from './fleet.ts';
+import { parseShift, type Shift } from './model/shift.ts';
+
+/** What the simulator was asked to do. */
+export interface SimArgs {
+  devices: number;
+  /** Fixes per second per device. */
+  rate: number;
+  protocol: SimProtocol;
+  host: string;
+  port: number;
+  durationS: number | undefined;
+  firstId: string;
+  /** A fixed daily shift, or undefined: every boat's shift started shortly before launch. */
+  shift: Shift | undefined;
+  blindChance: number;
+  provision: { api: string; username: string; password: string; unitId: string | undefined } | undefined;
+  help: boolean;
+}
+
+/** A bad command line; the message says what to change. */
+export class ArgsError extends Error {}
+
+/** Default listener port per protocol (the Traccar ports, as the gateways use). */
+export const DEFAULT_PORTS: Record<SimProtocol, number> = { jt808: 5015, osmand: 5055 };
+
+/** Usage text. */
+export const USAGE = `npm run simulate -- [options]
+  --devices N         boats to simulate (default 14)
+  --rate R            fixes per second per device, at most 1 (default 0.2: one every 5 s)
+  --protocol P        ${SIM_PROTOCOLS.join(' | ')} (default jt808)
+  --host H --port P   the gateway (default 127.0.0.1 and the protocol's port: jt808 5015, osmand 5055)
+  --duration S        stop after S seconds (default: run until Ctrl-C)
+  --first-id ID       identifier of the first device; the others count up (default 13900000001)
+  --shift HH:MM-HH:MM daily shift in China time (default: each boat's shift began up to 2 h ago, lasts 10 h)
+  --blind-chance P    chance per half hour of a 2–5 minute blind spot (default 0.15)
+  --provision         create the devices first through the HTTP API (existing ones are kept):
+    --api URL --username U --password P (or ZS_SIM_PASSWORD) [--unit UNIT_ID]`;
+
+function number(name: string, raw: string | undefined, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw new ArgsError(`--${name} wants a number from ${min} to ${max} (got ${raw ?? 'nothing'})`);
+  }
+  return value;
+}
+
+function protocolOf(raw: string | undefined): SimProtocol {
+  if ((SIM_PROTOCOLS as readonly string[]).includes(raw ?? '')) return raw as SimProtocol;
+  if ((PROTOCOLS as readonly string[]).includes(raw ?? '')) {
+    throw new ArgsError(
+      `--protocol ${raw}: the simulator does not speak ${raw} yet; use one of ${SIM_PROTOCOLS.join(', ')}`,
+    );
+  }
+  throw new ArgsError(`--protocol ${raw ?? ''} is unknown; use one of ${SIM_PROTOCOLS.join(', ')}`);
+}
+
+/** Parses argv (without the node and script entries); `env` supplies ZS_SIM_PASSWORD. Throws ArgsError. */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}): SimArgs {
+  const flags = new Map<string, string>();
+  const FLAGS_WITHOUT_VALUE = new Set(['provision', 'help']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match?.[1]) throw new ArgsError(`unexpected argument "${arg}"`);
+    const name = match[1];
+    if (FLAGS_WITHOUT_VALUE.has(name)) flags.set(name, 'true');
+    else flags.set(name, match[2] ?? argv[++i] ?? '');
+  }
+  const known = new Set(['devices', 'rate', 'protocol', 'host', 'port', 'duration', 'first-id', 'shift']);
+  for (const extra of ['blind-chance', 'api', 'username', 'password', 'unit', ...FLAGS_WITHOUT_VALUE])
+    known.add(extra);
+  for (const name of flags.keys()) if (!known.has(name)) throw new ArgsError(`unknown option --${name}`);
+
+  const protocol = protocolOf(flags.get('protocol') ?? 'jt808');
+  const firstId = flags.get('first-id') ?? '13900000001';
+  if (!/^\d{1,15}$/.test(firstId)) throw new ArgsError(`--first-id wants up to 15 digits (got ${firstId})`);
+  const shiftText = flags.get('shift');
+  let shift: Shift | undefined;
+  try {
+    shift = shiftText === undefined || shiftText === 'now' ? undefined : parseShift(shiftText);
+  } catch (error) {
+    throw new ArgsError(`--shift: ${(error as Error).message}`);
+  }
+  let provision: SimArgs['provision'];
+  if (flags.has('provision')) {
+    const api = flags.get('api') ?? 'http://127.0.0.1:8080';
+    const username = flags.get('username') ?? 'admin';
+    const password = flags.get('password') ?? env.ZS_SIM_PASSWORD;
+    if (!password) throw new ArgsError('--provision needs --password (or ZS_SIM_PASSWORD) for the API user');
+    provision = { api, username, password, unitId: flags.get('unit') };
+  }
+  return {
+    devices: number('devices', flags.get('devices') ?? '14', 1, 100_000),
+    rate: number('rate', flags.get('rate') ?? '0.2', 0.001, 1),
+    protocol,
+    host: flags.get('host') ?? '127.0.0.1',
+    port: number('port', flags.get('port') ?? String(DEFAULT_PORTS[protocol]), 1, 65535),
+    durationS: flags.has('duration') ? number('duration', flags.get('duration'), 1, 31 * 86_400) : undefined,
+    firstId,
+    shift,
+    blindChance: number('blind-chance', flags.get('blind-chance') ?? '0.15', 0, 1),
+    provision,
+    help: flags.has('help'),
+  };
+}
+
+/** The identifier of device `index` (0-based): the first id counted up, keeping its width. */
+export function deviceIdentifier(firstId: string, index: number): string {
+  return (BigInt(firstId) + BigInt(index)).toString().padStart(firstId.length, '0');
+}
