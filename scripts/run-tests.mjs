@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts (unit tests beside the code in src/, integration tests in test/) with
+// Runs every *.test.ts (unit tests beside the code in src/ and web/src/, integration tests in test/) with
 // node's test runner through tsx, two files at a time (this machine has 2 cores).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ function find(dir, out = []) {
 }
 
 const filter = process.argv.slice(2);
-const files = ['src', 'test']
+const files = ['src', 'test', 'web/src']
   .flatMap((d) => find(d))
   .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
   .sort();

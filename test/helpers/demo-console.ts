@@ -1,0 +1,81 @@
+import { buildApp } from '../../src/app.ts';
+import { seedDemoWorld } from '../../src/demo/world.ts';
+import type { App } from '../../src/http/app-types.ts';
+import { createDevice } from '../../src/services/devices.service.ts';
+import { listDevices } from '../../src/store/devices.repository.ts';
+import { TestClock, testConfig } from './app.ts';
+import { openTestStore } from './dialects.ts';
+import { alongLine, ingestTrack } from './fleet.ts';
+
+const MINUTE = 60_000;
+const BOATS = 14;
+
+/**
+ * The demo world (娄江街道, its units, rivers and users) on in-memory SQLite with boats out on the
+ * rivers: fourteen dealt round the segments, the last two offline, the first with a two-hour track.
+ * For screenshots.
+ */
+export async function startDemoConsole(): Promise<{
+  app: App;
+  base: string;
+  /** The boat with the two-hour track. */
+  trackedDeviceId: string;
+  close(): Promise<void>;
+}> {
+  const clock = new TestClock(Date.parse('2026-03-02T02:30:00Z'));
+  const { store, dispose } = await openTestStore('sqlite');
+  const world = await seedDemoWorld({ db: store.db, now: clock.now }, {});
+  // Sessions must outlast the gap between this fixed clock and the browser's real one.
+  const app = await buildApp(testConfig({ sessionTtlHours: 20 * 365 * 24 }), {
+    store,
+    now: clock.now,
+    logger: false,
+  });
+  const contractor = world.units.find((u) => u.kind === 'contractor');
+  if (!contractor) throw new Error('the demo world has no contractor');
+  // The demo's own terminals when it seeds a fleet, topped up to BOATS with ours.
+  const devices = (await listDevices(store.db, { scopePath: null })).slice(0, BOATS);
+  for (let i = devices.length; i < BOATS; i++) {
+    devices.push(
+      await createDevice(app.platform.ctx, {
+        name: `清波${i + 1}号`,
+        protocol: 'osmand',
+        identifier: `demo-boat-${i + 1}`,
+        unitId: contractor.id,
+      }),
+    );
+  }
+  // Boats dealt round the segments, spread along each.
+  const perSegment = Math.ceil(BOATS / world.segments.length);
+  const boats = devices.map((device, i) => {
+    const segment = world.segments[i % world.segments.length];
+    if (!segment) throw new Error('the demo world has no river segments');
+    return {
+      device,
+      line: segment.geometry.coordinates,
+      f: 0.25 + (0.5 * Math.floor(i / world.segments.length)) / perSegment,
+    };
+  });
+  const offline = boats.slice(-2);
+  const online = boats.slice(0, -2);
+  // Offline boats were last heard an hour ago; the others just now.
+  clock.advance(-60 * MINUTE);
+  for (const b of offline) await ingestTrack(app, b.device, clock.t, [alongLine(b.line, b.f)]);
+  clock.advance(60 * MINUTE);
+  const [tracked, ...others] = online;
+  if (!tracked) throw new Error('no boat to give a track');
+  // Two hours up the first half of its river, one fix every five minutes.
+  const track = Array.from({ length: 24 }, (_, k) => alongLine(tracked.line, 0.05 + (0.5 * k) / 23));
+  await ingestTrack(app, tracked.device, clock.t, track, 5 * MINUTE);
+  for (const b of others) await ingestTrack(app, b.device, clock.t, [alongLine(b.line, b.f)]);
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    base,
+    trackedDeviceId: tracked.device.id,
+    async close() {
+      await app.close();
+      await dispose();
+    },
+  };
+}

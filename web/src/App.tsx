@@ -1,0 +1,46 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import type { Session } from './api/types.ts';
+import { Header } from './components/Header.tsx';
+import { useI18n } from './i18n/context.tsx';
+import { LiveProvider } from './live/LiveProvider.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { mayOpen, type PageId, pagesFor } from './pages/registry.ts';
+import { useHashRoute } from './routing.ts';
+import { useSession } from './session/context.tsx';
+
+// Each page is its own chunk: the map's WebGL library loads only with the map.
+const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
+  map: lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage }))),
+  org: lazy(() => import('./pages/OrgPage.tsx').then((m) => ({ default: m.OrgPage }))),
+  users: lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage }))),
+};
+
+function Console({ session, onLogout }: { session: Session; onLogout(): void }) {
+  const { t } = useI18n();
+  const [route] = useHashRoute();
+  const pages = pagesFor(session.user.role);
+  const page = pages.find((p) => p.id === route) ?? pages[0];
+  const Page = page ? PAGE_COMPONENTS[page.id] : null;
+  return (
+    <LiveProvider enabled={mayOpen(session.user.role, 'map')}>
+      <div className="app-shell">
+        <Header session={session} pages={pages} current={page?.id} onLogout={onLogout} />
+        <main className="app-main" data-page={page?.id}>
+          <Suspense fallback={<p className="page">{t('app.loading')}</p>}>
+            {Page ? <Page /> : <p className="page">{t('app.noPages')}</p>}
+          </Suspense>
+        </main>
+      </div>
+    </LiveProvider>
+  );
+}
+
+/** Login, or the console with the pages the signed-in role may use. */
+export function App() {
+  const { state, logout } = useSession();
+  const { t } = useI18n();
+  if (state.status === 'loading') return <p className="splash">{t('app.loading')}</p>;
+  if (state.status === 'anonymous') return <LoginPage />;
+  // Keyed by user: logging in as someone else starts every page afresh.
+  return <Console key={state.session.user.id} session={state.session} onLogout={() => void logout()} />;
+}

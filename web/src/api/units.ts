@@ -1,0 +1,33 @@
+import { request } from './client.ts';
+import type { List, Unit, UnitKind, UnitNode } from './types.ts';
+
+/** Units in the caller's scope as a flat list, with polygons unless `geometry` is false. */
+export async function fetchUnits(signal?: AbortSignal, geometry = true): Promise<Unit[]> {
+  const query = geometry ? {} : { geometry: false };
+  return (await request<List<Unit>>('/api/units', { query, signal })).items;
+}
+
+/** The scope's unit tree without polygons (for the organisation page). */
+export async function fetchUnitTree(signal?: AbortSignal): Promise<UnitNode[]> {
+  const query = { view: 'tree', geometry: false };
+  return (await request<List<UnitNode>>('/api/units', { query, signal })).items;
+}
+
+export interface NewUnit {
+  kind: UnitKind;
+  parentId: string | null;
+  code: string;
+  name: string;
+}
+
+export function createUnit(input: NewUnit): Promise<Unit> {
+  return request('/api/units', { method: 'POST', body: input });
+}
+
+export function renameUnit(id: string, name: string): Promise<Unit> {
+  return request(`/api/units/${encodeURIComponent(id)}`, { method: 'PATCH', body: { name } });
+}
+
+export function deleteUnit(id: string): Promise<void> {
+  return request(`/api/units/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}

@@ -1,0 +1,48 @@
+import type { Session } from '../api/types.ts';
+import { useI18n } from '../i18n/context.tsx';
+import type { PageDef, PageId } from '../pages/registry.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export interface HeaderProps {
+  session: Session;
+  pages: readonly PageDef[];
+  current: PageId | undefined;
+  onLogout(): void;
+}
+
+/** The top bar: brand, the pages the role may open, who is signed in, language and logout. */
+export function Header({ session, pages, current, onLogout }: HeaderProps) {
+  const { t } = useI18n();
+  const { user, unit } = session;
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark">{t('app.name')}</span>
+        <span className="brand-sub">{t('app.subtitle')}</span>
+      </div>
+      <nav className="app-nav" aria-label="main">
+        {pages.map((page) => (
+          <a
+            key={page.id}
+            href={`#/${page.id}`}
+            className={page.id === current ? 'active' : undefined}
+            aria-current={page.id === current ? 'page' : undefined}
+            data-testid={`nav-${page.id}`}
+          >
+            {t(page.label)}
+          </a>
+        ))}
+      </nav>
+      <div className="header-user" data-testid="current-user">
+        <span className="user-name">{user.displayName}</span>
+        <span className="user-meta">
+          {t(`role.${user.role}`)} · {unit.name}
+        </span>
+      </div>
+      <LanguageSwitch />
+      <button type="button" className="btn btn-ghost" onClick={onLogout} data-testid="logout">
+        {t('header.logout')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Language } from './translate.ts';
+
+/**
+ * Chinese for the error codes of src/errors/catalogue.ts that the console meets. The server's own
+ * message (English, often naming the exact field or unit) is always shown beside it; codes not
+ * listed here show that message alone.
+ */
+const ZH: Record<string, string> = {
+  VALIDATION_FAILED: '请求内容不合规',
+  INVALID_GEOMETRY: '图形不合规',
+  UNAUTHENTICATED: '请先登录',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '您的角色无权执行此操作',
+  OUT_OF_SCOPE: '超出本单位管辖范围',
+  CSRF_HEADER_MISSING: '请求缺少防伪请求头',
+  UNIT_NOT_FOUND: '单位不存在',
+  USER_NOT_FOUND: '用户不存在',
+  DEVICE_NOT_FOUND: '终端不存在',
+  TIME_RANGE_INVALID: '时间范围不正确',
+  UNIT_HAS_CHILDREN: '该单位下还有下级单位，不能删除',
+  UNIT_IN_USE: '该单位仍被引用，不能删除',
+  UNIT_CODE_TAKEN: '单位编码已被使用',
+  UNIT_PARENT_INVALID: '该类型的单位不能挂在所选上级下',
+  USERNAME_TAKEN: '用户名已被使用',
+  LAST_ADMIN: '不能停用或删除最后一名系统管理员',
+  LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
+  ACCOUNT_LOCKED: '登录失败次数过多，账号已被临时锁定',
+  RATE_LIMITED: '请求过于频繁，请稍后再试',
+  DATABASE_UNAVAILABLE: '数据库暂时不可用',
+  INTERNAL: '服务器内部错误，已记录日志',
+  NETWORK: '无法连接服务器',
+};
+
+/** The translation of an error code in the given language, if the console has one. */
+export function errorTitle(code: string, lang: Language): string | undefined {
+  return lang === 'zh-CN' ? ZH[code] : undefined;
+}

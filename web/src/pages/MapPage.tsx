@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { useI18n } from '../i18n/context.tsx';
+import { FollowSelection } from '../map/FollowSelection.tsx';
+import type { BoatMarker } from '../map/features.ts';
+import { BoatsLayer } from '../map/layers/BoatsLayer.tsx';
+import { RiversLayer } from '../map/layers/RiversLayer.tsx';
+import { TrackLayer } from '../map/layers/TrackLayer.tsx';
+import { UnitsLayer } from '../map/layers/UnitsLayer.tsx';
+import { MapView } from '../map/MapView.tsx';
+import { DeviceList } from './map/DeviceList.tsx';
+import { Legend } from './map/Legend.tsx';
+import { TrackPanel } from './map/TrackPanel.tsx';
+import { useFleet } from './map/useFleet.ts';
+import { useMapData } from './map/useMapData.ts';
+import { useTrack } from './map/useTrack.ts';
+
+/** The live map: units and rivers, boats at their latest fix, a device list, a boat's track of the day. */
+export function MapPage() {
+  const { t } = useI18n();
+  const data = useMapData();
+  const fleet = useFleet();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = fleet.rows.find((r) => r.id === selectedId) ?? null;
+  const track = useTrack(selected?.id ?? null, selected?.lastFix ?? null);
+
+  const boats = useMemo<BoatMarker[]>(
+    () =>
+      fleet.rows.flatMap((r) =>
+        r.position
+          ? [
+              {
+                deviceId: r.id,
+                name: r.name,
+                status: r.status,
+                lat: r.position.lat,
+                lon: r.position.lon,
+                course: r.position.course,
+              },
+            ]
+          : [],
+      ),
+    [fleet.rows],
+  );
+
+  return (
+    <div className="map-page">
+      <DeviceList
+        rows={fleet.rows}
+        selectedId={selectedId}
+        liveState={fleet.liveState}
+        onSelect={setSelectedId}
+      />
+      <div className="map-area" data-testid="map-area" data-boats={boats.length}>
+        {data.basemapReady ? (
+          <MapView basemap={data.basemap}>
+            <UnitsLayer units={data.units} />
+            <RiversLayer segments={data.segments} />
+            {selected && <TrackLayer fixes={track.fixes} />}
+            <BoatsLayer boats={boats} selectedId={selectedId} onSelect={setSelectedId} />
+            <FollowSelection target={selected?.position ? { id: selected.id, ...selected.position } : null} />
+          </MapView>
+        ) : (
+          <p className="map-loading">{t('app.loading')}</p>
+        )}
+        <div className="map-overlays">
+          <ErrorNotice error={data.error ?? fleet.error} />
+          {selected && track.day && (
+            <TrackPanel
+              name={selected.name}
+              day={track.day}
+              fixes={track.fixes}
+              loading={track.loading}
+              error={track.error}
+              onClose={() => setSelectedId(null)}
+            />
+          )}
+        </div>
+        <Legend />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Role } from '../api/types.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+/** The console's pages. A new page (work orders, reports…) is one entry here plus its component in App. */
+export type PageId = 'map' | 'org' | 'users';
+
+export interface PageDef {
+  id: PageId;
+  label: MessageKey;
+  /** Roles the API lets read what the page shows; the nav offers the page to these only. */
+  roles: readonly Role[];
+}
+
+export const PAGES: readonly PageDef[] = [
+  {
+    id: 'map',
+    label: 'nav.map',
+    // GET /api/devices and /api/positions/latest
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+  },
+  {
+    id: 'org',
+    label: 'nav.org',
+    // GET /api/units (STAFF_ROLES)
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'gridWorker', 'department'],
+  },
+  {
+    id: 'users',
+    label: 'nav.users',
+    // GET /api/users
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community'],
+  },
+];
+
+/** The pages a role may open, in nav order. */
+export function pagesFor(role: Role): PageDef[] {
+  return PAGES.filter((p) => p.roles.includes(role));
+}
+
+/** Whether a role may open a page. */
+export function mayOpen(role: Role, page: PageId): boolean {
+  return pagesFor(role).some((p) => p.id === page);
+}
