@@ -18,10 +18,19 @@ import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { assetRoutes } from './http/routes/assets.ts';
+import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
+import { calendarRoutes } from './http/routes/calendar.ts';
+import { categoryRoutes } from './http/routes/categories.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
 import { healthRoutes } from './http/routes/health.ts';
+import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
+import { notificationRoutes } from './http/routes/notifications.ts';
+import { answerOpen311FrameworkError } from './http/routes/open311.format.ts';
+import { open311Routes } from './http/routes/open311.ts';
+import { open311KeyRoutes } from './http/routes/open311-keys.ts';
+import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { unitRoutes } from './http/routes/units.ts';
@@ -92,7 +101,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimit: config.maxBodyBytes,
     trustProxy: true,
     // Errors the router raises before any hook runs still answer in the catalogue's shape.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      if (answerOpen311FrameworkError(error, request, reply as FastifyReply)) return;
       const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URL_TOO_LONG' : 'BAD_URL';
       const body = { error: { code, message: `${ERRORS[code].message}: ${error.message}` } };
       (reply as FastifyReply).status(ERRORS[code].status).send(body);
@@ -158,6 +168,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     deviceRoutes,
     positionRoutes,
     assetRoutes,
+    categoryRoutes,
+    calendarRoutes,
+    orderRoutes,
+    attachmentRoutes,
+    indicatorRoutes,
+    notificationRoutes,
+    open311KeyRoutes,
+    open311Routes,
   ]) {
     await routes(app, platform);
   }

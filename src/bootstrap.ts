@@ -1,21 +1,36 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
+import { ensureDemoFleet } from './demo/fleet.ts';
 import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
 import type { ServiceContext } from './services/context.ts';
 import { createUnit } from './services/units.service.ts';
 import { createUser } from './services/users.service.ts';
+import { seedWorkOrderDefaults } from './services/work-order-defaults.ts';
 import { listUnits } from './store/units.repository.ts';
 import { findUserByUsername } from './store/users.repository.ts';
+
+/** Start-up seeding: the organisation of an empty database, then the work-order defaults. */
+export async function bootstrap(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
+  await firstStart(ctx, config, log);
+  // After the organisation, so that categories find their departments; once per database (not
+  // only an empty one), so a database created before work orders existed gets them too.
+  const seeded = await seedWorkOrderDefaults(ctx);
+  if (seeded) log.info(`work orders: ${seeded.categories} default categories and the 2026 calendar seeded`);
+}
 
 /**
  * First-start set-up on an empty database: the demo world when ZS_DEMO=1, and the `admin`
  * account (with ZS_ADMIN_PASSWORD, or a generated password printed once). A database that
- * already has units is left alone, so a restart never seeds twice.
+ * already has units is left alone, so a restart never seeds twice (a demo database from before the
+ * boats existed only gets its fleet added).
  */
-export async function bootstrap(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
+async function firstStart(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
   const empty = (await listUnits(ctx.db, { scopePath: null })).length === 0;
-  if (!empty) return;
+  if (!empty) {
+    if (config.demo && (await ensureDemoFleet(ctx))) log.info('demo fleet added to the existing demo world');
+    return;
+  }
   if (config.demo) {
     await seedDemoWorld(ctx, { adminPassword: config.adminPassword });
     log.info('demo world seeded: see README for the demo logins');

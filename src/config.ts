@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment and validated at start. */
@@ -17,11 +18,15 @@ export interface Config {
   loginLockMinutes: number;
   rateLimitPerMinute: number;
   maxBodyBytes: number;
+  /** Largest accepted photo upload, in bytes. */
+  maxPhotoBytes: number;
   corsOrigins: string[];
   jt808Port: number;
   gt06Port: number;
   osmandPort: number;
   mqttUrl: string | undefined;
+  /** MQTT client id: stable per server process, so the broker keeps its session while it is down. */
+  mqttClientId: string;
   /** Seconds of silence after which a device connection is closed (half-open sockets). */
   deviceIdleSeconds: number;
   /** Per-connection frame rate limit (burst: ten times that). */
@@ -64,6 +69,15 @@ function url(env: NodeJS.ProcessEnv, name: string, schemes: string[]): string | 
   return raw;
 }
 
+function clientId(raw: string): string {
+  if (!/^[\x21-\x7e]{1,128}$/.test(raw)) {
+    throw new ConfigError(
+      `ZS_MQTT_CLIENT_ID="${raw}" must be 1–128 printable ASCII characters without spaces`,
+    );
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
@@ -88,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: int(env, 'ZS_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     rateLimitPerMinute: int(env, 'ZS_RATE_LIMIT_PER_MINUTE', 1200, 10, 10_000_000),
     maxBodyBytes: int(env, 'ZS_MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
+    // Uploads are held in memory while they are checked and thumbnailed: hence the 100 MB ceiling.
+    maxPhotoBytes: int(env, 'ZS_MAX_PHOTO_BYTES', 10_485_760, 1024, 104_857_600),
     corsOrigins: (env.ZS_CORS_ORIGINS || '')
       .split(',')
       .map((s) => s.trim())
@@ -96,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gt06Port: int(env, 'ZS_GT06_PORT', 5023, 0, 65535),
     osmandPort: int(env, 'ZS_OSMAND_PORT', 5055, 0, 65535),
     mqttUrl: url(env, 'ZS_MQTT_URL', ['mqtt:', 'mqtts:', 'ws:', 'wss:']),
+    mqttClientId: clientId(env.ZS_MQTT_CLIENT_ID || `zhongshu-${os.hostname()}`),
     deviceIdleSeconds: int(env, 'ZS_DEVICE_IDLE_SECONDS', 600, 5, 86_400),
     deviceFramesPerSecond: int(env, 'ZS_DEVICE_FRAMES_PER_SECOND', 200, 1, 1_000_000),
   };

@@ -53,6 +53,14 @@ export const ERRORS = {
   ORDER_NOT_FOUND: { status: 404, message: 'No such work order' },
   CATEGORY_NOT_FOUND: { status: 404, message: 'No such category' },
   ATTACHMENT_NOT_FOUND: { status: 404, message: 'No such attachment' },
+  NOTIFICATION_NOT_FOUND: { status: 404, message: 'No such notification in your inbox' },
+  PHOTO_TYPE_NOT_ALLOWED: { status: 415, message: 'Send a photo as JPEG, PNG or WebP' },
+  PHOTO_UNREADABLE: { status: 422, message: 'The photo cannot be decoded: it may be cut off or damaged' },
+  OPEN311_KEY_INVALID: {
+    status: 403,
+    message: 'Missing or invalid api_key: ask the command centre for an Open311 key',
+  },
+  OPEN311_KEY_NOT_FOUND: { status: 404, message: 'No such Open311 API key' },
   // Defined beside the domain code that raises them; listed here so the catalogue stays whole.
   ...WORK_ORDER_ERRORS,
   ...CALENDAR_ERRORS,

@@ -110,6 +110,180 @@ export interface SettingTable {
   updated_at: number;
 }
 
+/** One photo upload. Identical bytes share one stored file: `sha256` names it, as `thumbnail_sha256` names the thumbnail's. */
+export interface AttachmentTable {
+  id: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  /** Display size in pixels, EXIF orientation applied. */
+  width: number;
+  height: number;
+  file_name: string | null;
+  uploaded_by: string;
+  created_at: number;
+  thumbnail_sha256: string | null;
+  thumbnail_mime: string | null;
+}
+
+/** One minor class of the work-order dictionary (清单制): type → major → minor, with its defaults. */
+export interface CategoryTable {
+  id: string;
+  /** 'component' (部件) or 'event' (事件). */
+  type: string;
+  major_code: string;
+  major_name: string;
+  minor_code: string;
+  minor_name: string;
+  /** The time limit (处置时限) in working hours or working days. */
+  time_limit_amount: number;
+  time_limit_unit: string;
+  /** 'department' (with default_unit_id), or the community/grid/workstation around the order. */
+  default_unit_kind: string | null;
+  default_unit_id: string | null;
+  default_stage: string;
+  duplicate_radius_m: number;
+  active: number;
+  /** Open311 attribute definitions asked for when reporting in this category. */
+  extra_fields: unknown | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One year of public holidays and make-up working days, in the domain's CalendarYear shape. */
+export interface CalendarYearTable {
+  year: number;
+  data: unknown;
+  updated_at: number;
+}
+
+/** A named counter, bumped atomically inside the transaction that uses it (order-code sequences). */
+export interface CounterTable {
+  key: string;
+  value: number;
+}
+
+/**
+ * A work order. `state` is the domain's OrderState as JSON, the one source of truth for the
+ * flow; the other columns copy what lists filter, sort and index on, written in the same
+ * statement. yellow_at/red_at are when the light turns yellow and red (null: no time limit
+ * running); light/overdue are the light as of the last write, which the time-limit job refreshes.
+ */
+export interface OrderTable {
+  id: string;
+  code: string;
+  status: string;
+  level: string;
+  category_id: string;
+  stage: string;
+  source: string;
+  description: string;
+  address: string | null;
+  lat: number;
+  lon: number;
+  grid_id: string | null;
+  community_id: string | null;
+  reporter_user_id: string | null;
+  responsible_unit_id: string | null;
+  responsible_user_id: string | null;
+  deadline: number | null;
+  yellow_at: number | null;
+  red_at: number | null;
+  light: string | null;
+  overdue: number;
+  /** The deadline the scheduler last raised automatic supervision (督办) for: state.supervision.autoForDeadline. */
+  auto_supervised_for: number | null;
+  parked: number;
+  merged_into_id: string | null;
+  /** Lower-cased code, description, address and category name, for the list's text filter. */
+  search_text: string;
+  /** Values of the category's extra fields (Open311 attributes). */
+  attributes: unknown | null;
+  state: unknown;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  closed_at: number | null;
+}
+
+/** One entry of an order's append-only timeline; `seq` is the order's version after it. */
+export interface OrderEventTable {
+  order_id: string;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_user_id: string;
+  actor_role: string;
+  actor_unit_id: string | null;
+  at: number;
+  note: string | null;
+  /** Attachment ids added with the event. */
+  photos: unknown;
+  data: unknown;
+}
+
+/** A unit an order has involved (grid, responsible unit, sub-task unit): the basis of order scope. */
+export interface OrderUnitTable {
+  order_id: string;
+  unit_id: string;
+}
+
+/** A user who follows an order: its reporter, and the reporters of duplicates merged into it. */
+export interface OrderFollowerTable {
+  order_id: string;
+  user_id: string;
+  since: number;
+}
+
+/** Who runs a periodic job until when: one of several server processes holds it at a time. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: number;
+}
+
+/** One entry of a user's in-app inbox; `data` holds what the console needs to render and link it. */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  unit_id: string | null;
+  kind: string;
+  order_id: string | null;
+  order_code: string | null;
+  message: string;
+  data: unknown;
+  created_at: number;
+  read_at: number | null;
+}
+
+/** An Open311 client's API key; only its SHA-256 is kept, the key itself is shown once. */
+export interface Open311KeyTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** What an Open311 client sent with a request besides the order: contact (never public), media, address id. */
+export interface Open311RequestTable {
+  order_id: string;
+  key_id: string;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  address_id: string | null;
+  /** media_url values as a JSON array of strings. */
+  media_urls: unknown;
+  created_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -121,4 +295,16 @@ export interface Database {
   positions: PositionTable;
   latest_positions: PositionTable;
   settings: SettingTable;
+  categories: CategoryTable;
+  calendar_years: CalendarYearTable;
+  counters: CounterTable;
+  orders: OrderTable;
+  order_events: OrderEventTable;
+  order_units: OrderUnitTable;
+  order_followers: OrderFollowerTable;
+  attachments: AttachmentTable;
+  job_leases: JobLeaseTable;
+  notifications: NotificationTable;
+  open311_keys: Open311KeyTable;
+  open311_requests: Open311RequestTable;
 }

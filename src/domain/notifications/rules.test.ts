@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TrafficLight } from '../calendar/time-limit.ts';
+import type { OrderEvent } from '../workorder/model.ts';
+import { orderIn } from '../workorder/test-fixtures.ts';
+import { type NotificationKind, receivesUnitNotifications, targetsOfEvent, timeLimitKind } from './rules.ts';
+
+describe('time-limit notices', () => {
+  const CASES: [TrafficLight | null, TrafficLight | null, boolean, NotificationKind | null][] = [
+    ['green', 'yellow', false, 'yellow'],
+    ['green', 'red', false, 'overdue'],
+    ['yellow', 'red', false, 'overdue'],
+    ['yellow', 'red', true, 'supervised'],
+    ['green', 'red', true, 'supervised'],
+    ['red', 'red', true, 'supervised'],
+    ['yellow', 'yellow', false, null],
+    ['red', 'red', false, null],
+    ['yellow', 'green', false, null],
+  ];
+  for (const [before, after, auto, kind] of CASES) {
+    it(`${before} → ${after}${auto ? ' with auto-supervision' : ''}: ${kind}`, () =>
+      assert.equal(timeLimitKind(before, after, auto), kind));
+  }
+});
+
+describe('who hears about an action', () => {
+  const event = (action: OrderEvent['action'], data: OrderEvent['data'] = {}): OrderEvent => ({
+    orderId: 'o',
+    seq: 2,
+    action,
+    fromState: 'registered',
+    toState: 'dispatched',
+    actor: { userId: 'op', role: 'operator', unitId: 'centre' },
+    at: 0,
+    note: null,
+    photos: [],
+    data,
+  });
+  const held = orderIn('dispatched', { responsibleUnitId: 'lead' });
+
+  it('tells the lead unit and each sub-task unit of a dispatch, once each', () => {
+    const subTasks = [{ unitId: 'green' }, { unitId: 'power' }, { unitId: 'lead' }];
+    assert.deepEqual(targetsOfEvent(event('dispatch', { subTasks }), held), [
+      { unitId: 'lead', kind: 'dispatched' },
+      { unitId: 'green', kind: 'subTaskAssigned' },
+      { unitId: 'power', kind: 'subTaskAssigned' },
+    ]);
+  });
+
+  it('tells the holder of a failed verification, but not of a passed one or a sign', () => {
+    assert.deepEqual(targetsOfEvent(event('verify', { passed: false }), held), [
+      { unitId: 'lead', kind: 'reworked' },
+    ]);
+    assert.deepEqual(targetsOfEvent(event('verify', { passed: true }), held), []);
+    assert.deepEqual(targetsOfEvent(event('sign'), held), []);
+  });
+
+  it('leaves residents and leaders out of unit inboxes', () => {
+    assert.deepEqual(['operator', 'community', 'crew', 'resident', 'leader'].map(receivesUnitNotifications), [
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+});

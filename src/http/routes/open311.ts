@@ -1,0 +1,154 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { newId } from '../../ids.ts';
+import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
+import {
+  getServiceRequest,
+  listServiceRequests,
+  listServiceRequestUpdates,
+  serviceRequestIdFromToken,
+} from '../../services/open311.query.ts';
+import { postServiceRequest } from '../../services/open311.requests.ts';
+import { discovery, serviceDefinition, serviceList } from '../../services/open311.services.ts';
+import { insertAudit } from '../../store/audit.repository.ts';
+import { findUnit } from '../../store/units.repository.ts';
+import type { App, Platform } from '../app-types.ts';
+import {
+  errorDocument,
+  type Format,
+  formatOf,
+  open311ErrorHandler,
+  sendDocument,
+  splitFile,
+} from './open311.format.ts';
+
+/** Where the GeoReport v2 endpoint lives. */
+export const OPEN311_PREFIX = '/open311/v2';
+/** A request body large enough for a 4,000-character description and its attributes, percent-encoded. */
+const FORM_BODY_LIMIT = 128 * 1024;
+const FORMATS: Format[] = ['json', 'xml'];
+
+const notFound = (reply: FastifyReply, format: Format, what: string) =>
+  sendDocument(reply, errorDocument(404, what), format, 404);
+
+/**
+ * The Open311 GeoReport v2 server (wiki.open311.org/GeoReport_v2) with the common extensions:
+ * page/page_size, extensions=true (detailed_status, notes) and FixMyStreet's
+ * servicerequestupdates. Reading is public, as the spec has it; posting needs an api_key,
+ * checked by the service, not by the session-based auth. Its own scope parses form bodies and
+ * answers every error in the spec's format.
+ */
+export async function open311Routes(app: App, p: Platform): Promise<void> {
+  await app.register(
+    async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
+        (_request, body, done) => done(null, parseForm(String(body))),
+      );
+      scope.setErrorHandler(open311ErrorHandler);
+      const created = new WeakMap<FastifyRequest, { orderId: string; keyId: string }>();
+      scope.setNotFoundHandler((request, reply) =>
+        notFound(
+          reply,
+          formatOf(request.url),
+          `No GeoReport v2 resource ${request.method} ${request.url.split('?')[0]}`,
+        ),
+      );
+      // The platform's audit hook covers /api; a POST here is a change by an outside client too.
+      scope.addHook('onResponse', async (request, reply) => {
+        if (request.method !== 'POST') return;
+        await insertAudit(p.ctx.db, {
+          id: newId(),
+          at: p.ctx.now(),
+          userId: null,
+          action: `POST ${request.routeOptions.url ?? request.url.split('?')[0]}`,
+          target: created.get(request)?.orderId ?? null,
+          status: reply.statusCode,
+          ip: request.ip,
+          details: { channel: 'open311', keyId: created.get(request)?.keyId ?? null },
+        }).catch((error: unknown) => request.log.error({ err: error }, 'audit record not written'));
+      });
+
+      const config = { access: 'public' as const };
+      const tags = ['open311'];
+
+      for (const format of FORMATS) {
+        scope.get(
+          `/discovery.${format}`,
+          { config, schema: { tags, summary: 'Service Discovery' } },
+          async (request, reply) => {
+            const url = `${request.protocol}://${request.host}${OPEN311_PREFIX}`;
+            return sendDocument(reply, await discovery(p.ctx, url), format);
+          },
+        );
+        scope.get(
+          `/services.${format}`,
+          { config, schema: { tags, summary: 'GET Service List' } },
+          async (_r, reply) => sendDocument(reply, await serviceList(p.ctx), format),
+        );
+        scope.get(
+          `/requests.${format}`,
+          { config, schema: { tags, summary: 'GET Service Requests' } },
+          async (request, reply) =>
+            sendDocument(
+              reply,
+              await listServiceRequests(p.ctx, request.query as Record<string, unknown>),
+              format,
+            ),
+        );
+        scope.post(
+          `/requests.${format}`,
+          { config, bodyLimit: FORM_BODY_LIMIT, schema: { tags, summary: 'POST Service Request (api_key)' } },
+          async (request, reply) => {
+            const form: FormFields = request.body instanceof Map ? request.body : new Map();
+            const posted = await postServiceRequest(p.ctx, form);
+            created.set(request, { orderId: posted.order.id, keyId: posted.keyId });
+            const unitId = posted.order.state.responsibleUnitId;
+            const unit = unitId ? await findUnit(p.ctx.db, unitId) : undefined;
+            if (unit) {
+              const { id, code, state } = posted.order;
+              p.bus.publish({
+                type: 'order.created',
+                unitPath: unit.path,
+                data: { id, code, status: state.status, version: state.version },
+              });
+            }
+            return sendDocument(reply, posted.document, format);
+          },
+        );
+        scope.get(
+          `/servicerequestupdates.${format}`,
+          { config, schema: { tags, summary: 'GET servicerequestupdates (FixMyStreet extension)' } },
+          async (request, reply) =>
+            sendDocument(
+              reply,
+              await listServiceRequestUpdates(p.ctx, request.query as Record<string, unknown>),
+              format,
+            ),
+        );
+      }
+
+      const byFile = { config, schema: { tags } };
+      scope.get<{ Params: { file: string } }>('/services/:file', byFile, async (request, reply) => {
+        const file = splitFile(request.params.file);
+        if (!file)
+          return notFound(reply, formatOf(request.url), 'Ask for services/{service_code}.json or .xml');
+        return sendDocument(reply, await serviceDefinition(p.ctx, file.name), file.format);
+      });
+      scope.get<{ Params: { file: string } }>('/requests/:file', byFile, async (request, reply) => {
+        const file = splitFile(request.params.file);
+        if (!file)
+          return notFound(reply, formatOf(request.url), 'Ask for requests/{service_request_id}.json or .xml');
+        const query = request.query as Record<string, unknown>;
+        return sendDocument(reply, await getServiceRequest(p.ctx, file.name, query), file.format);
+      });
+      scope.get<{ Params: { file: string } }>('/tokens/:file', byFile, async (request, reply) => {
+        const file = splitFile(request.params.file);
+        if (!file) return notFound(reply, formatOf(request.url), 'Ask for tokens/{token}.json or .xml');
+        return sendDocument(reply, await serviceRequestIdFromToken(p.ctx, file.name), file.format);
+      });
+    },
+    { prefix: OPEN311_PREFIX },
+  );
+}
