@@ -46,9 +46,21 @@ export async function startTcpServer(opts: TcpServerOptions): Promise<Listener> 
       sockets.add(socket);
       opts.metrics.connections.inc({ protocol: opts.protocol });
       socket.setTimeout(opts.idleSeconds * 1000, () => socket.destroy());
+      let corked = false;
       const session = opts.createSession({
         send: (bytes) => {
-          if (!socket.destroyed) socket.write(bytes);
+          if (socket.destroyed) return;
+          // The acks of one group commit are released together: cork until the end of this
+          // tick so they leave in one writev instead of one syscall each.
+          if (!corked) {
+            corked = true;
+            socket.cork();
+            process.nextTick(() => {
+              corked = false;
+              socket.uncork();
+            });
+          }
+          socket.write(bytes);
         },
         pause: () => socket.pause(),
         resume: () => socket.resume(),

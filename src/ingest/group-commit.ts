@@ -38,10 +38,18 @@ export class GroupCommit<T> {
   }
 
   private async flushOnce(): Promise<void> {
-    const batch = this.queue;
-    if (batch.length === 0) return;
-    this.queue = [];
-    this.queued = 0;
+    if (this.queue.length === 0) return;
+    // At most maxItems per transaction (whole submissions): a huge backlog written at once
+    // would block the event loop, and the first rows' acks would wait for the last.
+    let take = 0;
+    let items = 0;
+    for (const next of this.queue) {
+      if (take > 0 && items + next.items.length > this.opts.maxItems) break;
+      items += next.items.length;
+      take++;
+    }
+    const batch = this.queue.splice(0, take);
+    this.queued -= items;
     try {
       await this.write(batch.flatMap((b) => b.items));
       for (const b of batch) b.resolve();
