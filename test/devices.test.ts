@@ -174,6 +174,38 @@ forEachDialect('devices and positions', (kind) => {
     assert.deepEqual(track.json().items[0].attributes, { driver: 'WangWei', raw: '\\u0000' });
   });
 
+  it('stores what PostgreSQL would refuse (lone surrogates) and skips fixes no column can hold', async () => {
+    const op = await loginAs(t.app, 'operator');
+    const deviceId = (await t.app.inject({ url: '/api/devices', headers: op })).json().items[0].id as string;
+    const device = await findDevice(t.store.db, deviceId);
+    assert.ok(device);
+    const ingest = t.app.platform.ingest;
+    const [bad, good] = await Promise.all([
+      ingest.stage(device, [fix('2026-03-02T02:40:00Z', 31.3, 120.8, { time: 1e20 })], {
+        protocol: 'osmand',
+      }),
+      ingest.stage(
+        device,
+        [fix('2026-03-02T02:41:00Z', 31.3017, 120.8128, { attributes: { note: 'x\ud800y' } })],
+        {
+          protocol: 'osmand',
+        },
+      ),
+    ]);
+    assert.deepEqual((await bad?.committed)?.stored, []);
+    assert.equal((await good?.committed)?.stored.length, 1);
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T02:39:00Z&to=2026-03-02T02:42:00Z`,
+      headers: op,
+    });
+    assert.deepEqual(
+      track.json().items.map((p: { time: string; attributes: unknown }) => [p.time, p.attributes]),
+      [['2026-03-02T02:41:00.000Z', { note: 'x\ufffdy' }]],
+    );
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /zs_ingest_frames_rejected_total\{protocol="osmand",reason="bad_value"\} 1/);
+  });
+
   it('validates the track query and hides devices outside the caller scope', async () => {
     const op = await loginAs(t.app, 'operator');
     const deviceId = (await t.app.inject({ url: '/api/devices', headers: op })).json().items[0].id as string;

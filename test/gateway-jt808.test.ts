@@ -196,4 +196,41 @@ forEachDialect('JT/T 808 gateway over TCP', (kind) => {
     assert.match(metrics, /zs_ingest_unknown_devices_total\{protocol="jt808"\} [1-9]/);
     terminal.close();
   });
+
+  it('binds authentication to one terminal: reports and heartbeats for another are refused', async () => {
+    const op = await loginAs(t.app, 'operator');
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: op,
+      payload: { name: '清波9号', protocol: 'jt808', identifier: '013977777777', unitId: t.org.dept.id },
+    });
+    assert.equal(other.statusCode, 201);
+    const terminal = await connectTerminal(gateways.jt808.port);
+    const code = (
+      await t.store.db.selectFrom('devices').select('auth_code').where('id', '=', deviceId).executeTakeFirst()
+    )?.auth_code;
+    terminal.send(encodeAuth(header(30), { code: code ?? '' }));
+    assert.equal((await terminal.waitFor(1))[0]?.result, 0);
+    const time = Date.parse('2026-03-02T03:00:00Z');
+    terminal.send(
+      encodeLocationReport(header(31, '013977777777'), {
+        lat: 31.3,
+        lon: 120.8,
+        time,
+        status: { fixed: true },
+      }),
+    );
+    terminal.send(encodeHeartbeat(header(32, '013977777777')));
+    const [, report, heartbeat] = await terminal.waitFor(3);
+    assert.deepEqual([report?.replyMsgId, report?.result], [0x0200, 1]);
+    assert.deepEqual([heartbeat?.replyMsgId, heartbeat?.result], [0x0002, 1]);
+    const rows = await t.store.db
+      .selectFrom('positions')
+      .select('time')
+      .where('device_id', '=', other.json().id)
+      .execute();
+    assert.deepEqual(rows, []);
+    terminal.close();
+  });
 });

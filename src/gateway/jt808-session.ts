@@ -51,8 +51,8 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   const framer = new Jt808Framer();
   const bucket = new TokenBucket(g.framesPerSecond, g.framesPerSecond * 10, Date.now());
   let serial = 0;
-  let device: Device | undefined;
-  let authenticated = false;
+  /** The device this connection authenticated as (0x0102): positions for any other are refused. */
+  let authenticatedId: string | undefined;
   const inOrder = new InOrder(io, (error) =>
     // Not acknowledged: the terminal keeps the position and sends it again.
     g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed'),
@@ -65,17 +65,19 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   const reply = (to: Jt808Header, result: Jt808GeneralResult) =>
     encodeGeneralResponse(to, nextSerial(), result);
 
+  // Resolved through the directory on every message (it caches for a short while), so a device
+  // deleted or re-identified through the API stops being accepted on open connections too.
   async function deviceFor(header: Jt808Header): Promise<Device | undefined> {
-    if (device && device.identifier === header.deviceId) return device;
-    device = await g.devices.resolve(PROTOCOL, header.deviceId);
+    const device = await g.devices.resolve(PROTOCOL, header.deviceId);
     if (!device) g.metrics.unknownDevices.inc({ protocol: PROTOCOL });
     return device;
   }
 
+  /** The device a report or heartbeat may be stored for: the one this connection authenticated as. */
   async function mayReport(header: Jt808Header): Promise<Device | undefined> {
     const d = await deviceFor(header);
     if (!d) return undefined;
-    if (authenticated) return d;
+    if (authenticatedId === d.id) return d;
     return (await getDeviceSettings(g.ctx)).jt808RequireAuth ? undefined : d;
   }
 
@@ -90,22 +92,22 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
         if (!d) return encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.terminalNotFound);
         const code = await issueAuthCode(g.ctx, d);
         g.devices.forget(PROTOCOL, d.identifier);
-        device = { ...d, authCode: code };
         return encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.ok, code);
       }
       case 'auth': {
         const d = await deviceFor(m.header);
         const relaxed = !(await getDeviceSettings(g.ctx)).jt808RequireAuth;
-        authenticated = d !== undefined && (relaxed || (d.authCode !== null && d.authCode === m.code));
-        return reply(m.header, authenticated ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
+        const ok = d !== undefined && (relaxed || (d.authCode !== null && d.authCode === m.code));
+        authenticatedId = ok ? d?.id : undefined;
+        return reply(m.header, ok ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
       }
       case 'heartbeat': {
-        const d = await deviceFor(m.header);
+        const d = await mayReport(m.header);
         if (d) await touchDevices(g.ctx.db, new Map([[d.id, g.ctx.now()]]));
         return reply(m.header, d ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
       }
       case 'unregister':
-        authenticated = false;
+        authenticatedId = undefined;
         return reply(m.header, Jt808GeneralResult.ok);
       case 'location':
       case 'locationBatch': {

@@ -24,12 +24,15 @@ export class DeviceDirectory {
     const key = `${protocol}:${identifier}`;
     const hit = this.cache.get(key);
     const now = Date.now();
-    if (hit && now - hit.at < TTL_MS && hit.device) return hit.device;
+    if (hit?.device && now - hit.at < TTL_MS) return hit.device;
     let device = await findDeviceByIdentifier(this.ctx.db, protocol, identifier);
     if (!device && (await getDeviceSettings(this.ctx)).autoRegister) {
       device = await autoRegister(this.ctx, protocol, identifier);
     }
-    this.cache.set(key, { device, at: now });
+    // Only hits are cached: anyone can send made-up identifiers, and caching misses would let
+    // them grow this map without bound.
+    if (device) this.cache.set(key, { device, at: now });
+    else this.cache.delete(key);
     return device;
   }
 

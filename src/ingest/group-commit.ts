@@ -54,7 +54,10 @@ export class GroupCommit<T> {
       await this.write(batch.flatMap((b) => b.items));
       for (const b of batch) b.resolve();
     } catch (error) {
-      for (const b of batch) b.reject(error);
+      if (batch.length === 1) batch[0]?.reject(error);
+      // One bad submission must not fail every device that shared its transaction: write
+      // each alone, so only the culprit is refused (and left unacknowledged).
+      else for (const b of batch) await this.write(b.items).then(b.resolve, b.reject);
     }
     // Items that arrived during the write go out next without waiting for another timer.
     if (this.queue.length > 0) this.flushSoon(this.queued >= this.opts.maxItems ? 0 : this.opts.maxDelayMs);

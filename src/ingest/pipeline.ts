@@ -93,7 +93,13 @@ export class IngestPipeline {
     const now = this.deps.now();
     const stored: StoredPosition[] = [];
     let previous = await this.previousOf(device.id);
-    for (const fix of fixes) {
+    for (const raw of fixes) {
+      if (!isStorableFix(raw)) {
+        // No column can hold it (a time past year 275760, NaN coordinates): counted, not stored.
+        this.deps.metrics.rejectedFrames.inc({ protocol: opts.protocol, reason: 'bad_value' });
+        continue;
+      }
+      const fix = Number.isInteger(raw.time) ? raw : { ...raw, time: Math.round(raw.time) };
       const flags = classifyFix(fix, previous, now, this.filters, opts.blind === true);
       stored.push({
         deviceId: device.id,
@@ -101,9 +107,9 @@ export class IngestPipeline {
         serverTime: now,
         lat: fix.lat,
         lon: fix.lon,
-        speed: fix.speedKmh,
-        course: fix.course,
-        altitude: fix.altitude,
+        speed: finiteOr0(fix.speedKmh),
+        course: finiteOr0(fix.course),
+        altitude: finiteOr0(fix.altitude),
         valid: fix.valid && (flags & PositionFlag.INVALID) === 0,
         flags,
         attributes: fix.attributes,
@@ -139,6 +145,24 @@ export class IngestPipeline {
   close(): Promise<void> {
     return this.writer.close();
   }
+}
+
+/** JavaScript's own date range (±8.64e15 ms) also keeps every time inside a BIGINT. */
+const MAX_TIME_MS = 8.64e15;
+
+/** Whether a fix can be stored at all (its time is rounded to a whole millisecond). */
+function isStorableFix(fix: Fix): boolean {
+  return (
+    Number.isFinite(fix.time) &&
+    Math.abs(fix.time) <= MAX_TIME_MS &&
+    Number.isFinite(fix.lat) &&
+    Number.isFinite(fix.lon)
+  );
+}
+
+/** SQLite stores NaN as NULL, which the NOT NULL columns refuse: a missing measurement is 0. */
+function finiteOr0(value: number): number {
+  return Number.isFinite(value) ? value : 0;
 }
 
 function kindOf(flags: number): string {

@@ -36,13 +36,22 @@ function toRow(p: StoredPosition): PositionTable {
 }
 
 /**
- * Serialises attributes. PostgreSQL's JSONB refuses the NUL character, and one such row would
- * fail a whole group commit (every device in the batch), so NULs from devices are dropped.
+ * Serialises attributes. PostgreSQL's JSONB refuses NUL characters and lone surrogates, and one
+ * such row would fail a whole group commit, so device text is made storable first.
  */
 function attributesJson(attributes: Record<string, unknown>): string {
   return JSON.stringify(attributes, (_key, value) =>
-    typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '') : value,
+    typeof value === 'string' ? storableText(value) : value,
   );
+}
+
+/** Lone UTF-16 surrogates: valid in a JS string, refused by PostgreSQL's JSON parser. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text both databases store as given: no NUL, no lone surrogate (replaced by U+FFFD). */
+function storableText(value: string): string {
+  const withoutNul = value.includes('\0') ? value.replaceAll('\0', '') : value;
+  return withoutNul.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 function fromRow(r: PositionTable): StoredPosition {

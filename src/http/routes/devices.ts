@@ -99,7 +99,13 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
         ),
       },
     },
-    async (request) => deviceView(p.ctx, await patchDevice(p.ctx, request.params.id, request.body)),
+    async (request) => {
+      const before = await getDeviceOrThrow(p.ctx, null, request.params.id);
+      const device = await patchDevice(p.ctx, request.params.id, request.body);
+      // Gateways hold devices in a short cache: drop it so the change applies at once.
+      p.devices.forget(before.protocol, before.identifier);
+      return deviceView(p.ctx, device);
+    },
   );
 
   app.delete(
@@ -109,7 +115,9 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
       schema: { tags: ['devices'], summary: 'Delete a device and its track', params: IdParams },
     },
     async (request, reply) => {
+      const device = await getDeviceOrThrow(p.ctx, null, request.params.id);
       await removeDevice(p.ctx, request.params.id);
+      p.devices.forget(device.protocol, device.identifier);
       return reply.status(204).send();
     },
   );
