@@ -105,3 +105,27 @@ forEachDialect('live feed', (kind) => {
     anonymous.ws.terminate();
   });
 });
+
+it('delivers each live event only to callers whose REST view would show it', async () => {
+  const { mayReceive } = await import('../src/http/routes/live.ts');
+  const base = { username: 'u', displayName: 'u', unitId: 'c1', scopePath: '/s/a/c1/' };
+  const resident = { ...base, userId: 'r', role: 'resident' };
+  const community = { ...base, userId: 'c', role: 'community' };
+  const crew = { ...base, userId: 'w', role: 'crew' };
+  const position = { type: 'position', unitPath: '/s/a/c1/', data: {} };
+  const order = { type: 'order.updated', unitPath: '/s/a/c1/', data: {} };
+  const elsewhere = { type: 'order.updated', unitPath: '/s/a/c2/', data: {} };
+  const note = { type: 'notification', unitPath: '/s/a/c1/', data: { userId: 'c' } };
+  assert.deepEqual(
+    [position, order, elsewhere, note].map((e) => mayReceive(resident, e)),
+    [false, false, false, false],
+  );
+  assert.deepEqual(
+    [position, order, elsewhere, note].map((e) => mayReceive(community, e)),
+    [true, true, false, true],
+  );
+  assert.deepEqual(
+    [position, order, note].map((e) => mayReceive(crew, e)),
+    [true, false, false],
+  );
+});

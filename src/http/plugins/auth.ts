@@ -20,7 +20,9 @@ declare module 'fastify' {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The session token from the Authorization header, the session cookie, or (WebSocket only) `?access_token=`. */
-function tokenOf(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' | 'query' } | null {
+export function tokenOf(
+  request: FastifyRequest,
+): { token: string; via: 'bearer' | 'cookie' | 'query' } | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
   const cookie = request.cookies?.[SESSION_COOKIE];

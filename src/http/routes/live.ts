@@ -1,9 +1,37 @@
+import { type Role, STAFF_ROLES } from '../../domain/auth/roles.ts';
 import { inScope } from '../../domain/auth/scope.ts';
+import type { LiveEvent } from '../../live/bus.ts';
+import { authenticate } from '../../services/auth.service.ts';
+import type { Principal } from '../../services/context.ts';
 import type { App, Platform } from '../app-types.ts';
-import { principal } from '../plugins/auth.ts';
+import { principal, tokenOf } from '../plugins/auth.ts';
 
 /** Past this many unsent bytes a client is behind: events are dropped for it until it drains, then it resyncs over REST. */
 const MAX_BUFFERED = 1 << 20;
+/** How often an open feed re-checks its session: a logout, expiry or deactivation ends it. */
+const RECHECK_MS = 30_000;
+/** The roles that may read positions and device status over REST (GET /api/positions). */
+const POSITION_READERS: readonly Role[] = [
+  'admin',
+  'operator',
+  'leader',
+  'workstation',
+  'community',
+  'department',
+  'crew',
+];
+
+/**
+ * Whether an event may reach this caller: the same rules as the REST routes that show the same
+ * data, on top of the unit scope. Notifications go to their recipient only.
+ */
+export function mayReceive(who: Principal, event: LiveEvent): boolean {
+  if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
+  if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return false;
+  const role = who.role as Role;
+  if (event.type === 'position' || event.type === 'device.status') return POSITION_READERS.includes(role);
+  return STAFF_ROLES.includes(role);
+}
 
 /** GET /api/live (WebSocket): events in the caller's scope, as `{ type, data }` JSON messages. */
 export async function liveRoutes(app: App, p: Platform): Promise<void> {
@@ -12,10 +40,11 @@ export async function liveRoutes(app: App, p: Platform): Promise<void> {
     { websocket: true, config: { access: 'authenticated' }, schema: { tags: ['live'], hide: true } },
     (socket, request) => {
       const who = principal(request);
+      const token = tokenOf(request)?.token;
       let behind = false;
       socket.send(JSON.stringify({ type: 'hello', data: { user: who.username, role: who.role } }));
       const unsubscribe = p.bus.subscribe((event) => {
-        if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return;
+        if (!mayReceive(who, event)) return;
         if (socket.bufferedAmount > MAX_BUFFERED) {
           behind = true;
           return;
@@ -26,8 +55,16 @@ export async function liveRoutes(app: App, p: Platform): Promise<void> {
         }
         socket.send(JSON.stringify({ type: event.type, data: event.data }));
       });
-      socket.on('close', unsubscribe);
-      socket.on('error', unsubscribe);
+      const recheck = setInterval(() => {
+        if (!token) return;
+        authenticate(p.ctx, token).catch(() => socket.close(4401, 'session ended: log in again'));
+      }, RECHECK_MS);
+      const stop = () => {
+        clearInterval(recheck);
+        unsubscribe();
+      };
+      socket.on('close', stop);
+      socket.on('error', stop);
     },
   );
 }
