@@ -228,4 +228,30 @@ forEachDialect('Open311 GET requests and servicerequestupdates', (kind) => {
     ]);
     xmlError(await t.app.inject({ url: `${V2}/servicerequestupdates.xml?end_date=soon` }), 400);
   });
+
+  it('publishes only public-facing reports: a grid worker’s find is neither listed, shown nor updated', async () => {
+    t.clock.t = bj('2026-03-06 10:00');
+    const reportAs = async (user: string, category: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers: await as(user),
+        payload: { categoryId: world.categories.get(category), description: 'x', ...IN_A1_GRID1 },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().order as { id: string; code: string; source: string };
+    };
+    const internal = await reportAs('gridA1', '暴露垃圾');
+    assert.equal(internal.source, 'gridWorker');
+    const resident = await reportAs('resident', '噪声扰民');
+    assert.equal(resident.source, 'resident');
+    await act(internal.id, '2026-03-06 10:05', 'register');
+
+    assert.deepEqual(await listed(''), [resident.code, ids.c, ids.b, ids.a]);
+    assert.deepEqual(await listed(`?service_request_id=${internal.code},${resident.code}`), [resident.code]);
+    jsonError(await t.app.inject({ url: `${V2}/requests/${internal.code}.json` }), 404);
+    jsonError(await t.app.inject({ url: `${V2}/tokens/${internal.code}.json` }), 404);
+    const updates = (await t.app.inject({ url: `${V2}/servicerequestupdates.json` })).json() as Json[];
+    assert.ok(!updates.some((u) => u.service_request_id === internal.code), 'its steps stay inside');
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { sql } from 'kysely';
 import { loginAs, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import {
@@ -221,6 +222,23 @@ forEachDialect('Open311 GeoReport v2', (kind) => {
     assert.equal(doc.service_requests.request.length, 1);
     assert.match(String(doc.service_requests.request[0]?.service_request_id), /^E2001202603020\d{3}$/);
     assert.equal(doc.service_requests.request[0]?.account_id, '');
+  });
+
+  it('writes the order and its submission in one transaction: a failed submission leaves no order', async () => {
+    const operator = await loginAs(t.app, 'operator');
+    const count = async () =>
+      (await t.app.inject({ url: '/api/orders?source=open311&limit=200', headers: operator })).json().items
+        .length as number;
+    const before = await count();
+    // With its table out of the way the submission insert fails after the order's own inserts.
+    await sql`alter table open311_requests rename to open311_requests_away`.execute(t.store.db);
+    try {
+      const res = await postRequest(t.app, 'json', valid());
+      assert.equal(res.statusCode, 500);
+    } finally {
+      await sql`alter table open311_requests_away rename to open311_requests`.execute(t.store.db);
+    }
+    assert.equal(await count(), before, 'the order was rolled back with its submission');
   });
 
   it('shows one request with the spec’s fields only, W3C +08:00 times, in JSON and XML', async () => {

@@ -327,4 +327,69 @@ forEachDialect('orders API', (kind) => {
     assert.equal(view.json().overdue, true);
     assert.equal(view.json().remainingWorkingMs, -60_000);
   });
+
+  it('lets only the unit running an order add a sub-task: a community on a centre-run order gets 403', async () => {
+    t.clock.t = bj('2026-03-13 09:00');
+    const op = await as('operator');
+    const { order } = await report('operator', { categoryId: category('噪声扰民'), source: 'hotline' });
+    await actAs(t, op, order.id, 'register');
+    assert.equal((await actAs(t, op, order.id, 'dispatch', { unitId: t.org.dept.id })).statusCode, 200);
+    const subTask = { unitId: world.power.id, task: '协助' };
+    const byCommunity = await actAs(t, await as('commA1'), order.id, 'addSubTask', { subTask });
+    assert.equal(byCommunity.statusCode, 403, byCommunity.body);
+    assert.equal(byCommunity.json().error.code, 'FORBIDDEN');
+    const byCentre = await actAs(t, op, order.id, 'addSubTask', { subTask });
+    assert.equal(byCentre.statusCode, 200, byCentre.body);
+  });
+
+  it('escalates only up the order’s own line, at the level of the unit it reaches', async () => {
+    t.clock.t = bj('2026-03-13 10:00');
+    // Community B1 sits in grid area B, which has no linkage workstation.
+    const IN_B1_GRID1 = { lat: 31.305, lon: 120.845 };
+    const inB = await report('gridA1', { categoryId: category('暴露垃圾'), ...IN_B1_GRID1 });
+    assert.equal(inB.order.responsibleUnitId, t.org.b1.id);
+    const b1 = await as('commB1');
+    const elsewhere = await actAs(t, b1, inB.order.id, 'escalate', { toUnitId: t.org.wsA.id });
+    assert.equal(elsewhere.statusCode, 422, elsewhere.body);
+    assert.equal(elsewhere.json().error.code, 'ESCALATION_TARGET_INVALID');
+    assert.match(elsewhere.json().error.message, /escalate to 测试街道/);
+    const up = await actAs(t, b1, inB.order.id, 'escalate');
+    assert.equal(up.statusCode, 200, up.body);
+    assert.equal(up.json().order.level, 'subdistrict');
+    assert.equal(up.json().order.responsibleUnitId, t.org.sub.id);
+    assert.equal((await actAs(t, await as('operator'), inB.order.id, 'register')).statusCode, 200);
+
+    const inA = await report('gridA1', { categoryId: category('暴露垃圾') });
+    const a1 = await as('commA1');
+    const skipping = await actAs(t, a1, inA.order.id, 'escalate', { toUnitId: t.org.sub.id });
+    assert.equal(skipping.statusCode, 422, 'grid area A has a workstation: it comes first');
+    assert.equal(skipping.json().error.code, 'ESCALATION_TARGET_INVALID');
+    const toWs = await actAs(t, a1, inA.order.id, 'escalate', { toUnitId: t.org.wsA.id });
+    assert.equal(toWs.statusCode, 200, toWs.body);
+    assert.equal(toWs.json().order.level, 'workstation');
+    const toSub = await actAs(t, await as('wsA'), inA.order.id, 'escalate', { toUnitId: t.org.sub.id });
+    assert.equal(toSub.statusCode, 200, toSub.body);
+    assert.equal(toSub.json().order.level, 'subdistrict');
+  });
+
+  it('refuses to delete a unit an order was dispatched to (409 UNIT_IN_USE naming the orders)', async () => {
+    t.clock.t = bj('2026-03-13 11:00');
+    const admin = await as('admin');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: admin,
+      payload: { kind: 'department', parentId: t.org.sub.id, code: 'D-ROADS', name: '道路所' },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const roads = created.json().id as string;
+    const op = await as('operator');
+    const { order } = await report('operator', { categoryId: category('噪声扰民'), source: 'hotline' });
+    await actAs(t, op, order.id, 'register');
+    assert.equal((await actAs(t, op, order.id, 'dispatch', { unitId: roads })).statusCode, 200);
+    const refused = await t.app.inject({ method: 'DELETE', url: `/api/units/${roads}`, headers: admin });
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.equal(refused.json().error.code, 'UNIT_IN_USE');
+    assert.deepEqual(refused.json().error.details, { orders: 1, order_units: 1 });
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { sql } from 'kysely';
 import { loginAs, square, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 
@@ -116,6 +117,99 @@ forEachDialect('units', (kind) => {
     assert.equal(gone.statusCode, 204);
     const after = await t.app.inject({ url: `/api/units/${grid.id}`, headers: admin });
     assert.equal(after.statusCode, 404);
+  });
+
+  it('refuses to delete a unit that devices, assets or categories name (409 UNIT_IN_USE naming them)', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const db = t.store.db;
+    const now = t.clock.now();
+    const newDepartment = async (code: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/units',
+        headers: admin,
+        payload: { kind: 'department', parentId: t.org.sub.id, code, name: code },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    const remove = (id: string) =>
+      t.app.inject({ method: 'DELETE', url: `/api/units/${id}`, headers: admin });
+
+    const withAsset = await newDepartment('D-REF-1');
+    const asset = { kind: 'vehicle', code: 'A-REF', name: 'truck', unit_id: withAsset, segment_id: null };
+    await db
+      .insertInto('assets')
+      .values({ id: 'a-ref', ...asset, created_at: now, updated_at: now })
+      .execute();
+    await db
+      .insertInto('devices')
+      .values({
+        id: 'd-ref',
+        name: 'tracker',
+        protocol: 'osmand',
+        identifier: 'ref-1',
+        asset_id: 'a-ref',
+        unit_id: withAsset,
+        auth_code: null,
+        offline_after_s: 300,
+        last_seen_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const assetRefused = await remove(withAsset);
+    assert.equal(assetRefused.statusCode, 409, assetRefused.body);
+    assert.equal(assetRefused.json().error.code, 'UNIT_IN_USE');
+    assert.deepEqual(assetRefused.json().error.details, { assets: 1, devices: 1 });
+    assert.match(assetRefused.json().error.message, /1 assets, 1 devices/);
+
+    const withCategory = await newDepartment('D-REF-2');
+    await db
+      .insertInto('categories')
+      .values({
+        id: 'c-ref',
+        type: 'event',
+        major_code: '99',
+        major_name: 'x',
+        minor_code: '99',
+        minor_name: 'y',
+        time_limit_amount: 1,
+        time_limit_unit: 'days',
+        default_unit_kind: 'department',
+        default_unit_id: withCategory,
+        default_stage: 'during',
+        duplicate_radius_m: 50,
+        active: 1,
+        extra_fields: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const categoryRefused = await remove(withCategory);
+    assert.equal(categoryRefused.statusCode, 409, categoryRefused.body);
+    assert.deepEqual(categoryRefused.json().error.details, { categories: 1 });
+  });
+
+  it('answers 409 UNIT_IN_USE, not 500, when a foreign key the count does not know still holds the unit', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: admin,
+      payload: { kind: 'department', parentId: t.org.sub.id, code: 'D-REF-3', name: 'D-REF-3' },
+    });
+    const id = res.json().id as string;
+    // A table outside unitReferences stands for a reference the count missed (a row added meanwhile).
+    await sql`create table fk_probe (unit_id text references units(id))`.execute(t.store.db);
+    try {
+      await sql`insert into fk_probe (unit_id) values (${id})`.execute(t.store.db);
+      const refused = await t.app.inject({ method: 'DELETE', url: `/api/units/${id}`, headers: admin });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().error.code, 'UNIT_IN_USE');
+    } finally {
+      await sql`drop table fk_probe`.execute(t.store.db);
+    }
   });
 
   it('rejects a polygon that is not closed, out of range or self-crossing, naming the problem', async () => {

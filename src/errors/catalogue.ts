@@ -39,6 +39,10 @@ export const ERRORS = {
   UNIT_IN_USE: { status: 409, message: 'The unit is still referenced' },
   UNIT_CODE_TAKEN: { status: 409, message: 'Another unit already has this code' },
   UNIT_PARENT_INVALID: { status: 422, message: 'This unit kind cannot sit under that parent' },
+  ESCALATION_TARGET_INVALID: {
+    status: 422,
+    message: 'Escalate to the unit above: the workstation of the grid area, or the subdistrict',
+  },
   USERNAME_TAKEN: { status: 409, message: 'Another user already has this username' },
   LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be removed or demoted' },
   BAD_URL: { status: 400, message: 'The URL is malformed' },

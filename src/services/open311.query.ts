@@ -1,3 +1,4 @@
+import { PUBLIC_SOURCES } from '../domain/workorder/dictionary.ts';
 import type { OrderEvent } from '../domain/workorder/model.ts';
 import type { OrderStatus } from '../domain/workorder/states.ts';
 import { fail } from '../errors/catalogue.ts';
@@ -76,7 +77,10 @@ export async function listServiceRequests(ctx: ServiceContext, q: RawQuery): Pro
 
 async function orderOrThrow(ctx: ServiceContext, code: string, what: string): Promise<OrderRecord> {
   const plausible = code.length <= 64 && !hasControlChars(code);
-  const order = plausible ? await findOrderByCode(ctx.db, code) : undefined;
+  const found = plausible ? await findOrderByCode(ctx.db, code) : undefined;
+  // An internal order (a grid worker's find, a sensor alert) is answered as unknown, not 403:
+  // the public API must not even confirm that its code exists.
+  const order = found && PUBLIC_SOURCES.includes(found.source) ? found : undefined;
   if (!order) fail('ORDER_NOT_FOUND', `No service request with ${what} ${code.slice(0, 64)}`);
   return order;
 }

@@ -100,21 +100,15 @@ export async function postServiceRequest(
   const address = one(form, 'address_string', 500);
 
   const who = await open311Reporter(ctx, key);
-  const created = await createOrder(ctx, who, {
-    categoryId: category.id,
-    lat,
-    lon,
-    description,
-    address,
-    source: 'open311',
-    attributes,
-  });
-  await insertOpen311Submission(ctx.db, {
-    orderId: created.order.id,
-    keyId: key.id,
-    ...submitted,
-    createdAt: ctx.now(),
-  });
+  // The submission (key, contact, media) is written in the order's transaction: a failure
+  // leaves neither, so the client's retry does not create a second, keyless order.
+  const created = await createOrder(
+    ctx,
+    who,
+    { categoryId: category.id, lat, lon, description, address, source: 'open311', attributes },
+    (trx, order) =>
+      insertOpen311Submission(trx, { orderId: order.id, keyId: key.id, ...submitted, createdAt: ctx.now() }),
+  );
   const handlerId = await defaultHandler(ctx, category, created.order);
   const handler = handlerId ? await findUnit(ctx.db, handlerId) : undefined;
   const notice = handler ? `${serviceNotice(category)}，由${handler.name}处置` : serviceNotice(category);

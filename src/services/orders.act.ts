@@ -40,8 +40,10 @@ async function resolve(
 ) {
   const state = record.state;
   if (type === 'escalate') {
-    if (body.toUnitId) await checkEscalationTarget(ctx, state, body.toUnitId);
-    return { toUnitId: body.toUnitId ?? (await escalationTarget(ctx, state)) ?? undefined };
+    const target = body.toUnitId
+      ? await checkEscalationTarget(ctx, state, body.toUnitId)
+      : await escalationTarget(ctx, state);
+    return { toUnitId: target?.toUnitId, toLevel: target?.toLevel };
   }
   if (type === 'dispatch') {
     const category = await findCategory(ctx.db, record.categoryId);

@@ -7,6 +7,7 @@ import { fail } from '../errors/catalogue.ts';
 import { newId } from '../ids.ts';
 import { type Category, findCategory } from '../store/categories.repository.ts';
 import { nextCounterValue } from '../store/counters.repository.ts';
+import type { Db } from '../store/database.ts';
 import { insertOrderEvent } from '../store/order-events.repository.ts';
 import { addFollowers, addOrderUnits } from '../store/order-links.repository.ts';
 import { insertOrder, type OrderRecord } from '../store/orders.repository.ts';
@@ -112,12 +113,14 @@ async function receivingUnit(
 /**
  * Reports a new order (上报): located to its grid and community, given its category's time
  * limit and stage, placed on the community's problem list or the centre's desk by its source,
- * and numbered with the day's next code, all in one transaction.
+ * and numbered with the day's next code, all in one transaction. `alsoWrite` adds a channel's
+ * own rows (an Open311 submission) to that transaction, so the order never exists without them.
  */
 export async function createOrder(
   ctx: ServiceContext,
   who: Principal,
   input: NewOrderRequest,
+  alsoWrite?: (trx: Db, order: OrderRecord) => Promise<void>,
 ): Promise<CreatedOrder> {
   const actor = actorOf(who);
   const source = checkSource(actor.role, input.source);
@@ -166,6 +169,7 @@ export async function createOrder(
     await insertOrderEvent(trx, reported.event);
     await addOrderUnits(trx, id, [order.gridId, order.communityId, responsibleUnitId]);
     await addFollowers(trx, id, [actor.userId], now);
+    if (alsoWrite) await alsoWrite(trx, order);
   });
   const duplicates = await findDuplicates(ctx, who, order, category.duplicateRadiusM);
   return { order, event: reported.event, category, duplicates };

@@ -1,6 +1,7 @@
 import type { TimeLimit } from '../domain/calendar/time-limit.ts';
 import type { ActionBase, ActionType, NewSubTask, OrderAction } from '../domain/workorder/actions.ts';
 import type { Satisfaction } from '../domain/workorder/model.ts';
+import type { OrderLevel } from '../domain/workorder/states.ts';
 import { fail } from '../errors/catalogue.ts';
 import { newId } from '../ids.ts';
 
@@ -80,7 +81,7 @@ function subTaskOf(s: SubTaskBody, field: string, now: number): NewSubTask {
 export function actionFromBody(
   type: ActionType,
   body: ActionBody,
-  resolved: { toUnitId?: string; unitId?: string; subTaskId?: string },
+  resolved: { toUnitId?: string; toLevel?: OrderLevel; unitId?: string; subTaskId?: string },
   now: number,
 ): OrderAction {
   const base: ActionBase = {
@@ -106,7 +107,12 @@ export function actionFromBody(
     case 'park':
       return { ...base, type, reason: reason() };
     case 'escalate':
-      return { ...base, type, toUnitId: resolved.toUnitId ?? need(body, 'toUnitId', type) };
+      return {
+        ...base,
+        type,
+        toUnitId: resolved.toUnitId ?? need(body, 'toUnitId', type),
+        ...(resolved.toLevel !== undefined && { toLevel: resolved.toLevel }),
+      };
     case 'merge':
       return { ...base, type, intoOrderId: need(body, 'intoOrderId', type) };
     case 'dispatch':

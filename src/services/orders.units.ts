@@ -1,4 +1,5 @@
 import type { OrderState } from '../domain/workorder/model.ts';
+import type { OrderLevel } from '../domain/workorder/states.ts';
 import { fail } from '../errors/catalogue.ts';
 import type { Category } from '../store/categories.repository.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
@@ -27,28 +28,42 @@ async function workstationOf(ctx: ServiceContext, gridAreaId: string): Promise<U
   return (await listUnits(ctx.db, { scopePath: null, kind: 'workstation', parentId: gridAreaId }))[0];
 }
 
+/** Where an escalation goes: the unit one level up and the level it runs the order at. */
+export interface EscalationTarget {
+  toUnitId: string;
+  toLevel: OrderLevel;
+}
+
 /**
- * Where an escalation goes when the body names no unit: from a community to the linkage
- * workstation of its grid area (or straight to the subdistrict where the area has none), from
- * a workstation to the subdistrict.
+ * The one unit an order may be escalated to: from a community to the linkage workstation of
+ * its grid area (or straight to the subdistrict where the area has none), from a workstation
+ * to the subdistrict. The level follows the target's kind, so an order that skips the missing
+ * workstation lands at subdistrict level and the centre can run it.
  */
-export async function escalationTarget(ctx: ServiceContext, state: OrderState): Promise<string | null> {
+export async function escalationTarget(
+  ctx: ServiceContext,
+  state: OrderState,
+): Promise<EscalationTarget | null> {
   const holder = state.responsibleUnitId ? await findUnit(ctx.db, state.responsibleUnitId) : undefined;
   const gridArea = holder?.parentId ? await findUnit(ctx.db, holder.parentId) : undefined;
   if (!gridArea) return null;
   if (state.level === 'community') {
     const workstation = await workstationOf(ctx, gridArea.id);
-    if (workstation) return workstation.id;
+    if (workstation) return { toUnitId: workstation.id, toLevel: 'workstation' };
   }
-  return gridArea.parentId;
+  return gridArea.parentId ? { toUnitId: gridArea.parentId, toLevel: 'subdistrict' } : null;
 }
 
-/** Checks an explicit escalation target: one level up, the kind that runs orders there. */
+/**
+ * Checks an explicit escalation target: one level up, the kind that runs orders there, and the
+ * order's own line (the community's workstation, not another grid area's), so an order cannot
+ * be pushed onto a unit that has no say over it.
+ */
 export async function checkEscalationTarget(
   ctx: ServiceContext,
   state: OrderState,
   toUnitId: string,
-): Promise<void> {
+): Promise<EscalationTarget> {
   const unit = await requireUnit(ctx, toUnitId, 'body.toUnitId');
   const allowed = state.level === 'community' ? ['workstation', 'subdistrict'] : ['subdistrict'];
   if (!allowed.includes(unit.kind)) {
@@ -56,6 +71,17 @@ export async function checkEscalationTarget(
       field: 'body.toUnitId',
     });
   }
+  const expected = await escalationTarget(ctx, state);
+  if (expected?.toUnitId !== unit.id) {
+    const instead = expected ? await findUnit(ctx.db, expected.toUnitId) : undefined;
+    fail(
+      'ESCALATION_TARGET_INVALID',
+      `body.toUnitId: ${unit.name} is not above this ${state.level} in the grid; ` +
+        (instead ? `escalate to ${instead.name} (${instead.id})` : 'the order has no unit to escalate to'),
+      { field: 'body.toUnitId', expectedUnitId: expected?.toUnitId ?? null },
+    );
+  }
+  return expected;
 }
 
 /** The unit a dispatch goes to when the body names none: the category's default, resolved at the order's position. */

@@ -173,7 +173,22 @@ export async function removeUnit(ctx: ServiceContext, id: string): Promise<void>
       .join(', ');
     fail('UNIT_IN_USE', `"${unit.name}" is still referenced by ${list}; reassign them first`, refs);
   }
-  await deleteUnit(ctx.db, id);
+  try {
+    await deleteUnit(ctx.db, id);
+  } catch (e) {
+    // A reference added since the count above, or from a table it does not know, is the same
+    // conflict the caller can resolve: a 409, not a 500.
+    if (isForeignKeyViolation(e)) {
+      fail('UNIT_IN_USE', `"${unit.name}" is still referenced by other records; reassign them first`);
+    }
+    throw e;
+  }
+}
+
+/** A foreign-key violation as better-sqlite3 (extended result code) or PostgreSQL (SQLSTATE) reports it. */
+function isForeignKeyViolation(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 /** The chain grid → community → grid area (+ its workstation) → subdistrict that contains a WGS-84 point. */

@@ -1,3 +1,4 @@
+import { PUBLIC_SOURCES } from '../domain/workorder/dictionary.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import { type OrderRecord, toOrder } from './orders.repository.ts';
@@ -66,14 +67,20 @@ export interface RequestFilter {
   createdTo?: number;
 }
 
-/** Orders matching the filter, newest first, one page by offset; an empty list filter matches nothing. */
+/**
+ * Published orders (PUBLIC_SOURCES) matching the filter, newest first, one page by offset; an
+ * empty list filter matches nothing.
+ */
 export async function listOrdersForOpen311(
   db: Db,
   f: RequestFilter,
   page: { limit: number; offset: number },
 ): Promise<OrderRecord[]> {
   if (f.codes?.length === 0 || f.categoryIds?.length === 0 || f.statuses?.length === 0) return [];
-  let q = db.selectFrom('orders').selectAll();
+  let q = db
+    .selectFrom('orders')
+    .selectAll()
+    .where('source', 'in', [...PUBLIC_SOURCES]);
   if (f.codes) q = q.where('code', 'in', [...f.codes]);
   if (f.categoryIds) q = q.where('category_id', 'in', [...f.categoryIds]);
   if (f.statuses) q = q.where('status', 'in', [...f.statuses]);
@@ -107,7 +114,8 @@ export interface PublicStepRow {
 
 /**
  * Public steps (a change of state, or an escalation; never the report itself, see the protocol's
- * isPublicStep) taken within [from, to], oldest first, one page by offset.
+ * isPublicStep) of published orders (PUBLIC_SOURCES) taken within [from, to], oldest first, one
+ * page by offset.
  */
 export async function listPublicStepsBetween(
   db: Db,
@@ -129,6 +137,7 @@ export async function listPublicStepsBetween(
     .where('order_events.at', '>=', range.from)
     .where('order_events.at', '<=', range.to)
     .where('order_events.action', '<>', 'report')
+    .where('orders.source', 'in', [...PUBLIC_SOURCES])
     .where((eb) =>
       eb.or([
         eb('order_events.from_state', '<>', eb.ref('order_events.to_state')),

@@ -118,20 +118,45 @@ export async function countChildren(db: Db, id: string): Promise<number> {
   return Number(row.n);
 }
 
-/** What still points at a unit, by table, for the 409 that explains why it cannot be deleted. */
+/**
+ * What still points at a unit, by table, for the 409 that explains why it cannot be deleted.
+ * Orders and order_units hold no foreign key to units (their history must survive a
+ * reorganisation), so only this count keeps an order from naming a unit that is gone.
+ */
 export async function unitReferences(db: Db, id: string): Promise<Record<string, number>> {
-  const users = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('unit_id', '=', id)
-    .executeTakeFirstOrThrow();
-  const segments = await db
-    .selectFrom('segments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('unit_id', '=', id)
-    .executeTakeFirstOrThrow();
+  const n = (row: { n: number | string | bigint }) => Number(row.n);
+  const byUnitId = async (table: 'users' | 'segments' | 'assets' | 'devices' | 'order_units') =>
+    n(
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('unit_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    );
+  const counts: Record<string, number> = {
+    users: await byUnitId('users'),
+    segments: await byUnitId('segments'),
+    assets: await byUnitId('assets'),
+    devices: await byUnitId('devices'),
+    categories: n(
+      await db
+        .selectFrom('categories')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('default_unit_id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ),
+    orders: n(
+      await db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) =>
+          eb.or([eb('responsible_unit_id', '=', id), eb('grid_id', '=', id), eb('community_id', '=', id)]),
+        )
+        .executeTakeFirstOrThrow(),
+    ),
+    order_units: await byUnitId('order_units'),
+  };
   const refs: Record<string, number> = {};
-  if (Number(users.n) > 0) refs.users = Number(users.n);
-  if (Number(segments.n) > 0) refs.segments = Number(segments.n);
+  for (const [what, k] of Object.entries(counts)) if (k > 0) refs[what] = k;
   return refs;
 }

@@ -72,6 +72,18 @@ describe('who may act', () => {
     );
     assert.equal(error.code, 'FORBIDDEN');
   });
+
+  it('takes the level of the escalation target: straight to the subdistrict where no workstation is', () => {
+    const escalate = { type: 'escalate', toUnitId: 'centre', toLevel: 'subdistrict' } as const;
+    const direct = must(applyAction(atCommunity('reported'), escalate, A.commA, 1, CTX));
+    assert.equal(direct.order.level, 'subdistrict');
+    assert.equal(direct.order.responsibleUnitId, 'centre');
+    const sideways = { type: 'escalate', toUnitId: 'comm-b', toLevel: 'community' } as const;
+    assert.equal(
+      refused(applyAction(atCommunity('reported'), sideways, A.commA, 1, CTX)).code,
+      'VALIDATION_FAILED',
+    );
+  });
 });
 
 describe('optimistic concurrency and input', () => {

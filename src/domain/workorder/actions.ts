@@ -1,5 +1,6 @@
 import type { TimeLimit } from '../calendar/time-limit.ts';
 import type { Satisfaction } from './model.ts';
+import type { OrderLevel } from './states.ts';
 
 /** Fields every action may carry. */
 export interface ActionBase {
@@ -26,7 +27,9 @@ export type OrderAction =
   | Act<'register'>
   | Act<'reject', { reason: string }>
   | Act<'void', { reason: string }>
-  | Act<'escalate', { toUnitId: string }>
+  // toLevel: the level the target unit runs orders at (a community whose grid area has no
+  // workstation escalates straight to the subdistrict); defaults to the level above.
+  | Act<'escalate', { toUnitId: string; toLevel?: OrderLevel }>
   | Act<'selfHandle'>
   | Act<'merge', { intoOrderId: string }>
   | Act<'dispatch', { unitId: string; userId?: string; deadline?: number; subTasks?: readonly NewSubTask[] }>

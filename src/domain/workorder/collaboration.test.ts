@@ -142,6 +142,42 @@ describe('collaboration sub-tasks (协办)', () => {
         ),
       'VALIDATION_FAILED',
     ],
+    [
+      'a community adding a sub-task to an order the centre runs',
+      () =>
+        applyAction(
+          orderIn('dispatched', { responsibleUnitId: 'dept-greening' }),
+          { type: 'addSubTask', subTask: { id: 's-x', unitId: 'dept-power' } },
+          A.commA,
+          1,
+          CTX,
+        ),
+      'FORBIDDEN',
+    ],
+    [
+      'another community adding a sub-task to a community-run order',
+      () =>
+        applyAction(
+          orderIn('dispatched', { level: 'community', dispatcherUnitId: 'comm-a' }),
+          { type: 'addSubTask', subTask: { id: 's-x', unitId: 'dept-power' } },
+          A.commB,
+          1,
+          CTX,
+        ),
+      'OUT_OF_SCOPE',
+    ],
+    [
+      'the lead handler adding a sub-task instead of the runner',
+      () =>
+        applyAction(
+          handling,
+          { type: 'addSubTask', subTask: { id: 's-x', unitId: 'dept-power' } },
+          A.crew,
+          1,
+          CTX,
+        ),
+      'FORBIDDEN',
+    ],
   ];
   for (const [name, run, code] of REFUSALS) {
     it(`refuses ${name} with ${code}`, () => assert.equal(refused(run()).code, code));

@@ -1,6 +1,6 @@
 import type { NewSubTask } from './actions.ts';
 import { type Failure, invalid, orderError } from './errors.ts';
-import { futureInstant, handlerCheck, isCentre } from './guards.ts';
+import { futureInstant, handlerCheck, isCentre, runnerCheck } from './guards.ts';
 import type { Actor, JsonObject, OrderState, SubTask, SubTaskStatus } from './model.ts';
 import type { ActionSpecs, Step } from './spec.ts';
 
@@ -92,6 +92,9 @@ export const COLLABORATION_SPECS: ActionSpecs<
   'addSubTask' | 'signSubTask' | 'feedbackSubTask' | 'closeSubTask'
 > = {
   addSubTask: {
+    // Only whoever runs the order widens it: without this a unit outside the order (a community
+    // on an order the centre dispatched, say) could hand work to other units.
+    check: runnerCheck,
     apply: (order, action, _actor, now) => {
       if (order.responsibleUnitId === null || order.deadline === null)
         return invalid('Dispatch the order first');

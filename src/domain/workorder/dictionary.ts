@@ -34,6 +34,13 @@ export const ORDER_SOURCES = [
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /**
+ * Sources whose orders Open311 publishes: reports that came from the public (a resident, a
+ * hotline call, an Open311 client). What staff find on their rounds or sensors raise is
+ * internal work and stays off the public API.
+ */
+export const PUBLIC_SOURCES: readonly OrderSource[] = ['open311', 'hotline', 'resident'];
+
+/**
  * How a category names its default responsible unit: a fixed unit (a department), or the unit
  * of that kind around the order's position, so one dictionary serves every community.
  */

@@ -1,7 +1,7 @@
 import { invalid, orderError } from './errors.ts';
 import { checkPhotos, handlerCheck, levelRunBy, requireText, runnerCheck } from './guards.ts';
 import type { ActionSpecs } from './spec.ts';
-import { levelAbove } from './states.ts';
+import { levelAbove, ORDER_LEVELS } from './states.ts';
 
 /** Actions on a fresh report: accept, refuse, cancel, pass upwards, fix on the spot, merge. */
 export const INTAKE_SPECS: ActionSpecs<'register' | 'reject' | 'void' | 'escalate' | 'selfHandle' | 'merge'> =
@@ -47,8 +47,12 @@ export const INTAKE_SPECS: ActionSpecs<'register' | 'reject' | 'void' | 'escalat
         return handlerCheck(order, actor);
       },
       apply: (order, action) => {
-        const toLevel = levelAbove(order.level);
-        if (toLevel === undefined) return invalid('The subdistrict is the top level');
+        const above = levelAbove(order.level);
+        if (above === undefined) return invalid('The subdistrict is the top level');
+        const toLevel = action.toLevel ?? above;
+        if (ORDER_LEVELS.indexOf(toLevel) <= ORDER_LEVELS.indexOf(order.level)) {
+          return invalid(`An escalation goes above ${order.level} level, not to ${toLevel}`);
+        }
         if (typeof action.toUnitId !== 'string' || action.toUnitId === '') {
           return invalid(`Give toUnitId: the ${toLevel} unit to escalate to`);
         }

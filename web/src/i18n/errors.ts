@@ -22,6 +22,7 @@ const ZH: Record<string, string> = {
   UNIT_IN_USE: '该单位仍被引用，不能删除',
   UNIT_CODE_TAKEN: '单位编码已被使用',
   UNIT_PARENT_INVALID: '该类型的单位不能挂在所选上级下',
+  ESCALATION_TARGET_INVALID: '只能上报本网格片的联动工作站或街道',
   USERNAME_TAKEN: '用户名已被使用',
   LAST_ADMIN: '不能停用或删除最后一名系统管理员',
   LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
