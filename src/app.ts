@@ -9,13 +9,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyReply } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import { DomainError, ERRORS } from './errors/catalogue.ts';
 import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
+import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
@@ -58,6 +59,49 @@ declare module 'fastify' {
   }
 }
 
+/** Query parameters that carry credentials: the WebSocket's session token, Open311 API keys. */
+const SECRET_PARAMS = new Set(['access_token', 'token', 'api_key']);
+
+/** The URL with every credential's value replaced, so tokens never reach the request log. */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((part) => {
+      const raw = part.split('=', 1)[0] ?? '';
+      let name = raw;
+      try {
+        name = decodeURIComponent(raw.replaceAll('+', ' '));
+      } catch {
+        // A malformed escape: compare the name as sent.
+      }
+      return SECRET_PARAMS.has(name.toLowerCase()) ? `${raw}=[REDACTED]` : part;
+    })
+    .join('&');
+  return `${url.slice(0, at)}?${query}`;
+}
+
+/** Fastify's request serializer, with credentials taken out of the URL. */
+function serializeRequest(req: FastifyRequest) {
+  return {
+    method: req.method,
+    url: redactUrl(req.url),
+    version: req.headers?.['accept-version'],
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
+/** pino options: the caller's (tests capture logs), always with the redacting request serializer. */
+function loggerOptions(logger: AppOptions['logger'], level: string): false | object {
+  if (logger === false) return false;
+  const base = (typeof logger === 'object' ? logger : { level }) as { serializers?: object };
+  return { ...base, serializers: { ...base.serializers, req: serializeRequest } };
+}
+
 /** Builds the whole application (database migrated, routes registered) without listening. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const store = options.store ?? openStore(adapterFor(config));
@@ -96,10 +140,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   };
 
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: loggerOptions(options.logger, config.logLevel),
     genReqId: () => newId(),
     bodyLimit: config.maxBodyBytes,
-    trustProxy: true,
+    // Off by default: with it on, any client could name its own address in X-Forwarded-For.
+    trustProxy: config.trustProxy,
     // Errors the router raises before any hook runs still answer in the catalogue's shape.
     frameworkErrors: (error, request, reply) => {
       if (answerOpen311FrameworkError(error, request, reply as FastifyReply)) return;
@@ -114,10 +159,24 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('platform', platform);
 
   registerErrorHandling(app);
+  registerInputGuard(app);
   // Cookies are parsed in an onRequest hook that must run before authentication's.
   await app.register(fastifyCookie);
   // Its onRequest hook marks upgrade requests so that a refused upgrade's socket is destroyed: it must run before auth's.
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifyRateLimit, {
+    // Not per route: route-level hooks run after the instance's, so refused logins and 401s would go uncounted.
+    global: false,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new DomainError(
+        'RATE_LIMITED',
+        `Too many requests: at most ${context.max} a minute; retry in ${context.after}`,
+      ),
+  });
+  // Before authentication's hook, so unauthenticated floods are limited too.
+  app.addHook('onRequest', app.rateLimit());
   // Before any route, so that its onRoute check sees every route, plugins' included.
   registerAuth(app, ctx, platform.routes);
   await app.register(fastifyHelmet, {
@@ -133,15 +192,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   if (config.corsOrigins.length > 0)
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
-  await app.register(fastifyRateLimit, {
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    errorResponseBuilder: (_request, context) =>
-      new DomainError(
-        'RATE_LIMITED',
-        `Too many requests: at most ${context.max} a minute; retry in ${context.after}`,
-      ),
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +18,11 @@ export interface Config {
   loginLockAfter: number;
   loginLockMinutes: number;
   rateLimitPerMinute: number;
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): false (default) uses the socket
+   * address; true trusts any peer; a list trusts only those proxy addresses or CIDR ranges.
+   */
+  trustProxy: boolean | string[];
   maxBodyBytes: number;
   /** Largest accepted photo upload, in bytes. */
   maxPhotoBytes: number;
@@ -78,6 +84,36 @@ function clientId(raw: string): string {
   return raw;
 }
 
+/** Names proxy-addr (behind Fastify's trustProxy) accepts for whole ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Off unless asked: trusting every peer would let any client forge X-Forwarded-For and with it
+ * the address that rate limits and the audit log see.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
+  const raw = (env.ZS_TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  const entries = raw.split(',').map((s) => s.trim());
+  const bad = entries.find((e) => !isProxyEntry(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `ZS_TRUST_PROXY="${raw}" must be 0, 1 or a comma-separated list of proxy addresses or CIDR ranges (bad entry "${bad}")`,
+    );
+  }
+  return entries;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
@@ -101,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockAfter: int(env, 'ZS_LOGIN_LOCK_AFTER', 10, 2, 1000),
     loginLockMinutes: int(env, 'ZS_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     rateLimitPerMinute: int(env, 'ZS_RATE_LIMIT_PER_MINUTE', 1200, 10, 10_000_000),
+    trustProxy: trustProxy(env),
     maxBodyBytes: int(env, 'ZS_MAX_BODY_BYTES', 1_048_576, 1024, 1_073_741_824),
     // Uploads are held in memory while they are checked and thumbnailed: hence the 100 MB ceiling.
     maxPhotoBytes: int(env, 'ZS_MAX_PHOTO_BYTES', 10_485_760, 1024, 104_857_600),

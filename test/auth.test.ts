@@ -103,6 +103,15 @@ forEachDialect('sessions', (kind) => {
     assert.equal((await attempt('green', PASSWORD)).statusCode, 200);
   });
 
+  it('counts parallel failed logins each, so a burst of them locks the account', async () => {
+    // All twenty are checked against the same not-yet-failed state; each must still count.
+    const burst = await Promise.all(Array.from({ length: 20 }, () => attempt('commA2', 'bad-password')));
+    for (const res of burst) assert.equal(res.statusCode, 401, res.body);
+    const locked = await attempt('commA2', PASSWORD);
+    assert.equal(locked.statusCode, 429, locked.body);
+    assert.equal(locked.json().error.code, 'ACCOUNT_LOCKED');
+  });
+
   it('requires the CSRF header on cookie-authenticated changes, not on bearer ones', async () => {
     const login = await attempt('admin', PASSWORD);
     const token = login.json().token;

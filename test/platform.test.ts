@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { it } from 'node:test';
 import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { migrate } from '../src/store/database.ts';
-import { useTestApp } from './helpers/app.ts';
-import { forEachDialect } from './helpers/dialects.ts';
+import { loginAs, PASSWORD, testConfig, useTestApp } from './helpers/app.ts';
+import { forEachDialect, openTestStore } from './helpers/dialects.ts';
 
 forEachDialect('platform', (kind) => {
   const t = useTestApp(kind);
@@ -54,6 +56,93 @@ forEachDialect('platform', (kind) => {
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.ok(res.headers['content-security-policy']);
   });
+});
+
+/** Logs `username` in with a forged X-Forwarded-For; the client address its audit record holds. */
+async function loginIpWithForgedHeader(app: Awaited<ReturnType<typeof useTestApp>>['app'], username: string) {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/session',
+    headers: { 'x-forwarded-for': '203.0.113.9' },
+    payload: { username, password: PASSWORD },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const audit = await app.inject({ url: '/api/audit?limit=50', headers: await loginAs(app, 'admin') });
+  const record = audit
+    .json()
+    .items.find(
+      (a: { action: string; details: { username?: string } | null }) =>
+        a.action === 'POST /api/session' && a.details?.username === username,
+    );
+  return record?.ip;
+}
+
+forEachDialect('client address and rate limits', (kind) => {
+  const plain = useTestApp(kind);
+  const trusting = useTestApp(kind, { trustProxy: ['127.0.0.1'] });
+  const limited = useTestApp(kind, { rateLimitPerMinute: 10 });
+
+  it('ignores X-Forwarded-For by default, and honours it from a trusted proxy', async () => {
+    assert.equal(await loginIpWithForgedHeader(plain.app, 'operator'), '127.0.0.1');
+    assert.equal(await loginIpWithForgedHeader(trusting.app, 'operator'), '203.0.113.9');
+  });
+
+  it('rate-limits unauthenticated requests too, whatever X-Forwarded-For says', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await limited.app.inject({
+        url: '/api/units',
+        headers: { 'x-forwarded-for': `198.51.100.${i}` },
+      });
+      answers.push(res.statusCode);
+      if (res.statusCode === 429) assert.equal(res.json().error.code, 'RATE_LIMITED');
+    }
+    assert.ok(answers.includes(401), answers.join(','));
+    assert.equal(answers.at(-1), 429, answers.join(','));
+  });
+});
+
+it('keeps session tokens and API keys out of the request log', async () => {
+  let logged = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  const { store, dispose } = await openTestStore('sqlite');
+  const app = await buildApp(testConfig(), { store, logger: { level: 'info', stream } });
+  try {
+    // The console's WebSocket sends its token in the query; Open311 clients their api_key.
+    await app.inject({
+      url: '/api/live?access_token=secret-one&since=5',
+      headers: { connection: 'upgrade', upgrade: 'websocket' },
+    });
+    await app.inject({ url: '/api/health?token=secret-two&API_KEY=secret-three&access%5Ftoken=secret-four' });
+  } finally {
+    await app.close();
+    await dispose();
+  }
+  assert.match(logged, /incoming request/);
+  assert.match(logged, /access_token=\[REDACTED\]&since=5/);
+  for (const secret of ['secret-one', 'secret-two', 'secret-three', 'secret-four']) {
+    assert.ok(!logged.includes(secret), `${secret} was logged:\n${logged}`);
+  }
+});
+
+it('reads ZS_TRUST_PROXY: off by default, 1, or a list of proxies; anything else is refused', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ ZS_TRUST_PROXY: '0' }).trustProxy, false);
+  assert.equal(loadConfig({ ZS_TRUST_PROXY: '1' }).trustProxy, true);
+  assert.deepEqual(loadConfig({ ZS_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,loopback' }).trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    '::1',
+    'loopback',
+  ]);
+  for (const bad of ['yes', '10.0.0.0/33', '10.0.0.1,', 'proxy.example.com', '1.2.3.4/8/8']) {
+    assert.throws(() => loadConfig({ ZS_TRUST_PROXY: bad }), /ZS_TRUST_PROXY/, bad);
+  }
 });
 
 it('rejects a bad configuration value naming the variable', () => {

@@ -29,8 +29,27 @@ function wrongTypedBodies(schema: unknown): unknown[] {
   return bodies;
 }
 
+const NUL = 'a\u0000b';
+
+/** A cursor as the services encode one (base64url JSON), holding what the caller chose. */
+function cursorOf(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+/** Cursors of the right encoding but the wrong shape: fractions and NULs reach SQL if let through. */
+const BAD_CURSORS = [
+  cursorOf(['-createdAt', 1.5, 'x']),
+  cursorOf(['-createdAt', 1, NUL]),
+  cursorOf(['-createdAt', 1e300, 'x']),
+  cursorOf([1.5, 'x']),
+  cursorOf([1, NUL]),
+  cursorOf([1, '']),
+  encodeURIComponent('\u0000'),
+];
+
 forEachDialect('route walk', (kind) => {
-  const t = useTestApp(kind, { maxBodyBytes: 64 * 1024 });
+  // The walk makes well over a thousand requests within a minute from one address.
+  const t = useTestApp(kind, { maxBodyBytes: 64 * 1024, rateLimitPerMinute: 1_000_000 });
 
   it('declares access on every route and refuses anonymous calls to every non-public one with 401', async () => {
     const routes = apiRoutes(t.app.platform.routes);
@@ -64,6 +83,28 @@ forEachDialect('route walk', (kind) => {
           url: `${fill(route.url, 'no-such-id')}?limit=abc&lat=north&lon=[]&view=sideways&kind=planet&cursor=`,
         },
       ];
+      for (const cursor of BAD_CURSORS)
+        requests.push({ url: `${fill(route.url, 'no-such-id')}?cursor=${cursor}` });
+      // NULs must be refused by name (400), never reach PostgreSQL, which cannot store them (500).
+      const nulRequests: typeof requests = [
+        { url: `${fill(route.url, 'no-such-id')}?q=${encodeURIComponent(NUL)}` },
+      ];
+      if (route.url.includes(':')) nulRequests.push({ url: fill(route.url, NUL) });
+      if (MUTATING.has(route.method)) {
+        const url = fill(route.url, t.org.a1.id);
+        const props = Object.keys(
+          (route.bodySchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
+        );
+        const bodies: object[] = [{ [NUL]: 'x' }];
+        if (props.length > 0) {
+          bodies.push(Object.fromEntries(props.map((p) => [p, NUL])));
+          bodies.push(Object.fromEntries(props.map((p) => [p, { nested: [NUL] }])));
+        }
+        for (const body of bodies) {
+          nulRequests.push({ url, body: JSON.stringify(body), contentType: 'application/json' });
+        }
+      }
+      requests.push(...nulRequests);
       if (MUTATING.has(route.method)) {
         const url = fill(route.url, t.org.a1.id);
         requests.push({ url, body: '{"name": ', contentType: 'application/json' });
@@ -88,9 +129,82 @@ forEachDialect('route walk', (kind) => {
           assert.equal(typeof error.code, 'string', where);
           assert.ok(error.message.length > 0, where);
         }
+        if (nulRequests.includes(r)) {
+          // Multipart-only routes refuse a JSON body before it is parsed; every other route names the NUL.
+          if (res.statusCode === 415) continue;
+          assert.equal(res.statusCode, 400, `${where} answered ${res.statusCode} ${res.body.slice(0, 200)}`);
+          assert.equal(res.json().error.code, 'VALIDATION_FAILED', where);
+          assert.match(res.json().error.message, /^(params|querystring|body)\b.*U\+0000/, where);
+        }
       }
     }
     assert.ok(calls > 100, `only ${calls} calls made`);
+  });
+
+  it('refuses NUL characters in login, path, query and body, and malformed cursors, with 400 VALIDATION_FAILED', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const cases: {
+      method: 'GET' | 'POST';
+      url: string;
+      payload?: object;
+      headers?: object;
+      field: RegExp;
+    }[] = [
+      {
+        method: 'POST',
+        url: '/api/session',
+        payload: { username: 'adm\u0000in', password: 'x' },
+        field: /body\.username/,
+      },
+      { method: 'GET', url: '/api/units/a%00b', headers: admin, field: /params\.id/ },
+      { method: 'GET', url: '/api/orders?q=a%00b', headers: admin, field: /querystring\.q/ },
+      {
+        method: 'POST',
+        url: '/api/orders',
+        headers: admin,
+        payload: { description: `broken${NUL}`, location: { lat: 31.305, lon: 120.805 } },
+        field: /body\.description/,
+      },
+      {
+        method: 'GET',
+        url: `/api/orders?cursor=${cursorOf(['-createdAt', 1.5, 'x'])}`,
+        headers: admin,
+        field: /querystring\.cursor/,
+      },
+      {
+        method: 'GET',
+        url: `/api/orders?cursor=${cursorOf(['-createdAt', 1, NUL])}`,
+        headers: admin,
+        field: /querystring\.cursor/,
+      },
+      {
+        method: 'GET',
+        url: `/api/notifications?cursor=${cursorOf([1.5, 'x'])}`,
+        headers: admin,
+        field: /querystring\.cursor/,
+      },
+      {
+        method: 'GET',
+        url: `/api/notifications?cursor=${cursorOf([1, NUL])}`,
+        headers: admin,
+        field: /querystring\.cursor/,
+      },
+      { method: 'GET', url: '/api/audit?cursor=%00', headers: admin, field: /querystring\.cursor/ },
+    ];
+    for (const c of cases) {
+      const res = await t.app.inject({
+        method: c.method,
+        url: c.url,
+        headers: { ...c.headers },
+        payload: c.payload,
+      });
+      const where = `${c.method} ${c.url}`;
+      assert.equal(res.statusCode, 400, `${where} answered ${res.statusCode} ${res.body.slice(0, 200)}`);
+      assert.equal(res.json().error.code, 'VALIDATION_FAILED', where);
+      assert.match(res.json().error.message, c.field, where);
+    }
+    // The refused login counts as no attempt: the real account still logs in.
+    await loginAs(t.app, 'admin');
   });
 
   it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {

@@ -1,11 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterFailure, checkThrottle, type ThrottlePolicy } from '../domain/auth/login-throttle.ts';
+import { checkThrottle, type ThrottlePolicy } from '../domain/auth/login-throttle.ts';
 import { verifyPassword } from '../domain/auth/password.ts';
 import { scopePath } from '../domain/auth/scope.ts';
 import { DomainError, fail } from '../errors/catalogue.ts';
 import { deleteSession, findSession, insertSession } from '../store/sessions.repository.ts';
 import { findUnit } from '../store/units.repository.ts';
-import { findUser, findUserByUsername, type UserRecord, updateUser } from '../store/users.repository.ts';
+import {
+  findUser,
+  findUserByUsername,
+  recordFailedLogin,
+  type UserRecord,
+  updateUser,
+} from '../store/users.repository.ts';
 import type { Principal, ServiceContext } from './context.ts';
 
 export interface AuthPolicy extends ThrottlePolicy {
@@ -41,8 +47,8 @@ export async function login(
     );
   }
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    const next = afterFailure(user, now, policy);
-    await updateUser(ctx.db, user.id, { ...next, updatedAt: now });
+    // Atomic: attempts checked in parallel against the same stale count must each still count.
+    await recordFailedLogin(ctx.db, user.id, now, policy);
     fail('INVALID_CREDENTIALS');
   }
   if (user.failedLogins > 0 || user.lockedUntil !== null) {

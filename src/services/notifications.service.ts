@@ -158,7 +158,15 @@ function encodeCursor(n: NotificationRecord): string {
 function decodeCursor(cursor: string): { createdAt: number; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (typeof createdAt === 'number' && typeof id === 'string') return { createdAt, id };
+    // The values go straight into SQL: a fraction or a NUL makes PostgreSQL fail where SQLite would not.
+    if (
+      Number.isSafeInteger(createdAt) &&
+      typeof id === 'string' &&
+      id.length > 0 &&
+      id.length <= 100 &&
+      !id.includes('\u0000')
+    )
+      return { createdAt: createdAt as number, id };
   } catch {
     // Falls through to the error below.
   }

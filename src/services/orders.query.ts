@@ -105,7 +105,16 @@ function encodeCursor(sort: string, value: number, id: string): string {
 function decodeCursor(cursor: string, sort: string): { value: number; id: string } {
   try {
     const [s, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (s === sort && typeof value === 'number' && typeof id === 'string') return { value, id };
+    // The values go straight into SQL: a fraction or a NUL makes PostgreSQL fail where SQLite would not.
+    if (
+      s === sort &&
+      Number.isSafeInteger(value) &&
+      typeof id === 'string' &&
+      id.length > 0 &&
+      id.length <= 100 &&
+      !id.includes('\u0000')
+    )
+      return { value: value as number, id };
   } catch {
     // Falls through to the error below.
   }

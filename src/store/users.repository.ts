@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { ThrottlePolicy } from '../domain/auth/login-throttle.ts';
 import type { Db } from './database.ts';
 import type { UserTable } from './schema.ts';
 
@@ -98,6 +100,35 @@ export async function updateUser(
       ...(patch.lastFailedAt !== undefined && { last_failed_at: patch.lastFailedAt }),
       ...(patch.lockedUntil !== undefined && { locked_until: patch.lockedUntil }),
       updated_at: patch.updatedAt,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Counts one failed login in a single statement. Reading the count, checking it and writing it
+ * back let parallel attempts all see the same count and never reach the lock; here every attempt
+ * adds one. Same rule as afterFailure (domain/auth/login-throttle.ts): an expired lock starts the
+ * count afresh, and reaching `lockAfter` locks for `lockMs`.
+ */
+export async function recordFailedLogin(
+  db: Db,
+  id: string,
+  now: number,
+  policy: Pick<ThrottlePolicy, 'lockAfter' | 'lockMs'>,
+): Promise<void> {
+  // SET expressions see the row as it was before the update, on both databases.
+  const count = sql<number>`case when locked_until is not null and locked_until <= ${now} then 1 else failed_logins + 1 end`;
+  await db
+    .updateTable('users')
+    .set({
+      failed_logins: count,
+      last_failed_at: now,
+      // The cast: PostgreSQL would otherwise type the bare parameter in CASE as text.
+      locked_until: sql<
+        number | null
+      >`case when ${count} >= ${policy.lockAfter} then cast(${now + policy.lockMs} as bigint) else null end`,
+      updated_at: now,
     })
     .where('id', '=', id)
     .execute();
