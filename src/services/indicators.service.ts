@@ -1,6 +1,11 @@
 import type { WorkingCalendar } from '../domain/calendar/calendar.ts';
 import { DAY_MS } from '../domain/calendar/local-day.ts';
-import { computeIndicators, type Indicators, type Period } from '../domain/workorder/indicators.ts';
+import {
+  computeIndicators,
+  type Indicators,
+  type OrderHistory,
+  type Period,
+} from '../domain/workorder/indicators.ts';
 import { RANKING_KEY, rankByIndicators } from '../domain/workorder/ranking.ts';
 import { fail } from '../errors/catalogue.ts';
 import { listPeriodHistories, listPeriodUnitPaths } from '../store/indicator-orders.repository.ts';
@@ -52,6 +57,36 @@ function periodView(p: Period, now: number) {
 }
 
 /**
+ * Splits the histories by ranked unit: an order counts for each unit that it involved or whose
+ * subtree holds a unit it involved. Each involved path is walked up its ancestors once, so the
+ * work grows with the orders, not with orders × units.
+ */
+function historiesByUnit(
+  units: readonly Unit[],
+  histories: readonly OrderHistory[],
+  paths: ReadonlyMap<string, readonly string[]>,
+): Map<string, OrderHistory[]> {
+  const unitAt = new Map(units.map((u) => [u.path, u.id]));
+  const byUnit = new Map<string, OrderHistory[]>();
+  for (const h of histories) {
+    const counted = new Set<string>();
+    for (const path of paths.get(h.order.id) ?? []) {
+      // "/a/b/c/" has the ancestors (and itself) "/a/", "/a/b/", "/a/b/c/".
+      for (let end = path.indexOf('/', 1); end > 0; end = path.indexOf('/', end + 1)) {
+        const unitId = unitAt.get(path.slice(0, end + 1));
+        if (unitId && !counted.has(unitId)) counted.add(unitId);
+      }
+    }
+    for (const unitId of counted) {
+      const list = byUnit.get(unitId);
+      if (list) list.push(h);
+      else byUnit.set(unitId, [h]);
+    }
+  }
+  return byUnit;
+}
+
+/**
  * One unit's indicators for a period (see computeIndicators for the formulas): the orders that
  * involved the unit or a unit under it. The unit defaults to the caller's own; one outside the
  * caller's scope is UNIT_NOT_FOUND.
@@ -91,10 +126,11 @@ export async function unitRankings(
     listPeriodHistories(ctx.db, scope),
     listPeriodUnitPaths(ctx.db, scope),
   ]);
-  const entries = units.map((unit) => {
-    const mine = histories.filter((h) => paths.get(h.order.id)?.some((p) => p.startsWith(unit.path)));
-    return { item: unit, indicators: computeIndicators(mine, period, now, calendar) };
-  });
+  const byUnit = historiesByUnit(units, histories, paths);
+  const entries = units.map((unit) => ({
+    item: unit,
+    indicators: computeIndicators(byUnit.get(unit.id) ?? [], period, now, calendar),
+  }));
   return {
     kind: q.kind,
     period: periodView(period, now),

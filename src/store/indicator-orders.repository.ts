@@ -1,9 +1,9 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { OrderHistory } from '../domain/workorder/indicators.ts';
-import type { OrderEvent, OrderState } from '../domain/workorder/model.ts';
+import type { JsonObject, OrderEvent } from '../domain/workorder/model.ts';
+import type { OrderStatus } from '../domain/workorder/states.ts';
 import type { Db } from './database.ts';
 import { parseJson } from './dialect/json.ts';
-import { toEvent } from './order-events.repository.ts';
 import { involving } from './order-list.repository.ts';
 import type { Database } from './schema.ts';
 
@@ -30,48 +30,52 @@ function relevant(eb: ExpressionBuilder<Database, 'orders'>, p: PeriodOrders) {
   return eb.and(conditions);
 }
 
-function orderIds(db: Db, p: PeriodOrders) {
-  return db
-    .selectFrom('orders')
-    .select('orders.id')
-    .where((eb) => relevant(eb, p));
-}
-
-/** The timelines of the period's orders, read in two queries whatever their number. */
+/**
+ * The timelines of the period's orders in one query, driven by the orders (each one's events
+ * through the (order_id, seq) key) and reading only the columns the indicators use: at 50,000
+ * orders a month, states, actors, notes and photos would be most of the work.
+ */
 export async function listPeriodHistories(db: Db, p: PeriodOrders): Promise<OrderHistory[]> {
-  const [orders, eventRows] = await Promise.all([
-    db
-      .selectFrom('orders')
-      .select(['orders.id', 'orders.state'])
-      .where((eb) => relevant(eb, p))
-      .execute(),
-    db
-      .selectFrom('order_events')
-      .selectAll()
-      .where('order_events.order_id', 'in', orderIds(db, p))
-      .orderBy('order_events.order_id')
-      .orderBy('order_events.seq')
-      .execute(),
-  ]);
-  const events = new Map<string, OrderEvent[]>();
-  for (const row of eventRows) {
-    const list = events.get(row.order_id);
-    if (list) list.push(toEvent(row));
-    else events.set(row.order_id, [toEvent(row)]);
+  const rows = await db
+    .selectFrom('orders')
+    .innerJoin('order_events', 'order_events.order_id', 'orders.id')
+    .select([
+      'order_events.order_id',
+      'order_events.seq',
+      'order_events.action',
+      'order_events.from_state',
+      'order_events.to_state',
+      'order_events.at',
+      'order_events.data',
+    ])
+    .where((eb) => relevant(eb, p))
+    .execute();
+  const byOrder = new Map<string, OrderHistory['events'][number][]>();
+  for (const r of rows) {
+    const event = {
+      seq: r.seq,
+      // Rows are written only from domain events, hence the narrowing casts.
+      action: r.action as OrderEvent['action'],
+      fromState: r.from_state as OrderStatus | null,
+      toState: r.to_state as OrderStatus,
+      at: r.at,
+      data: parseJson<JsonObject>(r.data) ?? {},
+    };
+    const list = byOrder.get(r.order_id);
+    if (list) list.push(event);
+    else byOrder.set(r.order_id, [event]);
   }
-  return orders.flatMap((o) => {
-    const order = parseJson<OrderState>(o.state);
-    return order ? [{ order, events: events.get(o.id) ?? [] }] : [];
-  });
+  return [...byOrder].map(([id, events]) => ({ order: { id }, events }));
 }
 
 /** For each of the period's orders, the paths of the units it involved: who it counts for in a ranking. */
 export async function listPeriodUnitPaths(db: Db, p: PeriodOrders): Promise<Map<string, string[]>> {
   const rows = await db
-    .selectFrom('order_units')
+    .selectFrom('orders')
+    .innerJoin('order_units', 'order_units.order_id', 'orders.id')
     .innerJoin('units', 'units.id', 'order_units.unit_id')
     .select(['order_units.order_id', 'units.path'])
-    .where('order_units.order_id', 'in', orderIds(db, p))
+    .where((eb) => relevant(eb, p))
     .execute();
   const paths = new Map<string, string[]>();
   for (const { order_id, path } of rows) {

@@ -81,24 +81,40 @@ export function involving(eb: Eb, path: string): Expression<SqlBool> {
   );
 }
 
+// Probes are scalar subqueries with LIMIT 1 rather than EXISTS: PostgreSQL turns a correlated
+// EXISTS into a hashed set of every matching id (27,000 for a workstation at 100k orders), the
+// set form again, while a scalar subquery it evaluates per row, as SQLite does either way.
 function involvingProbe(eb: Eb, path: string): Expression<SqlBool> {
-  return eb.exists(
+  return eb(
     eb
       .selectFrom('order_units')
-      .select('order_units.order_id')
+      .select(eb.lit(1).as('one'))
       .whereRef('order_units.order_id', '=', 'orders.id')
-      .where('order_units.unit_id', 'in', unitsUnder(eb, path)),
+      .where('order_units.unit_id', 'in', unitsUnder(eb, path))
+      .limit(1),
+    'is not',
+    null,
   );
 }
 
 function followedBy(eb: Eb, userId: string, form: ScopeForm): Expression<SqlBool> {
-  const followers = eb
-    .selectFrom('order_followers')
-    .select('order_followers.order_id')
-    .where('order_followers.user_id', '=', userId);
-  return form === 'set'
-    ? eb('orders.id', 'in', followers)
-    : eb.exists(followers.whereRef('order_followers.order_id', '=', 'orders.id'));
+  if (form === 'set') {
+    const followers = eb
+      .selectFrom('order_followers')
+      .select('order_followers.order_id')
+      .where('order_followers.user_id', '=', userId);
+    return eb('orders.id', 'in', followers);
+  }
+  return eb(
+    eb
+      .selectFrom('order_followers')
+      .select(eb.lit(1).as('one'))
+      .whereRef('order_followers.order_id', '=', 'orders.id')
+      .where('order_followers.user_id', '=', userId)
+      .limit(1),
+    'is not',
+    null,
+  );
 }
 
 function involvingIn(eb: Eb, path: string, form: ScopeForm): Expression<SqlBool> {

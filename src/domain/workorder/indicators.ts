@@ -3,10 +3,13 @@ import { workingMsBetween } from '../calendar/working-time.ts';
 import type { OrderEvent, OrderState } from './model.ts';
 import type { OrderStatus } from './states.ts';
 
-/** One order with its timeline, the input of the indicators. */
+/**
+ * One order with its timeline, the input of the indicators: only the parts they read, so that
+ * a month of a subdistrict's orders can be loaded without their states, actors, notes and photos.
+ */
 export interface OrderHistory {
-  order: OrderState;
-  events: readonly OrderEvent[];
+  order: Pick<OrderState, 'id'>;
+  events: readonly Pick<OrderEvent, 'seq' | 'action' | 'fromState' | 'toState' | 'at' | 'data'>[];
 }
 
 /** A reporting period [from, to) in UTC ms. */

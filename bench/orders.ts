@@ -1,0 +1,177 @@
+// Orders benchmark: 100k orders in the database (bulk-written through the repositories), then
+// over real HTTP, from a load generator in another process: create+dispatch throughput (report,
+// register, dispatch per order) and the latency of a filtered list page of 50, next to Fastify's
+// hello-world measured the same way in the same run.
+//
+//   npm run bench:orders [-- --db sqlite|postgres --orders 100000 --seconds 8 --connections 50 --explain]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { DEMO_PASSWORD } from '../src/demo/users.ts';
+import { migrate, openStore } from '../src/store/database.ts';
+import { postgresAdapter } from '../src/store/dialect/postgres.ts';
+import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
+import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
+import { explainListPage } from './orders/explain.ts';
+import { listPageFilter, orderReports } from './orders/requests.ts';
+import { seedBench } from './orders/seed.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const DB = arg('db', 'sqlite');
+const ORDERS = Number(arg('orders', '100000'));
+const SECONDS = Number(arg('seconds', '8'));
+const CONNECTIONS = Number(arg('connections', '50'));
+const EXPLAIN = process.argv.includes('--explain');
+const started = Date.now();
+const log = (line: string) => console.log(`# ${((Date.now() - started) / 1000).toFixed(0)}s ${line}`);
+const children = new Set<{ kill(signal?: NodeJS.Signals): unknown }>();
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+// Bounded: the whole run must stay under five minutes.
+setTimeout(() => {
+  console.error('bench:orders: over the 5-minute budget, stopping');
+  process.exit(1);
+}, 295_000).unref();
+
+/** Runs a bench/orders script in its own Node process; resolves with its first JSON line and the process. */
+function script(file: string, job?: object) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'orders', file), JSON.stringify(job ?? {})],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  const line = new Promise<Record<string, number | string>>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (l) => resolve(JSON.parse(l)));
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before answering`)));
+  });
+  return { child, line };
+}
+
+const load = (job: object) => script('load.ts', job).line;
+const fixed = (n: number, digits: number) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  if (DB !== 'sqlite' && DB !== 'postgres') throw new Error('--db is sqlite or postgres');
+  if (DB === 'postgres') {
+    const problem = await postgresProblem();
+    if (problem) throw new Error(problem);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-bench-orders-'));
+  const database = DB === 'postgres' ? await createTestDatabase() : undefined;
+  const store = openStore(
+    database ? postgresAdapter(database.url) : sqliteAdapter(path.join(dataDir, 'zhongshu.db')),
+  );
+  try {
+    await migrate(store);
+    const seeded = await seedBench({ db: store.db, now: Date.now }, ORDERS, DEMO_PASSWORD);
+    log(
+      `${DB}: ${ORDERS} orders and ${seeded.events} events written in ${fixed(seeded.seconds, 1)} s (${fixed(ORDERS / seeded.seconds, 0)} orders/s)`,
+    );
+    // What autovacuum does within a minute of a bulk load: planner statistics and the visibility
+    // map (index-only scans). SQLite keeps no statistics unless asked, and the app never asks.
+    if (DB === 'postgres') await sql`vacuum analyze`.execute(store.db);
+    const config = loadConfig({
+      ZS_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ZS_RATE_LIMIT_PER_MINUTE: '10000000',
+    });
+    const app = await buildApp(config, { store, logger: false });
+    const api = await app.listen({ port: 0, host: '127.0.0.1' });
+    const loginAs = async (username: string) => {
+      const res = await fetch(`${api}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+    };
+    const headers = await loginAs('operator');
+
+    const hello = script('hello.ts');
+    const helloUrl = String((await hello.line).url);
+    const raw = await load({ mode: 'throughput', url: helloUrl, seconds: SECONDS, connections: CONNECTIONS });
+    log(`hello-world: ${fixed(Number(raw.requestsPerSecond), 0)} req/s with ${CONNECTIONS} connections`);
+    const rawLatency = await load({ mode: 'latency', url: helloUrl, seconds: SECONDS });
+    log(
+      `hello-world, one connection: p50 ${fixed(Number(rawLatency.p50), 3)} ms, p95 ${fixed(Number(rawLatency.p95), 3)} ms`,
+    );
+    hello.child.kill('SIGTERM');
+
+    const page = await listPageFilter(store.db);
+    if (EXPLAIN) {
+      const workstation = seeded.world.grids[0]?.community.path.split('/').slice(0, -2).join('/');
+      for (const line of await explainListPage(store.db, store.kind, page.categoryId, `${workstation}/`))
+        log(line);
+    }
+    const listUrl = `${api}/api/orders?status=dispatched&categoryId=${page.categoryId}&limit=50`;
+    const list = await load({ mode: 'latency', url: listUrl, headers, seconds: SECONDS });
+    log(
+      `list page (status=dispatched, one category: ${page.matching} of ${page.total} orders match; one connection, ${list.n} pages)`,
+    );
+    log(
+      `list page: p50 ${fixed(Number(list.p50), 2)} ms, p95 ${fixed(Number(list.p95), 2)} ms, p99 ${fixed(Number(list.p99), 2)} ms`,
+    );
+    // The same page for a linkage workstation, whose scope (a grid area) is checked order by order.
+    const scopedHeaders = await loginAs('workstation');
+    const scoped = await load({
+      mode: 'latency',
+      url: listUrl,
+      headers: scopedHeaders,
+      seconds: SECONDS / 2,
+    });
+    log(
+      `list page as a workstation: p50 ${fixed(Number(scoped.p50), 2)} ms, p95 ${fixed(Number(scoped.p95), 2)} ms`,
+    );
+
+    const reports = orderReports(seeded.world, 500);
+    const orders = await load({
+      mode: 'orders',
+      url: api,
+      headers,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      reports,
+    });
+    const requests = Number(orders.requestsPerSecond);
+    log(
+      `create+dispatch: ${fixed(requests, 0)} req/s in 3 requests an order (report, register, dispatch), ${orders.non2xx} non-2xx, ${orders.errors} errors; ratio of requests ${fixed(requests / Number(raw.requestsPerSecond), 3)}`,
+    );
+    await app.close();
+
+    const ordersPerSecond = Number(orders.ordersPerSecond);
+    const rawRate = Number(raw.requestsPerSecond);
+    console.log(
+      `orders-create-dispatch: ${fixed(ordersPerSecond, 0)} orders/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(ordersPerSecond / rawRate, 3)}`,
+    );
+    const p95 = Number(list.p95);
+    const rawP95 = Number(rawLatency.p95);
+    console.log(
+      `orders-list-p95: ${fixed(p95, 2)} ms; raw limit ${fixed(rawP95, 2)} ms; ratio ${fixed(rawP95 / p95, 3)}`,
+    );
+  } finally {
+    await store.close().catch(() => {});
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
