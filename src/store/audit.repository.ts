@@ -13,18 +13,26 @@ export interface AuditRecord {
 }
 
 export async function insertAudit(db: Db, a: AuditRecord): Promise<void> {
+  await insertAudits(db, [a]);
+}
+
+/** Several audit records in one statement (the audit plugin batches them into one commit). */
+export async function insertAudits(db: Db, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
   await db
     .insertInto('audit_log')
-    .values({
-      id: a.id,
-      at: a.at,
-      user_id: a.userId,
-      action: a.action,
-      target: a.target,
-      status: a.status,
-      ip: a.ip,
-      details: toJson(a.details),
-    })
+    .values(
+      records.map((a) => ({
+        id: a.id,
+        at: a.at,
+        user_id: a.userId,
+        action: a.action,
+        target: a.target,
+        status: a.status,
+        ip: a.ip,
+        details: toJson(a.details),
+      })),
+    )
     .execute();
 }
 
