@@ -4,7 +4,9 @@ import { type Gateways, startGateways } from '../src/gateway/index.ts';
 import {
   encodeAuth,
   encodeBatch,
+  encodeFrame,
   encodeHeartbeat,
+  encodeLocationBody,
   encodeLocationReport,
   encodeRegister,
 } from '../src/protocols/jt808/index.ts';
@@ -231,6 +233,60 @@ forEachDialect('JT/T 808 gateway over TCP', (kind) => {
       .where('device_id', '=', other.json().id)
       .execute();
     assert.deepEqual(rows, []);
+    terminal.close();
+  });
+
+  it('reassembles a blind-spot batch split into packages and acknowledges every package after commit', async () => {
+    const terminal = await connectTerminal(gateways.jt808.port);
+    const code = (
+      await t.store.db.selectFrom('devices').select('auth_code').where('id', '=', deviceId).executeTakeFirst()
+    )?.auth_code;
+    terminal.send(encodeAuth(header(40), { code: code ?? '' }));
+    await terminal.waitFor(1);
+    const t0 = Date.parse('2026-03-02T00:10:00Z');
+    const items = [0, 1, 2].map((i) =>
+      encodeLocationBody({
+        lat: 31.28 + i * 0.001,
+        lon: 120.81,
+        time: t0 + i * 5000,
+        status: { fixed: true },
+      }),
+    );
+    const body = Buffer.alloc(3 + items.reduce((n, b) => n + 2 + b.length, 0));
+    body.writeUInt16BE(items.length, 0);
+    body.writeUInt8(1, 2); // type 1: blind-spot re-upload (§8.49)
+    let at = 3;
+    for (const item of items) {
+      body.writeUInt16BE(item.length, at);
+      body.set(item, at + 2);
+      at += 2 + item.length;
+    }
+    const cut = 50;
+    const part = (serial: number, index: number, bytes: Uint8Array) =>
+      encodeFrame(0x0704, { ...header(serial), packet: { total: 2, index } }, bytes);
+    terminal.send(part(41, 1, body.subarray(0, cut)));
+    terminal.send(part(42, 2, body.subarray(cut)));
+    const acks = (await terminal.waitFor(3)).slice(1);
+    assert.deepEqual(
+      acks.map((a) => [a.replyMsgId, a.replySerial, a.result]),
+      [
+        [0x0704, 41, 0],
+        [0x0704, 42, 0],
+      ],
+    );
+    const op = await loginAs(t.app, 'operator');
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T00:09:00Z&to=2026-03-02T00:11:00Z`,
+      headers: op,
+    });
+    assert.deepEqual(
+      track.json().items.map((p: { blind: boolean; lat: number }) => [p.blind, p.lat]),
+      [
+        [true, 31.28],
+        [true, 31.281],
+        [true, 31.282],
+      ],
+    );
     terminal.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { Fix } from '../domain/positions/fix.ts';
 import {
+  DEFAULT_REASSEMBLY_LIMITS,
   decodeFrame,
   encodeGeneralResponse,
   encodeRegisterResponse,
@@ -8,11 +9,14 @@ import {
   type Jt808Header,
   type Jt808Location,
   type Jt808Message,
+  type Jt808Packet,
+  Jt808Reassembler,
   Jt808RegisterResult,
 } from '../protocols/jt808/index.ts';
 import { getDeviceSettings, issueAuthCode } from '../services/devices.service.ts';
 import type { Device } from '../store/devices.repository.ts';
 import { touchDevices } from '../store/devices.repository.ts';
+import { CompletionWaiters } from './completion-waiters.ts';
 import { type GatewayContext, rejectFrame } from './context.ts';
 import { InOrder, type Reply } from './in-order.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -53,6 +57,8 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   let serial = 0;
   /** The device this connection authenticated as (0x0102): positions for any other are refused. */
   let authenticatedId: string | undefined;
+  const reassembler = new Jt808Reassembler();
+  const waiters = new CompletionWaiters(DEFAULT_REASSEMBLY_LIMITS.timeoutMs);
   const inOrder = new InOrder(io, (error) =>
     // Not acknowledged: the terminal keeps the position and sends it again.
     g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed'),
@@ -127,9 +133,34 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
           ),
         };
       }
+      case 'fragment':
+        return fragment(m.header, m.body);
       default:
         return reply(m.header, Jt808GeneralResult.notSupported);
     }
+  }
+
+  /**
+   * One package of a split message (§4.4.3). Every package is acknowledged only once the whole
+   * message is committed, so a terminal never deletes part of a blind-spot batch that is not
+   * stored; a message that never completes gets no acks and is sent again.
+   */
+  async function fragment(header: Jt808Header & { packet: Jt808Packet }, body: Uint8Array): Promise<Reply> {
+    const result = reassembler.add(header, body, Date.now());
+    if (result.status === 'refused') {
+      rejectFrame(g, PROTOCOL, io.remote, 'subpackage', result.reason);
+      return reply(header, Jt808GeneralResult.fail);
+    }
+    const whole = waiters.forKey(result.key);
+    if (result.status === 'pending') {
+      const serialOfReply = nextSerial();
+      return { later: whole.then(() => encodeGeneralResponse(header, serialOfReply, Jt808GeneralResult.ok)) };
+    }
+    const handled = await handle(result.message);
+    const done =
+      handled instanceof Uint8Array || handled === undefined ? Promise.resolve(handled) : handled.later;
+    waiters.settle(result.key, done);
+    return { later: done };
   }
 
   function enqueue(frame: Uint8Array): void {
@@ -157,6 +188,7 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
     },
     onClose() {
       inOrder.close();
+      waiters.clear();
     },
   };
 }

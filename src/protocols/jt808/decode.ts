@@ -69,7 +69,8 @@ function decodeUnsafe(frame: Uint8Array): Jt808DecodeResult {
   return typeof message === 'string' ? fail('body', frame, message, header) : { ok: true, message };
 }
 
-function decodeBody(header: Jt808Header, body: Uint8Array): Jt808Message | string {
+/** Decodes a message body for its header's id; a string says why it failed. Used for reassembled messages too. */
+export function decodeBody(header: Jt808Header, body: Uint8Array): Jt808Message | string {
   switch (header.msgId) {
     case Jt808MsgId.heartbeat:
       return { kind: 'heartbeat', header };

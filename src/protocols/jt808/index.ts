@@ -14,12 +14,18 @@ export {
   Jt808RegisterResult,
   MAX_ESCAPED_FRAME,
 } from './constants.ts';
-export { decodeFrame } from './decode.ts';
+export { decodeBody, decodeFrame } from './decode.ts';
 export { encodeFrame } from './encode.ts';
 export { escapeFrame, unescapeFrame, xorChecksum } from './escape.ts';
 export { Jt808Framer, type Jt808FramerOptions } from './framer.ts';
 export type { Jt808HeaderInit } from './header.ts';
 export { encodeLocationBody, type Jt808LocationInput, type Jt808StatusInput } from './location-encode.ts';
+export {
+  DEFAULT_REASSEMBLY_LIMITS,
+  Jt808Reassembler,
+  type ReassemblyLimits,
+  type ReassemblyResult,
+} from './reassembly.ts';
 export { encodeGeneralResponse, encodeRegisterResponse, type Jt808ReplyTarget } from './replies.ts';
 export {
   encodeAuth,
