@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { ArgsError, deviceIdentifier, parseArgs } from './args.ts';
+import { deviceIdentifier, parseArgs } from './args.ts';
 
 it('reads the documented options with their defaults', () => {
   const args = parseArgs([
@@ -23,16 +23,16 @@ it('reads the documented options with their defaults', () => {
   assert.equal(args.provision, undefined);
   assert.equal(parseArgs([]).port, 5015);
   assert.equal(parseArgs(['--protocol', 'osmand']).port, 5055);
+  assert.equal(parseArgs(['--protocol', 'mqtt']).port, 1883);
   assert.deepEqual(parseArgs(['--shift', '07:00-17:00']).shift, { startMinute: 420, lengthMinutes: 600 });
 });
 
 it('refuses protocols it cannot simulate, and says which it can', () => {
   assert.throws(() => parseArgs(['--protocol', 'gt06']), {
     name: 'Error',
-    message: '--protocol gt06: the simulator does not speak gt06 yet; use one of jt808, osmand',
+    message: '--protocol gt06: the simulator does not speak gt06 yet; use one of jt808, osmand, mqtt',
   });
-  assert.throws(() => parseArgs(['--protocol', 'mqtt']), ArgsError);
-  assert.throws(() => parseArgs(['--protocol', 'http']), /unknown; use one of jt808, osmand/);
+  assert.throws(() => parseArgs(['--protocol', 'http']), /unknown; use one of jt808, osmand, mqtt/);
 });
 
 it('refuses bad values and unknown options', () => {

@@ -24,14 +24,14 @@ export interface SimArgs {
 export class ArgsError extends Error {}
 
 /** Default listener port per protocol (the Traccar ports, as the gateways use). */
-export const DEFAULT_PORTS: Record<SimProtocol, number> = { jt808: 5015, osmand: 5055 };
+export const DEFAULT_PORTS: Record<SimProtocol, number> = { jt808: 5015, osmand: 5055, mqtt: 1883 };
 
 /** Usage text. */
 export const USAGE = `npm run simulate -- [options]
   --devices N         boats to simulate (default 14)
   --rate R            fixes per second per device, at most 1 (default 0.2: one every 5 s)
   --protocol P        ${SIM_PROTOCOLS.join(' | ')} (default jt808)
-  --host H --port P   the gateway (default 127.0.0.1 and the protocol's port: jt808 5015, osmand 5055)
+  --host H --port P   the gateway (default 127.0.0.1 and the protocol's port: jt808 5015, osmand 5055, mqtt 1883 = the broker)
   --duration S        stop after S seconds (default: run until Ctrl-C)
   --first-id ID       identifier of the first device; the others count up (default 13900000001)
   --shift HH:MM-HH:MM daily shift in China time (default: each boat's shift began up to 2 h ago, lasts 10 h)

@@ -3,12 +3,13 @@
 
 import { jt808Uplink } from './jt808-uplink.ts';
 import type { BoatPlan } from './model/boat.ts';
+import { mqttUplink } from './mqtt-uplink.ts';
 import { osmandUplink } from './osmand-uplink.ts';
 import { SimTerminal, type TerminalStats } from './terminal.ts';
 import type { SimLog, Uplink } from './uplink.ts';
 
 /** Protocols the simulator speaks; GT06 and MQTT terminals are not simulated yet. */
-export const SIM_PROTOCOLS = ['jt808', 'osmand'] as const;
+export const SIM_PROTOCOLS = ['jt808', 'osmand', 'mqtt'] as const;
 /** One of `SIM_PROTOCOLS`. */
 export type SimProtocol = (typeof SIM_PROTOCOLS)[number];
 
@@ -46,6 +47,15 @@ function uplinkFor(boat: SimBoat, config: FleetConfig): Uplink {
   const { host, port, log, ackTimeoutMs } = config;
   if (config.protocol === 'osmand') {
     return osmandUplink({ host, port, identifier: boat.identifier, timeoutMs: ackTimeoutMs, log });
+  }
+  if (config.protocol === 'mqtt') {
+    // --host/--port name the broker; the server subscribes there with ZS_MQTT_URL.
+    return mqttUplink({
+      url: `mqtt://${host}:${port}`,
+      identifier: boat.identifier,
+      timeoutMs: ackTimeoutMs,
+      log,
+    });
   }
   return jt808Uplink({
     host,
