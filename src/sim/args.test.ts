@@ -27,12 +27,28 @@ it('reads the documented options with their defaults', () => {
   assert.deepEqual(parseArgs(['--shift', '07:00-17:00']).shift, { startMinute: 420, lengthMinutes: 600 });
 });
 
-it('refuses protocols it cannot simulate, and says which it can', () => {
-  assert.throws(() => parseArgs(['--protocol', 'gt06']), {
+it('simulates GT06 terminals with IMEIs on the GT06 port', () => {
+  const args = parseArgs(['--protocol', 'gt06', '--devices', '3']);
+  assert.equal(args.protocol, 'gt06');
+  assert.equal(args.port, 5023);
+  assert.equal(args.firstId, '868120000000001');
+  assert.equal(deviceIdentifier(args.firstId, 2), '868120000000003');
+  assert.equal(parseArgs(['--protocol', 'gt06', '--first-id', '358899051234567']).firstId, '358899051234567');
+  assert.throws(
+    () => parseArgs(['--protocol', 'gt06', '--first-id', '13900000001']),
+    /--first-id 13900000001: a GT06 identifier is the 15-digit IMEI/,
+  );
+  assert.throws(
+    () => parseArgs(['--protocol', 'gt06', '--first-id', '999999999999999', '--devices', '2']),
+    /--first-id 999999999999999 for 2 devices reaches 1000000000000000: a GT06 identifier is the 15-digit IMEI/,
+  );
+});
+
+it('refuses protocols it does not know, and says which it can', () => {
+  assert.throws(() => parseArgs(['--protocol', 'http']), {
     name: 'Error',
-    message: '--protocol gt06: the simulator does not speak gt06 yet; use one of jt808, osmand, mqtt',
+    message: '--protocol http is unknown; use one of jt808, gt06, osmand, mqtt',
   });
-  assert.throws(() => parseArgs(['--protocol', 'http']), /unknown; use one of jt808, osmand, mqtt/);
 });
 
 it('refuses bad values and unknown options', () => {

@@ -1,5 +1,5 @@
 // Command-line options of `npm run simulate`, parsed without side effects so they can be tested.
-import { PROTOCOLS } from '../domain/devices/identifiers.ts';
+import { identifierProblem, PROTOCOLS } from '../domain/devices/identifiers.ts';
 import { SIM_PROTOCOLS, type SimProtocol } from './fleet.ts';
 import { parseShift, type Shift } from './model/shift.ts';
 
@@ -24,16 +24,31 @@ export interface SimArgs {
 export class ArgsError extends Error {}
 
 /** Default listener port per protocol (the Traccar ports, as the gateways use). */
-export const DEFAULT_PORTS: Record<SimProtocol, number> = { jt808: 5015, osmand: 5055, mqtt: 1883 };
+export const DEFAULT_PORTS: Record<SimProtocol, number> = {
+  jt808: 5015,
+  gt06: 5023,
+  osmand: 5055,
+  mqtt: 1883,
+};
+
+/** Default first identifier per protocol: a phone number, or for GT06 a 15-digit IMEI. */
+export const DEFAULT_FIRST_IDS: Record<SimProtocol, string> = {
+  jt808: '13900000001',
+  gt06: '868120000000001',
+  osmand: '13900000001',
+  mqtt: '13900000001',
+};
 
 /** Usage text. */
 export const USAGE = `npm run simulate -- [options]
   --devices N         boats to simulate (default 14)
   --rate R            fixes per second per device, at most 1 (default 0.2: one every 5 s)
   --protocol P        ${SIM_PROTOCOLS.join(' | ')} (default jt808)
-  --host H --port P   the gateway (default 127.0.0.1 and the protocol's port: jt808 5015, osmand 5055, mqtt 1883 = the broker)
+  --host H --port P   the gateway (default 127.0.0.1 and the protocol's port: jt808 5015, gt06 5023, osmand 5055,
+                      mqtt 1883 = the broker)
   --duration S        stop after S seconds (default: run until Ctrl-C)
-  --first-id ID       identifier of the first device; the others count up (default 13900000001)
+  --first-id ID       identifier of the first device; the others count up (default 13900000001;
+                      gt06: the 15-digit IMEI 868120000000001)
   --shift HH:MM-HH:MM daily shift in China time (default: each boat's shift began up to 2 h ago, lasts 10 h)
   --blind-chance P    chance per half hour of a 2–5 minute blind spot (default 0.15)
   --provision         create the devices first through the HTTP API (existing ones are kept):
@@ -75,8 +90,17 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
   for (const name of flags.keys()) if (!known.has(name)) throw new ArgsError(`unknown option --${name}`);
 
   const protocol = protocolOf(flags.get('protocol') ?? 'jt808');
-  const firstId = flags.get('first-id') ?? '13900000001';
+  const firstId = flags.get('first-id') ?? DEFAULT_FIRST_IDS[protocol];
   if (!/^\d{1,15}$/.test(firstId)) throw new ArgsError(`--first-id wants up to 15 digits (got ${firstId})`);
+  const devices = number('devices', flags.get('devices') ?? '14', 1, 100_000);
+  // Counting up must keep every identifier valid for the protocol (a GT06 IMEI stays 15 digits).
+  const lastId = deviceIdentifier(firstId, devices - 1);
+  const problem = identifierProblem(protocol, firstId);
+  if (problem) throw new ArgsError(`--first-id ${firstId}: ${problem}`);
+  const problemOfLast = identifierProblem(protocol, lastId);
+  if (problemOfLast) {
+    throw new ArgsError(`--first-id ${firstId} for ${devices} devices reaches ${lastId}: ${problemOfLast}`);
+  }
   const shiftText = flags.get('shift');
   let shift: Shift | undefined;
   try {
@@ -93,7 +117,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
     provision = { api, username, password, unitId: flags.get('unit') };
   }
   return {
-    devices: number('devices', flags.get('devices') ?? '14', 1, 100_000),
+    devices,
     rate: number('rate', flags.get('rate') ?? '0.2', 0.001, 1),
     protocol,
     host: flags.get('host') ?? '127.0.0.1',

@@ -1,6 +1,7 @@
 // Runs simulated terminals on a timer: each reports every `intervalMs`, and their first reports are
 // spread over one interval so that the platform sees a steady stream rather than bursts.
 
+import { gt06Uplink } from './gt06-uplink.ts';
 import { jt808Uplink } from './jt808-uplink.ts';
 import type { BoatPlan } from './model/boat.ts';
 import { mqttUplink } from './mqtt-uplink.ts';
@@ -8,8 +9,8 @@ import { osmandUplink } from './osmand-uplink.ts';
 import { SimTerminal, type TerminalStats } from './terminal.ts';
 import type { SimLog, Uplink } from './uplink.ts';
 
-/** Protocols the simulator speaks; GT06 and MQTT terminals are not simulated yet. */
-export const SIM_PROTOCOLS = ['jt808', 'osmand', 'mqtt'] as const;
+/** Protocols the simulator speaks: every protocol the gateway does. */
+export const SIM_PROTOCOLS = ['jt808', 'gt06', 'osmand', 'mqtt'] as const;
 /** One of `SIM_PROTOCOLS`. */
 export type SimProtocol = (typeof SIM_PROTOCOLS)[number];
 
@@ -56,6 +57,10 @@ function uplinkFor(boat: SimBoat, config: FleetConfig): Uplink {
       timeoutMs: ackTimeoutMs,
       log,
     });
+  }
+  if (config.protocol === 'gt06') {
+    // The identifier is the IMEI; locations go out as 0x12, heartbeats every 3 minutes.
+    return gt06Uplink({ host, port, imei: boat.identifier, ackTimeoutMs, retryAfterMs: 30_000, log });
   }
   return jt808Uplink({
     host,

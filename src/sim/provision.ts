@@ -1,5 +1,8 @@
 // Creates the simulator's devices through the platform's HTTP API, so that the gateway accepts
-// them (unknown terminals are refused). Devices that already exist are left as they are.
+// them (unknown terminals are refused). Devices that already exist are left as they are. Each
+// protocol has its own identifier: a JT/T 808 phone number, a GT06 IMEI (15 digits), an OsmAnd or
+// MQTT device id; they are checked here before anything is created.
+import { identifierProblem } from '../domain/devices/identifiers.ts';
 import type { SimProtocol } from './fleet.ts';
 
 /** Where the API is and who creates the devices (an admin or an operator). */
@@ -65,6 +68,10 @@ export async function provisionDevices(
   devices: readonly ProvisionDevice[],
   concurrency = 8,
 ): Promise<ProvisionResult> {
+  for (const device of devices) {
+    const problem = identifierProblem(protocol, device.identifier);
+    if (problem) throw new Error(`device ${device.identifier} cannot be a ${protocol} device: ${problem}`);
+  }
   const token = await login(target);
   const unitId = target.unitId ?? (await rootUnit(target.api, token));
   const result: ProvisionResult = { created: 0, existing: 0 };

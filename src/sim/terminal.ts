@@ -13,6 +13,7 @@ const MAX_BACKLOG = 20_000;
 /** Counters of one terminal. */
 export interface TerminalStats {
   fixes: number;
+  /** Fixes the platform took: acknowledged (JT/T 808, MQTT, OsmAnd) or, for GT06 locations, which have no ack, written. */
   acked: number;
   /** Of `acked`, fixes re-uploaded late (blind spot or resend). */
   reuploaded: number;
