@@ -2,13 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import sharp from 'sharp';
 import { loadConfig } from '../src/config.ts';
 import { sniffPhotoType } from '../src/domain/attachments/photo-type.ts';
 import { getAttachmentsOrThrow } from '../src/services/attachments.service.ts';
+import { attachmentOrders } from '../src/store/migrations/0007-attachment-orders.ts';
 import { loginAs, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
+import { actAs, bj, IN_A1_GRID1, sessions, useOrderWorld } from './helpers/orders.ts';
 import { filesUnder, makePhoto, multipartBody, postPhoto, sha256 } from './helpers/photos.ts';
 
 /** A hand-written minimal PNG: one grey, transparent pixel (68 bytes). */
@@ -250,6 +252,146 @@ forEachDialect('attachments', (kind) => {
 
     const missing = getAttachmentsOrThrow({ db: t.store.db, now: t.clock.now }, ['nope']);
     await assert.rejects(missing, { code: 'ATTACHMENT_NOT_FOUND', details: { missing: ['nope'] } });
+  });
+});
+
+// Who may download a photo: its uploader, and whoever may see an order that shows it.
+forEachDialect('attachment access', (kind) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-attachment-access-'));
+  const t = useTestApp(kind, { dataDir, maxPhotoBytes: MAX_PHOTO_BYTES });
+  const world = useOrderWorld(t);
+  const as = sessions(t);
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const photos = {} as { report: { id: string; sha256: string }; feedback: { id: string } };
+  let orderId = '';
+
+  async function upload(user: string, colour: number) {
+    const bytes = await sharp({
+      create: { width: 400, height: 300, channels: 3, background: { r: colour, g: 90, b: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const res = await postPhoto(t.app, await as(user), bytes);
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json();
+  }
+
+  /** The status of the photo and of its thumbnail for a user: the same, whatever they are. */
+  async function reads(user: string, id: string, headers: Record<string, string> = {}): Promise<number> {
+    const auth = { ...(await as(user)), ...headers };
+    const original = await t.app.inject({ url: `/api/attachments/${id}`, headers: auth });
+    const thumbnail = await t.app.inject({ url: `/api/attachments/${id}/thumbnail`, headers: auth });
+    assert.equal(thumbnail.statusCode, original.statusCode, `${user}: the thumbnail follows the photo`);
+    for (const res of [original, thumbnail]) {
+      if (res.statusCode === 404) {
+        assert.equal(res.json().error.code, 'ATTACHMENT_NOT_FOUND');
+        assert.equal(res.json().error.message, `No attachment with id ${id}`, 'said as of an unknown id');
+        assert.equal(res.headers.etag, undefined);
+      }
+    }
+    return original.statusCode;
+  }
+
+  const step = async (user: string, action: string, body: object = {}) => {
+    const res = await actAs(t, await as(user), orderId, action, body);
+    assert.equal(res.statusCode, 200, `${user} ${action}: ${res.body}`);
+  };
+
+  before(async () => {
+    t.clock.t = bj('2026-03-02 09:00');
+    photos.report = await upload('gridA1', 10);
+  });
+
+  it('serves a photo not yet attached to its uploader and the command centre only', async () => {
+    assert.equal(await reads('gridA1', photos.report.id), 200);
+    for (const user of ['admin', 'operator', 'leader'])
+      assert.equal(await reads(user, photos.report.id), 200, user);
+    for (const user of ['commA1', 'wsA', 'commB1', 'green', 'resident']) {
+      assert.equal(await reads(user, photos.report.id), 404, user);
+    }
+  });
+
+  it('serves the photo of a report to those who may see the order, and 404 to another community', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: await as('gridA1'),
+      payload: {
+        categoryId: world.categories.get('楼道堆物'),
+        ...IN_A1_GRID1,
+        description: '楼道堆放杂物',
+        photos: [photos.report.id],
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    orderId = res.json().order.id;
+    for (const user of ['gridA1', 'commA1', 'wsA', 'operator'])
+      assert.equal(await reads(user, photos.report.id), 200, user);
+    for (const user of ['commB1', 'commA2', 'green', 'resident']) {
+      assert.equal(await reads(user, photos.report.id), 404, user);
+    }
+    const cached = await reads('commB1', photos.report.id, { 'if-none-match': `"${photos.report.sha256}"` });
+    assert.equal(cached, 404, 'a matching ETag does not reveal the photo with a 304');
+  });
+
+  it('serves it to a department once the order is dispatched to it, with the photos of its feedback', async () => {
+    await step('commA1', 'register');
+    await step('commA1', 'dispatch', { unitId: t.org.dept.id });
+    assert.equal(await reads('green', photos.report.id), 200);
+    assert.equal(await reads('power', photos.report.id), 404, 'another department');
+
+    await step('green', 'sign');
+    await step('green', 'startHandling');
+    photos.feedback = await upload('green', 200);
+    assert.equal(await reads('commA1', photos.feedback.id), 404, 'not before the feedback refers to it');
+    await step('green', 'feedback', { photos: [photos.feedback.id] });
+    for (const user of ['green', 'commA1', 'gridA1', 'wsA', 'admin']) {
+      assert.equal(await reads(user, photos.feedback.id), 200, user);
+    }
+    for (const user of ['commB1', 'power', 'resident'])
+      assert.equal(await reads(user, photos.feedback.id), 404, user);
+  });
+
+  it('refuses a photo the reporter may not see on a new report: naming an id does not unlock it', async () => {
+    const other = await upload('commB1', 30);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: await as('gridA1'),
+      payload: {
+        categoryId: world.categories.get('楼道堆物'),
+        ...IN_A1_GRID1,
+        description: '借用别人的照片',
+        photos: [other.id],
+      },
+    });
+    assert.equal(res.statusCode, 404, res.body);
+    assert.equal(res.json().error.code, 'ATTACHMENT_NOT_FOUND');
+    assert.deepEqual(res.json().error.details.missing, [other.id]);
+    assert.equal(await reads('gridA1', other.id), 404, 'still not readable by the would-be reporter');
+    assert.equal(await reads('commB1', other.id), 200, 'its uploader still reads it');
+  });
+
+  it('fills the photo links of timelines written before migration 0007 from their events', async () => {
+    const links = () =>
+      t.store.db
+        .selectFrom('attachment_orders')
+        .select(['attachment_id', 'order_id'])
+        .orderBy('attachment_id')
+        .execute();
+    const written = await links();
+    assert.deepEqual(
+      written,
+      [
+        { attachment_id: photos.report.id, order_id: orderId },
+        { attachment_id: photos.feedback.id, order_id: orderId },
+      ].sort((a, b) => (a.attachment_id < b.attachment_id ? -1 : 1)),
+    );
+    await t.store.db.schema.dropTable('attachment_orders').execute();
+    await attachmentOrders(t.store.adapter).up(t.store.db);
+    assert.deepEqual(await links(), written);
+    assert.equal(await reads('green', photos.feedback.id), 200);
   });
 });
 

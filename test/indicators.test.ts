@@ -103,7 +103,7 @@ forEachDialect('indicators and rankings', (kind) => {
       const res = await actAs(t, await as(user), orders.get(name) ?? '', action, body);
       assert.equal(res.statusCode, 200, `${name} ${user} ${action}: ${res.body}`);
     };
-    const photo = async () => ({ photos: [await storedPhoto(t, 'x')] });
+    const photo = async (user: string) => ({ photos: [await storedPhoto(t, user)] });
     const a1 = t.org.a1.id;
     const a2 = t.org.a2.id;
     const due = (local: string) => new Date(bj(local)).toISOString();
@@ -114,10 +114,10 @@ forEachDialect('indicators and rankings', (kind) => {
     await act('2026-03-02 11:10', 'O1', 'commA1', 'startHandling');
     await act('2026-03-02 14:00', 'O4', 'commA2', 'sign');
     await act('2026-03-02 14:10', 'O4', 'commA2', 'startHandling');
-    await act('2026-03-03 10:00', 'O1', 'commA1', 'feedback', await photo());
+    await act('2026-03-03 10:00', 'O1', 'commA1', 'feedback', await photo('commA1'));
     await act('2026-03-03 11:00', 'O1', 'operator', 'verify', { passed: true });
     await act('2026-03-03 14:00', 'O1', 'operator', 'close');
-    await act('2026-03-03 14:00', 'O4', 'commA2', 'feedback', await photo());
+    await act('2026-03-03 14:00', 'O4', 'commA2', 'feedback', await photo('commA2'));
     await act('2026-03-03 15:00', 'O4', 'operator', 'verify', { passed: true });
     await act('2026-03-03 16:00', 'O4', 'operator', 'close');
     await act('2026-03-04 09:00', 'O4', 'operator', 'returnVisit', {
@@ -131,9 +131,9 @@ forEachDialect('indicators and rankings', (kind) => {
     });
     await act('2026-03-04 10:30', 'O2', 'commA1', 'sign');
     await act('2026-03-04 10:40', 'O2', 'commA1', 'startHandling');
-    await act('2026-03-05 09:00', 'O2', 'commA1', 'feedback', await photo());
+    await act('2026-03-05 09:00', 'O2', 'commA1', 'feedback', await photo('commA1'));
     await act('2026-03-05 10:00', 'O2', 'operator', 'verify', { passed: false, note: '仍有堆物' });
-    await act('2026-03-06 09:00', 'O2', 'commA1', 'feedback', await photo());
+    await act('2026-03-06 09:00', 'O2', 'commA1', 'feedback', await photo('commA1'));
     await act('2026-03-06 10:00', 'O2', 'operator', 'verify', { passed: true });
     await act('2026-03-06 11:00', 'O2', 'operator', 'close');
     await act('2026-03-06 15:00', 'O2', 'operator', 'returnVisit', {

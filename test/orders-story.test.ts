@@ -47,7 +47,7 @@ forEachDialect('the overhanging-branches story', (kind) => {
 
   it('lets grid worker 王 report with two photos: located, categorised, on A1’s problem list', async () => {
     t.clock.t = bj('2026-03-02 09:00');
-    const photos = [await storedPhoto(t, t.org.users.gridA1?.id ?? ''), await storedPhoto(t, 'x')];
+    const photos = [await storedPhoto(t, 'gridA1'), await storedPhoto(t, 'gridA1')];
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/orders',

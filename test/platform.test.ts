@@ -29,7 +29,15 @@ forEachDialect('platform', (kind) => {
     );
     assert.deepEqual(
       rows.rows.map((r) => r.name),
-      ['0001-foundation', '0002-devices', '0003-orders', '0004-attachments', '0005-jobs', '0006-open311'],
+      [
+        '0001-foundation',
+        '0002-devices',
+        '0003-orders',
+        '0004-attachments',
+        '0005-jobs',
+        '0006-open311',
+        '0007-attachment-orders',
+      ],
     );
   });
 

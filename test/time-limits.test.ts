@@ -131,7 +131,14 @@ forEachDialect('time-limit job', (kind) => {
     assert.deepEqual((await inbox('commA2')).items, [], 'another community hears nothing');
     assert.deepEqual((await inbox('operator')).items, [], 'the dispatcher is not told about its own action');
 
-    const pushed = live.filter((e) => e.type === 'notification');
+    const notices = live.filter((e) => e.type === 'notification');
+    const toAdmin = notices.filter((e) => (e.data as { userId: string }).userId === t.org.users.admin?.id);
+    assert.deepEqual(
+      toAdmin.map((e) => (e.data as { kind: string }).kind),
+      ['reported'],
+      'the centre heard of the report',
+    );
+    const pushed = notices.filter((e) => !toAdmin.includes(e));
     assert.deepEqual(
       pushed.map((e) => [e.unitPath, (e.data as { userId: string; kind: string }).kind]),
       [

@@ -8,9 +8,12 @@ import {
   insertAttachment,
   isBlobReferenced,
   listAttachments,
+  listOrderIdsReferringTo,
 } from '../store/attachments.repository.ts';
 import type { BlobStore } from '../store/blob-store.ts';
-import type { ServiceContext } from './context.ts';
+import { countOrders } from '../store/order-list.repository.ts';
+import type { Principal, ServiceContext } from './context.ts';
+import { visibilityOf } from './orders.scope.ts';
 import { processPhoto } from './photo-processing.ts';
 
 /** What the attachment services need besides the database: where files live and how big they may be. */
@@ -94,9 +97,43 @@ function cleanFileName(name: string | null): string | null {
   return base ? base : null;
 }
 
-/** One attachment by id; ATTACHMENT_NOT_FOUND otherwise. */
-export async function getAttachmentOrThrow(ctx: ServiceContext, id: string): Promise<Attachment> {
-  return (await findAttachment(ctx.db, id)) ?? fail('ATTACHMENT_NOT_FOUND', `No attachment with id ${id}`);
+/**
+ * Whether the caller may download a photo (or its thumbnail): its uploader; anyone whose order
+ * scope holds everything (admins, the subdistrict's operators and leaders); anyone who may see
+ * an order that refers to it, in its report or a later event, by the work orders' own
+ * visibility rule (visibilityOf), so a photo is seen exactly where its order is.
+ */
+export async function mayReadAttachment(
+  ctx: ServiceContext,
+  who: Principal,
+  attachment: Attachment,
+): Promise<boolean> {
+  if (attachment.uploadedBy === who.userId) return true;
+  const visibility = await visibilityOf(ctx, who);
+  if (visibility.kind === 'all') return true;
+  const orderIds = await listOrderIdsReferringTo(ctx.db, attachment.id);
+  // Bounded IN lists: PostgreSQL and SQLite both cap the number of bound parameters.
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const ids = orderIds.slice(i, i + 500);
+    if ((await countOrders(ctx.db, { visibility, now: 0, ids })) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * An attachment the caller may download (see mayReadAttachment). One they may not is
+ * ATTACHMENT_NOT_FOUND, as an unknown id is: its existence is not revealed.
+ */
+export async function getReadableAttachmentOrThrow(
+  ctx: ServiceContext,
+  who: Principal,
+  id: string,
+): Promise<Attachment> {
+  const attachment = await findAttachment(ctx.db, id);
+  if (!attachment || !(await mayReadAttachment(ctx, who, attachment))) {
+    fail('ATTACHMENT_NOT_FOUND', `No attachment with id ${id}`);
+  }
+  return attachment;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from '../store/notifications.repository.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { findUnit } from '../store/units.repository.ts';
-import { listUsers } from '../store/users.repository.ts';
+import { findUser, listUsers } from '../store/users.repository.ts';
 import type { Principal, ServiceContext } from './context.ts';
 
 /** A notification just written, with the unit path the live feed scopes it to. */
@@ -81,18 +81,19 @@ export async function notifyUnits(
 }
 
 function record(
-  unitId: string,
+  unitId: string | null,
   userId: string,
   kind: NotificationKind,
   order: OrderRecord,
   now: number,
-  options: { auto?: boolean },
+  options: { auto?: boolean; into?: OrderRecord },
 ): NotificationRecord {
   const { deadline, status } = order.state;
   const data: JsonObject = {
     status,
     deadline: deadline === null ? null : new Date(deadline).toISOString(),
     ...(options.auto !== undefined && { auto: options.auto }),
+    ...(options.into && { intoOrderId: options.into.id, intoOrderCode: options.into.code }),
   };
   return {
     id: newId(),
@@ -101,23 +102,84 @@ function record(
     kind,
     orderId: order.id,
     orderCode: order.code,
-    message: notificationMessage(kind, order.code, { deadline, auto: options.auto }),
+    message: notificationMessage(kind, order.code, {
+      deadline,
+      auto: options.auto,
+      intoOrderCode: options.into?.code,
+    }),
     data,
     createdAt: now,
     readAt: null,
   };
 }
 
-/** The notifications an action's event calls for (see targetsOfEvent), written in the action's transaction. */
-export function notifyForEvent(
+/** The command centre an order belongs to: the root (subdistrict) of the tree its unit sits in. */
+async function centreUnitOf(db: Db, order: OrderRecord): Promise<string | null> {
+  const unitId = order.state.responsibleUnitId ?? order.communityId ?? order.gridId;
+  const unit = unitId ? await findUnit(db, unitId) : undefined;
+  return unit?.path.split('/').find(Boolean) ?? null;
+}
+
+/**
+ * The notifications an event calls for (see targetsOfEvent), written in the transaction of the
+ * change: a new report's (from createOrder) or an action's.
+ */
+export async function notifyForEvent(
   db: Db,
   event: OrderEvent,
   after: OrderRecord,
   now: number,
 ): Promise<Delivery[]> {
-  const targets = targetsOfEvent(event, after.state);
+  const centreUnitId = event.action === 'reopen' ? await centreUnitOf(db, after) : null;
+  const targets = targetsOfEvent(event, after.state, { centreUnitId });
+  if (targets.length === 0) return [];
   const auto = event.action === 'supervise' ? event.actor.role === 'system' : undefined;
   return notifyUnits(db, new RecipientCache(), targets, after, now, { skipUserId: event.actor.userId, auto });
+}
+
+/**
+ * Tells the people of a duplicate that it was merged (合并) and is now followed in the survivor:
+ * whoever followed it (its reporter, and the reporters of orders merged into it before; residents
+ * too, it is their report) and the active users of the unit holding it (except residents and
+ * leaders), each once, never the user who merged. Written in the merge's transaction.
+ */
+export async function notifyMerged(
+  db: Db,
+  merged: OrderRecord,
+  into: OrderRecord,
+  followers: readonly string[],
+  actorUserId: string,
+  now: number,
+): Promise<Delivery[]> {
+  const recipients = new Map<string, { unitId: string | null; unitPath: string | null }>();
+  const paths = new Map<string, string | null>();
+  const pathOf = async (unitId: string) => {
+    if (!paths.has(unitId)) paths.set(unitId, (await findUnit(db, unitId))?.path ?? null);
+    return paths.get(unitId) ?? null;
+  };
+  for (const userId of followers) {
+    // Followers are user ids, or a channel's reporter (an Open311 key) that has no inbox.
+    const user = await findUser(db, userId);
+    if (!user?.active || recipients.has(userId)) continue;
+    recipients.set(userId, { unitId: user.unitId, unitPath: await pathOf(user.unitId) });
+  }
+  const holder = merged.state.responsibleUnitId;
+  if (holder) {
+    const unit = await new RecipientCache().of(db, holder);
+    for (const userId of unit.userIds) {
+      if (!recipients.has(userId)) recipients.set(userId, { unitId: holder, unitPath: unit.path });
+    }
+  }
+  const deliveries: Delivery[] = [];
+  for (const [userId, { unitId, unitPath }] of recipients) {
+    if (userId === actorUserId) continue;
+    deliveries.push({ notification: record(unitId, userId, 'merged', merged, now, { into }), unitPath });
+  }
+  await insertNotifications(
+    db,
+    deliveries.map((d) => d.notification),
+  );
+  return deliveries;
 }
 
 /** A notification as the API returns it. */

@@ -10,6 +10,7 @@ import { insertOpen311Submission } from '../store/open311-requests.repository.ts
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { findUnit } from '../store/units.repository.ts';
 import type { ServiceContext } from './context.ts';
+import type { Delivery } from './notifications.service.ts';
 import { checkAttributes } from './open311.attributes.ts';
 import { authenticateOpen311Key, open311Reporter } from './open311.keys.ts';
 import { hasControlChars } from './open311.params.ts';
@@ -84,7 +85,7 @@ function contact(form: FormFields) {
 export async function postServiceRequest(
   ctx: ServiceContext,
   form: FormFields,
-): Promise<{ order: OrderRecord; keyId: string; document: Document }> {
+): Promise<{ order: OrderRecord; keyId: string; document: Document; deliveries: Delivery[] }> {
   const key = await authenticateOpen311Key(ctx, form.get('api_key')?.[0]);
   const code = one(form, 'service_code', 20);
   if (code === undefined) bad('service_code', 'is required: pick one from services.json');
@@ -116,6 +117,7 @@ export async function postServiceRequest(
   return {
     order: created.order,
     keyId: key.id,
+    deliveries: created.deliveries,
     document: { root: 'service_requests', body: new List('request', [request]) },
   };
 }

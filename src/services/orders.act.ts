@@ -79,7 +79,7 @@ async function attempt(
   const action = actionFromBody(type, body, await resolve(ctx, record, type, body, actor), now);
   const result = applyAction(record.state, action, actor, now, { calendar });
   if (!result.ok) throw domainFailure(result.error);
-  await checkPhotosExist(ctx, body.photos);
+  await checkPhotosExist(ctx, who, body.photos);
   const order = { ...record, state: result.order, updatedAt: now };
   const deliveries = await ctx.db.transaction().execute(async (trx) => {
     await commitTransition(trx, record.state.version, result, now, calendar);
@@ -117,7 +117,7 @@ export async function actOnOrder(
       version: body.version,
       note: body.note,
     });
-    return { order: merged.order, event: merged.event, warnings: [], deliveries: [] };
+    return { order: merged.order, event: merged.event, warnings: [], deliveries: merged.deliveries };
   }
   const calendar = await workingCalendar(ctx);
   for (let tries = 1; ; tries++) {

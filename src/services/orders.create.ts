@@ -13,6 +13,7 @@ import { addFollowers, addOrderUnits } from '../store/order-links.repository.ts'
 import { insertOrder, type OrderRecord } from '../store/orders.repository.ts';
 import { findUnit, listUnits } from '../store/units.repository.ts';
 import type { Principal, ServiceContext } from './context.ts';
+import { type Delivery, notifyForEvent } from './notifications.service.ts';
 import { type DuplicateSuggestion, findDuplicates } from './orders.duplicates.ts';
 import { checkPhotosExist } from './orders.photos.ts';
 import { actorOf } from './orders.scope.ts';
@@ -41,6 +42,8 @@ export interface CreatedOrder {
   event: OrderEvent;
   category: Category;
   duplicates: DuplicateSuggestion[];
+  /** Notifications the report wrote (to the unit receiving it), for the caller to push to live consoles. */
+  deliveries: Delivery[];
 }
 
 const NOT_TIMED = { yellowAt: null, redAt: null, light: null, overdue: false };
@@ -113,8 +116,9 @@ async function receivingUnit(
 /**
  * Reports a new order (上报): located to its grid and community, given its category's time
  * limit and stage, placed on the community's problem list or the centre's desk by its source,
- * and numbered with the day's next code, all in one transaction. `alsoWrite` adds a channel's
- * own rows (an Open311 submission) to that transaction, so the order never exists without them.
+ * and numbered with the day's next code, all in one transaction, which also notifies the unit
+ * receiving it (see targetsOfEvent). `alsoWrite` adds a channel's own rows (an Open311
+ * submission) to that transaction, so the order never exists without them.
  */
 export async function createOrder(
   ctx: ServiceContext,
@@ -125,7 +129,7 @@ export async function createOrder(
   const actor = actorOf(who);
   const source = checkSource(actor.role, input.source);
   const category = await checkCategory(ctx, input);
-  await checkPhotosExist(ctx, input.photos);
+  await checkPhotosExist(ctx, who, input.photos);
   const located = await locate(ctx, input.lat, input.lon);
   const level = levelForSource(source);
   const responsibleUnitId = await receivingUnit(ctx, who, level, located);
@@ -161,7 +165,7 @@ export async function createOrder(
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  const deliveries = await ctx.db.transaction().execute(async (trx) => {
     const sequence = await nextCounterValue(trx, `order-code:${orderCodeDay(now)}`);
     order.code = orderCode(category.type, category.majorCode, category.minorCode, now, sequence);
     const text = [order.code, order.description, order.address ?? '', category.majorName, category.minorName];
@@ -170,7 +174,8 @@ export async function createOrder(
     await addOrderUnits(trx, id, [order.gridId, order.communityId, responsibleUnitId]);
     await addFollowers(trx, id, [actor.userId], now);
     if (alsoWrite) await alsoWrite(trx, order);
+    return notifyForEvent(trx, reported.event, order, now);
   });
   const duplicates = await findDuplicates(ctx, who, order, category.duplicateRadiusM);
-  return { order, event: reported.event, category, duplicates };
+  return { order, event: reported.event, category, duplicates, deliveries };
 }

@@ -5,6 +5,7 @@ import { addFollowers, listFollowers } from '../store/order-links.repository.ts'
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { workingCalendar } from './calendar.service.ts';
 import type { Principal, ServiceContext } from './context.ts';
+import { type Delivery, notifyMerged } from './notifications.service.ts';
 import { actorOf, getVisibleOrderOrThrow } from './orders.scope.ts';
 import { commitTransition, domainFailure } from './orders.write.ts';
 
@@ -21,12 +22,15 @@ export interface MergedOrders {
   order: OrderRecord;
   event: OrderEvent;
   into: OrderRecord;
+  /** Notifications the merge wrote (see notifyMerged), for the caller to push to live consoles. */
+  deliveries: Delivery[];
 }
 
 /**
  * Merges an order into another it duplicates (合并): the duplicate ends as `merged`, the
- * survivor records the merge in its timeline, and whoever followed the duplicate (its
- * reporter first) now follows the survivor, all in one transaction guarded by both versions.
+ * survivor records the merge in its timeline, whoever followed the duplicate (its reporter
+ * first) now follows the survivor and is told so, as is the unit holding the duplicate, all in
+ * one transaction guarded by both versions.
  */
 export async function mergeOrder(
   ctx: ServiceContext,
@@ -54,14 +58,14 @@ export async function mergeOrder(
   if (!merged.ok) throw domainFailure(merged.error);
   const absorbed = absorbDuplicate(survivor.state, duplicate.id, actor, now);
   if (!absorbed.ok) throw domainFailure(absorbed.error);
-  await ctx.db.transaction().execute(async (trx) => {
+  const order = { ...duplicate, state: merged.order, updatedAt: now };
+  const into = { ...survivor, state: absorbed.order, updatedAt: now };
+  const deliveries = await ctx.db.transaction().execute(async (trx) => {
     await commitTransition(trx, duplicate.state.version, merged, now, calendar);
     await commitTransition(trx, survivor.state.version, absorbed, now, calendar);
-    await addFollowers(trx, survivor.id, await listFollowers(trx, duplicate.id), now);
+    const followers = await listFollowers(trx, duplicate.id);
+    await addFollowers(trx, survivor.id, followers, now);
+    return notifyMerged(trx, order, into, followers, actor.userId, now);
   });
-  return {
-    order: { ...duplicate, state: merged.order, updatedAt: now },
-    event: merged.event,
-    into: { ...survivor, state: absorbed.order, updatedAt: now },
-  };
+  return { order, event: merged.event, into, deliveries };
 }

@@ -80,3 +80,33 @@ export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean>
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Records that orders refer to photos (an event of the order lists them); known links are kept.
+ * Written with each event, in its transaction: the index attachment downloads are scoped by.
+ */
+export async function linkAttachmentsToOrders(
+  db: Db,
+  links: readonly { attachmentId: string; orderId: string }[],
+): Promise<void> {
+  const unique = new Map(links.map((l) => [`${l.attachmentId} ${l.orderId}`, l]));
+  const rows = [...unique.values()].map((l) => ({ attachment_id: l.attachmentId, order_id: l.orderId }));
+  // 2 columns a row: 5,000 rows stay well under SQLite's 32,766 bound parameters.
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db
+      .insertInto('attachment_orders')
+      .values(rows.slice(i, i + 5000))
+      .onConflict((oc) => oc.columns(['attachment_id', 'order_id']).doNothing())
+      .execute();
+  }
+}
+
+/** The ids of the orders that refer to a photo (in their report or a later event). */
+export async function listOrderIdsReferringTo(db: Db, attachmentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('attachment_orders')
+    .select('order_id')
+    .where('attachment_id', '=', attachmentId)
+    .execute();
+  return rows.map((r) => r.order_id);
+}

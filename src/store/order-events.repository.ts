@@ -1,5 +1,6 @@
 import type { Actor, JsonObject, OrderEvent } from '../domain/workorder/model.ts';
 import type { OrderStatus } from '../domain/workorder/states.ts';
+import { linkAttachmentsToOrders } from './attachments.repository.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import type { OrderEventTable } from './schema.ts';
@@ -41,9 +42,18 @@ function eventRow(e: OrderEvent) {
   };
 }
 
-/** Appends an event; the (order, seq) key refuses a second event for the same version. */
+/** The (photo, order) links a batch of events adds: what scopes each photo's download. */
+function photoLinks(events: readonly OrderEvent[]) {
+  return events.flatMap((e) => e.photos.map((attachmentId) => ({ attachmentId, orderId: e.orderId })));
+}
+
+/**
+ * Appends an event, and links the order to the photos it lists; the (order, seq) key refuses a
+ * second event for the same version.
+ */
 export async function insertOrderEvent(db: Db, e: OrderEvent): Promise<void> {
   await db.insertInto('order_events').values(eventRow(e)).execute();
+  if (e.photos.length > 0) await linkAttachmentsToOrders(db, photoLinks([e]));
 }
 
 /** Appends many events with multi-row inserts (imports, benchmarks). */
@@ -55,6 +65,7 @@ export async function insertOrderEvents(db: Db, events: readonly OrderEvent[]): 
       .values(events.slice(i, i + 1000).map(eventRow))
       .execute();
   }
+  await linkAttachmentsToOrders(db, photoLinks(events));
 }
 
 /** An order's timeline, oldest first. */

@@ -236,6 +236,12 @@ export interface OrderFollowerTable {
   since: number;
 }
 
+/** A photo an order refers to (an event of the order lists it): what scopes the photo's download. */
+export interface AttachmentOrderTable {
+  attachment_id: string;
+  order_id: string;
+}
+
 /** Who runs a periodic job until when: one of several server processes holds it at a time. */
 export interface JobLeaseTable {
   name: string;
@@ -303,6 +309,7 @@ export interface Database {
   order_units: OrderUnitTable;
   order_followers: OrderFollowerTable;
   attachments: AttachmentTable;
+  attachment_orders: AttachmentOrderTable;
   job_leases: JobLeaseTable;
   notifications: NotificationTable;
   open311_keys: Open311KeyTable;

@@ -69,8 +69,10 @@ export function useOrderWorld(t: TestApp) {
  * A stored photo to reference by id. The row is written directly: these tests are about
  * orders, and the upload path has tests of its own.
  */
-export async function storedPhoto(t: TestApp, uploadedBy: string): Promise<string> {
+export async function storedPhoto(t: TestApp, uploader: string): Promise<string> {
   const id = newId();
+  // A fixture username (the photo is then theirs to attach) or a raw user id.
+  const uploadedBy = t.org.users[uploader]?.id ?? uploader;
   await insertAttachment(t.store.db, {
     id,
     sha256: id.replaceAll('-', '').padEnd(64, '0'),

@@ -13,10 +13,12 @@ function beijing(at: number): string {
 export function notificationMessage(
   kind: NotificationKind,
   orderCode: string,
-  details: { deadline: number | null; auto?: boolean },
+  details: { deadline: number | null; auto?: boolean; intoOrderCode?: string },
 ): string {
   const due = details.deadline === null ? '' : `, due ${beijing(details.deadline)} Beijing time`;
   switch (kind) {
+    case 'reported':
+      return `New report ${orderCode} for your unit (上报): register it (立案), reject it or pass it on`;
     case 'dispatched':
       return `Order ${orderCode} was dispatched to your unit (派遣)${due}: sign for it (签收)`;
     case 'subTaskAssigned':
@@ -27,6 +29,10 @@ export function notificationMessage(
       return `Order ${orderCode} was returned to your unit (退单): dispatch it again`;
     case 'reworked':
       return `Order ${orderCode} failed verification and is back in handling (返工)${due}`;
+    case 'reopened':
+      return `Order ${orderCode} was reopened (重办): it is back with the unit that runs it, to dispatch again`;
+    case 'merged':
+      return `Order ${orderCode} was merged into order ${details.intoOrderCode ?? '?'} (合并): follow that order from now on`;
     case 'supervised':
       return details.auto
         ? `Order ${orderCode} is overdue and under automatic supervision (超时督办)${due}`

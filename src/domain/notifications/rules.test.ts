@@ -55,6 +55,23 @@ describe('who hears about an action', () => {
     assert.deepEqual(targetsOfEvent(event('sign'), held), []);
   });
 
+  it('tells the unit receiving a new report, and the unit and the centre of a reopened order', () => {
+    assert.deepEqual(targetsOfEvent(event('report'), orderIn('reported', { responsibleUnitId: 'c1' })), [
+      { unitId: 'c1', kind: 'reported' },
+    ]);
+    const reopened = orderIn('registered', { responsibleUnitId: 'c1' });
+    assert.deepEqual(targetsOfEvent(event('reopen'), reopened, { centreUnitId: 'centre' }), [
+      { unitId: 'c1', kind: 'reopened' },
+      { unitId: 'centre', kind: 'reopened' },
+    ]);
+    const atCentre = orderIn('registered', { responsibleUnitId: 'centre' });
+    assert.deepEqual(
+      targetsOfEvent(event('reopen'), atCentre, { centreUnitId: 'centre' }),
+      [{ unitId: 'centre', kind: 'reopened' }],
+      'once, when the centre runs it',
+    );
+  });
+
   it('leaves residents and leaders out of unit inboxes', () => {
     assert.deepEqual(['operator', 'community', 'crew', 'resident', 'leader'].map(receivesUnitNotifications), [
       true,

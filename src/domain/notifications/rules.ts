@@ -3,14 +3,18 @@ import type { OrderEvent, OrderState } from '../workorder/model.ts';
 
 /**
  * What an inbox entry is about. Action kinds tell a unit that an order (or a sub-task of it)
- * has just become its business; time kinds tell the unit holding it that its time limit runs out.
+ * has just become its business; time kinds tell the unit holding it that its time limit runs out;
+ * `merged` tells the people of a duplicate that it is now followed in another order.
  */
 export const NOTIFICATION_KINDS = [
+  'reported',
   'dispatched',
   'subTaskAssigned',
   'escalated',
   'returned',
   'reworked',
+  'reopened',
+  'merged',
   'supervised',
   'yellow',
   'overdue',
@@ -45,17 +49,32 @@ function subTaskUnits(event: OrderEvent): string[] {
 
 /**
  * The units an action's event notifies: whoever the order (or a new sub-task) now lands on.
- * Dispatch → the lead unit and each sub-task unit; adding a sub-task → its unit; escalation →
- * the unit above; return (退单) → the dispatcher it goes back to; failed verification (返工) and
- * supervision (督办) → the unit holding it. Other actions are seen in the timeline, not the inbox.
+ * A new report (上报) → the unit receiving it (the community for its problem list, or the
+ * subdistrict's command centre); dispatch → the lead unit and each sub-task unit; adding a
+ * sub-task → its unit; escalation → the unit above; return (退单) → the dispatcher it goes back
+ * to; failed verification (返工) and supervision (督办) → the unit holding it; reopening (重办) →
+ * the unit it goes back to and the command centre (`centreUnitId`, the subdistrict the order
+ * belongs to). Other actions are seen in the timeline, not the inbox; a merge tells people, not
+ * units (see the notifications service).
  */
-export function targetsOfEvent(event: OrderEvent, after: OrderState): NotificationTarget[] {
+export function targetsOfEvent(
+  event: OrderEvent,
+  after: OrderState,
+  context: { centreUnitId?: string | null } = {},
+): NotificationTarget[] {
   const holder = after.responsibleUnitId;
   const targets: NotificationTarget[] = [];
   const add = (unitId: string | null, kind: NotificationKind) => {
     if (unitId && !targets.some((t) => t.unitId === unitId)) targets.push({ unitId, kind });
   };
   switch (event.action) {
+    case 'report':
+      add(holder, 'reported');
+      break;
+    case 'reopen':
+      add(holder, 'reopened');
+      add(context.centreUnitId ?? null, 'reopened');
+      break;
     case 'dispatch':
       add(holder, 'dispatched');
       for (const unitId of subTaskUnits(event)) add(unitId, 'subTaskAssigned');

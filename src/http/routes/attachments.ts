@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import {
   type AttachmentContext,
   attachmentView,
-  getAttachmentOrThrow,
+  getReadableAttachmentOrThrow,
   openAttachmentFile,
   uploadPhoto,
 } from '../../services/attachments.service.ts';
@@ -33,9 +33,9 @@ const CACHE_CONTROL = 'private, max-age=31536000, immutable';
 
 /**
  * Photo attachments. Any signed-in user may upload (residents and grid workers report with
- * photos) and read: the ids are unguessable and the work orders decide which ids each user
- * is shown. A possible tightening: serve an attachment only to its uploader and to users
- * who can see an order whose events refer to it.
+ * photos). A photo and its thumbnail are served to its uploader, to users whose order scope
+ * holds everything, and to users who may see an order whose report or events refer to it;
+ * anyone else gets the 404 an unknown id gets (see mayReadAttachment).
  */
 export async function attachmentRoutes(app: App, p: Platform): Promise<void> {
   const ctx: AttachmentContext = {
@@ -83,7 +83,11 @@ export async function attachmentRoutes(app: App, p: Platform): Promise<void> {
       '/api/attachments/:id',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['attachments'], summary: 'The photo as uploaded, byte for byte', params: IdParams },
+        schema: {
+          tags: ['attachments'],
+          summary: 'The photo as uploaded, byte for byte (its uploader, or who may see an order showing it)',
+          params: IdParams,
+        },
       },
       async (request, reply) => sendFile(ctx, request, reply, 'original'),
     );
@@ -109,7 +113,8 @@ async function sendFile(
   reply: FastifyReply,
   which: 'original' | 'thumbnail',
 ) {
-  const attachment = await getAttachmentOrThrow(ctx, request.params.id);
+  // Checked before the ETag: a 304 would reveal that the photo exists.
+  const attachment = await getReadableAttachmentOrThrow(ctx, principal(request), request.params.id);
   const file = await openAttachmentFile(ctx, attachment, which);
   const etag = `"${file.sha256}"`;
   reply.header('cache-control', CACHE_CONTROL).header('etag', etag);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../ids.ts';
 import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
+import { publishNotifications } from '../../services/notifications.service.ts';
 import {
   getServiceRequest,
   listServiceRequests,
@@ -114,6 +115,7 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
                 data: { id, code, status: state.status, version: state.version },
               });
             }
+            publishNotifications(p.bus, posted.deliveries);
             return sendDocument(reply, posted.document, format);
           },
         );

@@ -77,6 +77,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       const who = principal(request);
       const created = await createOrder(p.ctx, who, request.body);
       await announce('order.created', created.order, request.log);
+      publishNotifications(p.bus, created.deliveries);
       return reply
         .status(201)
         .send({ order: await viewFor(who, created.order), duplicates: created.duplicates });
@@ -171,6 +172,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       const merged = await mergeOrder(p.ctx, who, request.params.id, request.body);
       await announce('order.updated', merged.order, request.log);
       await announce('order.updated', merged.into, request.log);
+      publishNotifications(p.bus, merged.deliveries);
       return {
         order: await viewFor(who, merged.order),
         into: await viewFor(who, merged.into),

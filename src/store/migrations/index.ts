@@ -6,6 +6,7 @@ import { orders } from './0003-orders.ts';
 import { attachments } from './0004-attachments.ts';
 import { jobs } from './0005-jobs.ts';
 import { open311 } from './0006-open311.ts';
+import { attachmentOrders } from './0007-attachment-orders.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -16,6 +17,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0004-attachments': attachments(d),
     '0005-jobs': jobs(d),
     '0006-open311': open311(d),
+    '0007-attachment-orders': attachmentOrders(d),
   };
   return { getMigrations: async () => all };
 }
