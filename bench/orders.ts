@@ -16,6 +16,7 @@ import { DEMO_PASSWORD } from '../src/demo/users.ts';
 import { migrate, openStore } from '../src/store/database.ts';
 import { postgresAdapter } from '../src/store/dialect/postgres.ts';
 import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
+import { groupCommitStatsOf } from '../src/store/dialect/sqlite-group-commit.ts';
 import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
 import { explainListPage } from './orders/explain.ts';
 import { listPageFilter, orderReports } from './orders/requests.ts';
@@ -137,6 +138,8 @@ async function main(): Promise<void> {
     );
 
     const reports = orderReports(seeded.world, 500);
+    const before = { ...groupCommitStatsOf(store.db) };
+    const cpuBefore = process.cpuUsage();
     const orders = await load({
       mode: 'orders',
       url: api,
@@ -149,6 +152,16 @@ async function main(): Promise<void> {
     log(
       `create+dispatch: ${fixed(requests, 0)} req/s in 3 requests an order (report, register, dispatch), ${orders.non2xx} non-2xx, ${orders.errors} errors; ratio of requests ${fixed(requests / Number(raw.requestsPerSecond), 3)}`,
     );
+    const cpu = process.cpuUsage(cpuBefore);
+    const served = Number(orders.requests);
+    log(
+      `server CPU: ${fixed((cpu.user + cpu.system) / 1000 / served, 3)} ms a request (user ${fixed(cpu.user / 1000 / served, 3)}, system ${fixed(cpu.system / 1000 / served, 3)})`,
+    );
+    const stats = groupCommitStatsOf(store.db);
+    if (stats && before.commits !== undefined) {
+      const commits = stats.commits - before.commits;
+      log(`group commit: ${stats.writes - (before.writes ?? 0)} writes in ${commits} fsyncs`);
+    }
     await app.close();
 
     const ordersPerSecond = Number(orders.ordersPerSecond);

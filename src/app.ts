@@ -206,6 +206,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAudit(app, ctx);
+  // What a response shows may come from a group commit still open (SQLite): send it once on disk.
+  app.addHook('onSend', async () => {
+    await store.settled();
+  });
   registerMetrics(app, metrics);
 
   for (const routes of [

@@ -64,7 +64,7 @@ it('lays out the same demo world on every run', () => {
 
 forEachDialect('demo world', (kind) => {
   const clock = new TestClock();
-  const t = {} as { store: Store; app: App; ctx: ServiceContext; world: DemoWorld; units: Unit[] };
+  const t = {} as { store: Store; app: App; ctx: ServiceContext; world: DemoWorld; units: readonly Unit[] };
   let dispose: (() => Promise<void>) | undefined;
   before(async () => {
     const opened = await openTestStore(kind);

@@ -20,7 +20,7 @@ export interface SeedWorld {
   subdistrict: Unit;
   operator: Actor;
   grids: { grid: Unit; community: Unit; points: [number, number][] }[];
-  categories: Category[];
+  categories: readonly Category[];
   calendar: WorkingCalendar;
   photoId: string;
   now: number;

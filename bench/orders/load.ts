@@ -86,6 +86,7 @@ async function orders(): Promise<void> {
   print({
     ordersPerSecond: dispatched / seconds,
     requestsPerSecond: result['2xx'] / seconds,
+    requests: result['2xx'] + result.non2xx,
     non2xx: result.non2xx,
     errors: result.errors,
   });

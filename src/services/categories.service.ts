@@ -61,7 +61,7 @@ export function categoryView(c: Category) {
 }
 
 /** The dictionary as a tree: type (部件/事件) → major class → minor classes. */
-export function categoryTree(categories: Category[]) {
+export function categoryTree(categories: readonly Category[]) {
   const types = new Map<CategoryType, Map<string, { code: string; name: string; minors: Category[] }>>();
   for (const c of categories) {
     const majors = types.get(c.type) ?? new Map();

@@ -58,12 +58,12 @@ export async function listVisibleUnits(
   ctx: ServiceContext,
   who: Principal,
   filter: { kind?: string; parentId?: string },
-): Promise<Unit[]> {
+): Promise<readonly Unit[]> {
   return listUnits(ctx.db, { scopePath: who.scopePath, ...filter });
 }
 
 /** Builds trees from a flat list; units whose parent is not in the list become roots (scope tops). */
-export function buildTree(units: Unit[]): UnitTreeNode[] {
+export function buildTree(units: readonly Unit[]): UnitTreeNode[] {
   const nodes = new Map<string, UnitTreeNode>();
   for (const u of units) nodes.set(u.id, { ...unitView(u), children: [] });
   const roots: UnitTreeNode[] = [];

@@ -2,6 +2,7 @@ import type { TimeLimit } from '../domain/calendar/time-limit.ts';
 import type { CategoryType, DefaultUnitKind, Stage } from '../domain/workorder/dictionary.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
+import { cachedRead, invalidateReads } from './read-cache.ts';
 import type { CategoryTable } from './schema.ts';
 
 /** An extra field asked for when reporting in a category: an Open311 GeoReport v2 attribute. */
@@ -77,9 +78,11 @@ function toRow(c: Category): CategoryTable {
 }
 
 /** One category by id, or undefined. */
-export async function findCategory(db: Db, id: string): Promise<Category | undefined> {
-  const row = await db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toCategory(row) : undefined;
+export function findCategory(db: Db, id: string): Promise<Category | undefined> {
+  return cachedRead(db, 'categories', `id:${id}`, async () => {
+    const row = await db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toCategory(row) : undefined;
+  });
 }
 
 /** The category with this type, major and minor code, or undefined. */
@@ -103,27 +106,32 @@ export async function findCategoryByCodes(
 export async function listCategories(
   db: Db,
   filter: { type?: string; active?: boolean } = {},
-): Promise<Category[]> {
-  let q = db.selectFrom('categories').selectAll();
-  if (filter.type) q = q.where('type', '=', filter.type);
-  if (filter.active !== undefined) q = q.where('active', '=', filter.active ? 1 : 0);
-  const rows = await q.orderBy('type').orderBy('major_code').orderBy('minor_code').execute();
-  return rows.map(toCategory);
+): Promise<readonly Category[]> {
+  return cachedRead(db, 'categories', `list:${filter.type ?? ''}|${filter.active ?? ''}`, async () => {
+    let q = db.selectFrom('categories').selectAll();
+    if (filter.type) q = q.where('type', '=', filter.type);
+    if (filter.active !== undefined) q = q.where('active', '=', filter.active ? 1 : 0);
+    const rows = await q.orderBy('type').orderBy('major_code').orderBy('minor_code').execute();
+    return rows.map(toCategory);
+  });
 }
 
 /** Stores a new category. */
 export async function insertCategory(db: Db, c: Category): Promise<void> {
+  invalidateReads(db, 'categories');
   await db.insertInto('categories').values(toRow(c)).execute();
 }
 
 /** Overwrites a category with its edited version. */
 export async function replaceCategory(db: Db, c: Category): Promise<void> {
+  invalidateReads(db, 'categories');
   const { id, created_at, ...rest } = toRow(c);
   await db.updateTable('categories').set(rest).where('id', '=', id).execute();
 }
 
 /** Deletes a category (the caller checked that no order uses it). */
 export async function deleteCategory(db: Db, id: string): Promise<void> {
+  invalidateReads(db, 'categories');
   await db.deleteFrom('categories').where('id', '=', id).execute();
 }
 

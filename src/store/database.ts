@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { postgresAdapter } from './dialect/postgres.ts';
 import { sqliteAdapter } from './dialect/sqlite.ts';
+import { settled } from './dialect/sqlite-group-commit.ts';
 import type { DialectAdapter, DialectKind } from './dialect/types.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -14,6 +15,11 @@ export interface Store {
   kind: DialectKind;
   adapter: DialectAdapter;
   ping(): Promise<boolean>;
+  /**
+   * Resolves once every write a read may have seen is on disk: SQLite's group commit lets reads
+   * see the open batch, so an answer built from reads waits for this before it is sent.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,7 @@ export function openStore(adapter: DialectAdapter): Store {
         return false;
       }
     },
+    settled: () => settled(db),
     close: () => db.destroy(),
   };
 }

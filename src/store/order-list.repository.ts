@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { TrafficLight } from '../domain/calendar/time-limit.ts';
 import type { Db } from './database.ts';
 import { type OrderRecord, toOrder } from './orders.repository.ts';
+import { cachedRead } from './read-cache.ts';
 import type { Database } from './schema.ts';
 
 /** Whose orders a caller may see: everything, orders involving units under a path (or followed), or only followed ones. */
@@ -228,13 +229,15 @@ export async function isOrderVisible(db: Db, id: string, visibility: OrderVisibi
 }
 
 /** Whether the database holds exactly one root unit (one subdistrict), so its staff see every order. */
-export async function hasSingleRoot(db: Db): Promise<boolean> {
-  const row = await db
-    .selectFrom('units')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n) === 1;
+export function hasSingleRoot(db: Db): Promise<boolean> {
+  return cachedRead(db, 'units', 'single-root', async () => {
+    const row = await db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parent_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n) === 1;
+  });
 }
 
 /** The ids of every order involving a unit under the path (for indicators), oldest first. */

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { cachedRead, invalidateReads } from './read-cache.ts';
 
 export interface SessionRecord {
   tokenHash: string;
@@ -21,31 +22,37 @@ export async function insertSession(db: Db, s: SessionRecord): Promise<void> {
     .execute();
 }
 
-export async function findSession(db: Db, tokenHash: string): Promise<SessionRecord | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  return row
-    ? {
-        tokenHash: row.token_hash,
-        userId: row.user_id,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        ip: row.ip,
-      }
-    : undefined;
+export function findSession(db: Db, tokenHash: string): Promise<SessionRecord | undefined> {
+  return cachedRead(db, 'sessions', tokenHash, async () => {
+    const row = await db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row
+      ? {
+          tokenHash: row.token_hash,
+          userId: row.user_id,
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+          ip: row.ip,
+        }
+      : undefined;
+  });
 }
 
+// A new session needs no invalidation: absent rows are never cached.
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  invalidateReads(db, 'sessions');
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+  invalidateReads(db, 'sessions');
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
+  // Expired sessions are refused by their expiry time anyway; dropping the rows changes no answer.
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }

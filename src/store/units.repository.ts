@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
+import { cachedRead, invalidateReads } from './read-cache.ts';
 import type { UnitTable } from './schema.ts';
 
 /** A unit as the services see it. */
@@ -29,30 +30,38 @@ function toUnit(row: UnitTable): Unit {
   };
 }
 
-export async function findUnit(db: Db, id: string): Promise<Unit | undefined> {
-  const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toUnit(row) : undefined;
+export function findUnit(db: Db, id: string): Promise<Unit | undefined> {
+  return cachedRead(db, 'units', `id:${id}`, async () => {
+    const row = await db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUnit(row) : undefined;
+  });
 }
 
-export async function findUnitByCode(db: Db, code: string): Promise<Unit | undefined> {
-  const row = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
-  return row ? toUnit(row) : undefined;
+export function findUnitByCode(db: Db, code: string): Promise<Unit | undefined> {
+  return cachedRead(db, 'units', `code:${code}`, async () => {
+    const row = await db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? toUnit(row) : undefined;
+  });
 }
 
 /** Units under a path prefix (null = all), ordered by code so trees and locate results are stable. */
 export async function listUnits(
   db: Db,
   filter: { scopePath: string | null; kind?: string; parentId?: string },
-): Promise<Unit[]> {
-  let q = db.selectFrom('units').selectAll();
-  if (filter.scopePath !== null) q = q.where('path', 'like', `${filter.scopePath}%`);
-  if (filter.kind) q = q.where('kind', '=', filter.kind);
-  if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
-  const rows = await q.orderBy('code').execute();
-  return rows.map(toUnit);
+): Promise<readonly Unit[]> {
+  const key = `list:${filter.scopePath}|${filter.kind ?? ''}|${filter.parentId ?? ''}`;
+  return cachedRead(db, 'units', key, async () => {
+    let q = db.selectFrom('units').selectAll();
+    if (filter.scopePath !== null) q = q.where('path', 'like', `${filter.scopePath}%`);
+    if (filter.kind) q = q.where('kind', '=', filter.kind);
+    if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
+    const rows = await q.orderBy('code').execute();
+    return rows.map(toUnit);
+  });
 }
 
 export async function insertUnit(db: Db, unit: Unit): Promise<void> {
+  invalidateReads(db, 'units');
   await db
     .insertInto('units')
     .values({
@@ -74,6 +83,7 @@ export async function updateUnit(
   id: string,
   patch: Partial<Pick<Unit, 'name' | 'code' | 'polygon' | 'parentId' | 'path'>> & { updatedAt: number },
 ): Promise<void> {
+  invalidateReads(db, 'units');
   await db
     .updateTable('units')
     .set({
@@ -90,6 +100,7 @@ export async function updateUnit(
 
 /** Rewrites the materialised path of every descendant after a move. */
 export async function repathSubtree(db: Db, oldPath: string, newPath: string): Promise<void> {
+  invalidateReads(db, 'units');
   const rows = await db
     .selectFrom('units')
     .select(['id', 'path'])
@@ -106,6 +117,7 @@ export async function repathSubtree(db: Db, oldPath: string, newPath: string): P
 }
 
 export async function deleteUnit(db: Db, id: string): Promise<void> {
+  invalidateReads(db, 'units');
   await db.deleteFrom('units').where('id', '=', id).execute();
 }
 

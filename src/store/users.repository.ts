@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ThrottlePolicy } from '../domain/auth/login-throttle.ts';
 import type { Db } from './database.ts';
+import { cachedRead, invalidateReads } from './read-cache.ts';
 import type { UserTable } from './schema.ts';
 
 /** A user record including its credential and login-throttle state; never sent over the API as is. */
@@ -38,9 +39,11 @@ function toUser(row: UserTable): UserRecord {
   };
 }
 
-export async function findUser(db: Db, id: string): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toUser(row) : undefined;
+export function findUser(db: Db, id: string): Promise<UserRecord | undefined> {
+  return cachedRead(db, 'users', id, async () => {
+    const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUser(row) : undefined;
+  });
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRecord | undefined> {
@@ -87,6 +90,7 @@ export async function updateUser(
   id: string,
   patch: Partial<Omit<UserRecord, 'id' | 'username' | 'createdAt'>> & { updatedAt: number },
 ): Promise<void> {
+  invalidateReads(db, 'users');
   await db
     .updateTable('users')
     .set({
@@ -117,6 +121,7 @@ export async function recordFailedLogin(
   now: number,
   policy: Pick<ThrottlePolicy, 'lockAfter' | 'lockMs'>,
 ): Promise<void> {
+  invalidateReads(db, 'users');
   // SET expressions see the row as it was before the update, on both databases.
   const count = sql<number>`case when locked_until is not null and locked_until <= ${now} then 1 else failed_logins + 1 end`;
   await db
@@ -135,6 +140,7 @@ export async function recordFailedLogin(
 }
 
 export async function deleteUser(db: Db, id: string): Promise<void> {
+  invalidateReads(db, 'users');
   await db.deleteFrom('users').where('id', '=', id).execute();
 }
 

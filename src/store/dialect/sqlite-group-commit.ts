@@ -1,0 +1,257 @@
+// Group commit for SQLite. With synchronous=FULL every COMMIT waits for an fsync of the WAL, and
+// better-sqlite3 waits for it on the event loop: one request's transaction at a time, a few
+// hundred a second, with the whole server stalled during each fsync. Here every write — a
+// transaction or a single statement — joins the one open "batch" (an outer BEGIN IMMEDIATE);
+// each transaction is a savepoint inside it, so one that fails rolls back alone. The batch
+// commits once the event loop has run what was ready (setImmediate), with a single fsync for
+// everything in it. Nobody is told "done" early: a connection lease that wrote returns only once
+// its batch is on disk, and fails if the batch does, so a device ack or an HTTP 2xx that follows
+// a write still means the write survived a power loss. A read may see rows of the open batch
+// (the connection is shared); `settled()` is what an answer built from reads waits for (the
+// HTTP layer awaits it before sending), so nothing not yet on disk is shown to anyone.
+import type SQLite from 'better-sqlite3';
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
+
+/** One outer transaction shared by the writes of one turn of the event loop. */
+interface Batch {
+  done: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** What the driver has done, for tests and metrics. */
+export interface GroupCommitStats {
+  /** Batches committed (fsyncs). */
+  commits: number;
+  /** Transactions and single write statements that went into them. */
+  writes: number;
+  /** Batches that failed to commit or that SQLite rolled back. */
+  failures: number;
+}
+
+const SAVEPOINT = 'zs_tx';
+
+/** A lease of the single connection: which batch it touched decides what it waits for at release. */
+class Lease implements DatabaseConnection {
+  touched: Batch | undefined;
+  constructor(private readonly driver: GroupCommitDriver) {}
+
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      return Promise.resolve(this.driver.run(this, query) as QueryResult<R>);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  // biome-ignore lint/correctness/useYield: streaming is not used by the platform; refuse it plainly.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not supported on SQLite here');
+  }
+}
+
+/** A single mutex-guarded connection, as Kysely's own SQLite driver, with group commit. */
+export class GroupCommitDriver implements Driver {
+  readonly stats: GroupCommitStats = { commits: 0, writes: 0, failures: 0 };
+  private locked: Promise<void> | undefined;
+  private unlock: (() => void) | undefined;
+  private batch: Batch | undefined;
+  private flushScheduled = false;
+  private depth = 0;
+
+  constructor(
+    private readonly database: SQLite.Database,
+    /** Prepares (or reuses) a statement; see the statement cache in sqlite.ts. */
+    private readonly prepare: (sql: string) => SQLite.Statement,
+  ) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.lock();
+    return new Lease(this);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const lease = connection as Lease;
+    lease.touched = this.openBatch();
+    this.exec(`savepoint ${SAVEPOINT}`);
+    this.depth++;
+  }
+
+  async commitTransaction(): Promise<void> {
+    this.depth--;
+    this.stats.writes++;
+    this.exec(`release ${SAVEPOINT}`);
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    this.depth--;
+    // SQLite may already have rolled the whole batch back (then there is no savepoint left).
+    if (!this.database.inTransaction) return;
+    this.exec(`rollback to ${SAVEPOINT}`);
+    this.exec(`release ${SAVEPOINT}`);
+  }
+
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint "${name}"`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to "${name}"`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release "${name}"`));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    const touched = (connection as Lease).touched;
+    this.release();
+    // Outside the lock, so that the flush (and other leases) can run meanwhile.
+    if (touched) await touched.done;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.batch) await this.flush();
+    this.database.close();
+  }
+
+  /** Resolves once the batch open now (if any) is on disk; rejects if it fails. */
+  settled(): Promise<void> {
+    return this.batch?.done ?? Promise.resolve();
+  }
+
+  /** Runs one statement for a lease; a write outside a transaction joins (or opens) the batch. */
+  run(lease: Lease, query: CompiledQuery): QueryResult<unknown> {
+    const statement = this.prepare(query.sql);
+    const parameters = query.parameters as unknown[];
+    if (this.depth > 0 && !this.database.inTransaction) {
+      // SQLite abandoned the batch under this transaction: nothing more may be written in it.
+      throw new Error('SQLite rolled the transaction back (see the earlier error); retry the request');
+    }
+    if (!statement.readonly && this.depth === 0) {
+      lease.touched = this.openBatch();
+      this.stats.writes++;
+    }
+    try {
+      // `reader`: the statement returns rows (a SELECT, or a write with RETURNING).
+      if (statement.reader) return { rows: statement.all(parameters) };
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return {
+        numAffectedRows: BigInt(changes),
+        insertId: BigInt(lastInsertRowid),
+        rows: [],
+      };
+    } catch (error) {
+      this.checkBatchAlive(error);
+      throw error;
+    }
+  }
+
+  /** The open batch, opening one (and scheduling its commit) when there is none. */
+  private openBatch(): Batch {
+    if (this.batch) return this.batch;
+    this.exec('begin immediate');
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const done = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A lease waits on it only when it wrote; nobody waiting must not be an unhandled rejection.
+    done.catch(() => {});
+    this.batch = { done, resolve, reject };
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        void this.flush();
+      });
+    }
+    return this.batch;
+  }
+
+  /** Commits the open batch once no lease holds the connection. */
+  private async flush(): Promise<void> {
+    await this.lock();
+    const batch = this.batch;
+    this.batch = undefined;
+    try {
+      if (!batch) return;
+      try {
+        this.exec('commit');
+        this.stats.commits++;
+        batch.resolve();
+      } catch (error) {
+        this.stats.failures++;
+        if (this.database.inTransaction) this.exec('rollback');
+        batch.reject(error);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  /** After a failed statement: if SQLite abandoned the outer transaction, the batch is lost. */
+  private checkBatchAlive(error: unknown): void {
+    const batch = this.batch;
+    if (batch && !this.database.inTransaction) {
+      this.stats.failures++;
+      this.batch = undefined;
+      batch.reject(error);
+    }
+  }
+
+  private exec(sql: string): void {
+    this.prepare(sql).run();
+  }
+
+  private async lock(): Promise<void> {
+    while (this.locked) await this.locked;
+    this.locked = new Promise((resolve) => {
+      this.unlock = resolve;
+    });
+  }
+
+  private release(): void {
+    const unlock = this.unlock;
+    this.locked = undefined;
+    this.unlock = undefined;
+    unlock?.();
+  }
+}
+
+/** Kysely's SQLite dialect on the group-commit driver (Kysely creates the driver once, in its constructor). */
+export class GroupCommitSqliteDialect extends SqliteDialect {
+  driver: GroupCommitDriver | undefined;
+
+  constructor(
+    private readonly database: SQLite.Database,
+    private readonly prepare: (sql: string) => SQLite.Statement,
+  ) {
+    super({ database: database as never });
+  }
+
+  override createDriver(): Driver {
+    this.driver = new GroupCommitDriver(this.database, this.prepare);
+    return this.driver;
+  }
+}
+
+const registry = new WeakMap<object, GroupCommitDriver>();
+
+/** Called by the SQLite adapter for the Kysely instance it creates. */
+export function registerGroupCommit(db: object, driver: GroupCommitDriver): void {
+  registry.set(db, driver);
+}
+
+/** The group-commit counters of a SQLite database opened through the adapter (undefined on PostgreSQL). */
+export function groupCommitStatsOf(db: object): Readonly<GroupCommitStats> | undefined {
+  return registry.get(db)?.stats;
+}
+
+/** Resolves once every write a read could have seen is on disk (at once without group commit). */
+export function settled(db: object): Promise<void> {
+  return registry.get(db)?.settled() ?? Promise.resolve();
+}

@@ -1,0 +1,80 @@
+// A per-process cache of the reference data every request reads: sessions, users, units and
+// categories. An order action used to read the same unit rows a dozen times and the whole
+// category dictionary twice; these tables change a few times a day.
+//
+// Rules: reads inside a transaction never fill the cache (they may see uncommitted rows); every
+// write through a repository invalidates its table at once, and for a settling time after it
+// nothing is cached (so a read racing a transaction that has not committed yet cannot keep the
+// old row); entries live TTL_MS at most, which bounds what another server process's change
+// takes to be seen here.
+import type { Db } from './database.ts';
+
+export type CachedTable = 'sessions' | 'users' | 'units' | 'categories';
+
+/** How long an entry may serve; also how long a change made by another process may take to show. */
+export const READ_CACHE_TTL_MS = 5_000;
+/** After a write, nothing is cached for this long: the write's transaction commits within it. */
+const SETTLE_MS = 2_000;
+const MAX_ENTRIES = 10_000;
+
+interface Table {
+  generation: number;
+  settledAt: number;
+  entries: Map<string, { value: unknown; expires: number }>;
+}
+
+// Keyed by the query executor's adapter, which a database and its transactions share (and two
+// databases opened in one process, as tests do, do not).
+const caches = new WeakMap<object, Map<CachedTable, Table>>();
+
+function tableOf(db: Db, name: CachedTable): Table {
+  const key = db.getExecutor().adapter;
+  let tables = caches.get(key);
+  if (!tables) {
+    tables = new Map();
+    caches.set(key, tables);
+  }
+  let table = tables.get(name);
+  if (!table) {
+    table = { generation: 0, settledAt: 0, entries: new Map() };
+    tables.set(name, table);
+  }
+  return table;
+}
+
+/** The cached value for `key`, or what `load` reads (kept when it is safe to keep). */
+export async function cachedRead<T>(
+  db: Db,
+  name: CachedTable,
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  if (db.isTransaction) return load();
+  const table = tableOf(db, name);
+  const now = Date.now();
+  const hit = table.entries.get(key);
+  if (hit && hit.expires > now) return hit.value as T;
+  const generation = table.generation;
+  // Frozen whether kept or not, so that a caller modifying one fails every time, not only on a hit.
+  const value = frozen(await load());
+  // Absent rows are not kept, so that inserting one needs no invalidation (a new session).
+  if (value !== undefined && table.generation === generation && now >= table.settledAt) {
+    if (table.entries.size >= MAX_ENTRIES) table.entries.clear();
+    table.entries.set(key, { value, expires: now + READ_CACHE_TTL_MS });
+  }
+  return value;
+}
+
+/** Shared between requests from now on: a caller that tried to modify one would throw, not corrupt it. */
+function frozen<T>(value: T): T {
+  if (Array.isArray(value)) for (const item of value) Object.freeze(item);
+  return value === undefined ? value : Object.freeze(value);
+}
+
+/** Forgets a table's entries; every repository write to a cached table calls it. */
+export function invalidateReads(db: Db, name: CachedTable): void {
+  const table = tableOf(db, name);
+  table.generation++;
+  table.settledAt = Date.now() + SETTLE_MS;
+  table.entries.clear();
+}
