@@ -11,6 +11,7 @@ import { useSession } from './session/context.tsx';
 // Each page is its own chunk: the map's WebGL library loads only with the map.
 const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
   map: lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage }))),
+  orders: lazy(() => import('./pages/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage }))),
   org: lazy(() => import('./pages/OrgPage.tsx').then((m) => ({ default: m.OrgPage }))),
   users: lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage }))),
 };

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -19,4 +19,27 @@ export function useHashRoute(): [string, (page: string) => void] {
     window.location.hash = `#/${page}`;
   }, []);
   return [route, navigate];
+}
+
+function currentHash(): string {
+  return window.location.hash;
+}
+
+/** Every segment of the hash route (`#/orders/abc` → `['orders', 'abc']`), for pages with sub-views. */
+export function useHashPath(): string[] {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  return useMemo(
+    () =>
+      hash
+        .replace(/^#\/?/, '')
+        .split('/')
+        .filter((s) => s !== '')
+        .map((s) => decodeURIComponent(s)),
+    [hash],
+  );
+}
+
+/** Opens a hash route given as segments (`['orders', id]` → `#/orders/<id>`). */
+export function navigateTo(...segments: string[]): void {
+  window.location.hash = `#/${segments.map((s) => encodeURIComponent(s)).join('/')}`;
 }

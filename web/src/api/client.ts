@@ -41,6 +41,7 @@ function errorBodyOf(value: unknown, status: number, statusText: string): ApiErr
 
 export interface RequestOptions {
   method?: string;
+  /** Sent as JSON, or as it is when a Blob (a photo: its own type becomes the Content-Type). */
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
@@ -58,13 +59,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   const url = params.size > 0 ? `${path}?${params}` : path;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = options.body instanceof Blob ? options.body : null;
+  if (raw) headers['content-type'] = raw.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method)) headers['x-requested-with'] = 'zhongshu';
   const response = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal,
   });
   if (response.status === 204) return undefined as T;

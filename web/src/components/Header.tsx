@@ -2,6 +2,7 @@ import type { Session } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { PageDef, PageId } from '../pages/registry.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export interface HeaderProps {
   session: Session;
@@ -10,7 +11,7 @@ export interface HeaderProps {
   onLogout(): void;
 }
 
-/** The top bar: brand, the pages the role may open, who is signed in, language and logout. */
+/** The top bar: brand, the pages the role may open, who is signed in, notifications, language and logout. */
 export function Header({ session, pages, current, onLogout }: HeaderProps) {
   const { t } = useI18n();
   const { user, unit } = session;
@@ -39,6 +40,7 @@ export function Header({ session, pages, current, onLogout }: HeaderProps) {
           {t(`role.${user.role}`)} · {unit.name}
         </span>
       </div>
+      <NotificationBell />
       <LanguageSwitch />
       <button type="button" className="btn btn-ghost" onClick={onLogout} data-testid="logout">
         {t('header.logout')}

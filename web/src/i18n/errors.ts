@@ -31,6 +31,23 @@ const ZH: Record<string, string> = {
   DATABASE_UNAVAILABLE: '数据库暂时不可用',
   INTERNAL: '服务器内部错误，已记录日志',
   NETWORK: '无法连接服务器',
+  PAYLOAD_TOO_LARGE: '上传的内容过大',
+  ORDER_NOT_FOUND: '工单不存在',
+  CATEGORY_NOT_FOUND: '类别不存在',
+  ATTACHMENT_NOT_FOUND: '照片不存在',
+  NOTIFICATION_NOT_FOUND: '消息不存在',
+  PHOTO_TYPE_NOT_ALLOWED: '只能上传 JPEG、PNG 或 WebP 照片',
+  PHOTO_UNREADABLE: '照片无法读取，可能已损坏',
+  TRANSITION_NOT_ALLOWED: '工单当前状态不允许此操作，已刷新工单',
+  VERSION_CONFLICT: '工单已被他人更新，已重新加载，请确认后再操作',
+  SUBTASKS_OPEN: '还有未完成的协办任务',
+  SUBTASK_NOT_FOUND: '协办任务不存在',
+  EXTENSION_PENDING: '已有待审批的延期申请',
+  NO_EXTENSION_REQUEST: '没有待审批的延期申请',
+  RETURN_VISIT_DONE: '本次结案已回访',
+  REOPEN_WINDOW_PASSED: '结案时间过久，不能重办，请重新上报',
+  CALENDAR_INVALID: '工作日历或时间不正确',
+  CALENDAR_NO_WORKING_TIME: '工作日历中没有可用的工作时间',
 };
 
 /** The translation of an error code in the given language, if the console has one. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Polygon } from 'geojson';
-import { toDisplay, toDisplayPosition } from './coords.ts';
+import { fromDisplayPosition, toDisplay, toDisplayPosition } from './coords.ts';
 
 // Reference values from gcoord for a point in Suzhou (the demo subdistrict lies here).
 const WGS = [120.8, 31.3];
@@ -24,6 +24,11 @@ describe('display coordinates', () => {
 
   it('shifts a WGS-84 point to GCJ-02 for an Amap/Tencent basemap', () => {
     near(toDisplayPosition(WGS[0] ?? 0, WGS[1] ?? 0, 'GCJ02'), GCJ);
+  });
+
+  it('takes a point clicked on a GCJ-02 basemap back to WGS-84 (within a few centimetres)', () => {
+    near(fromDisplayPosition(GCJ[0] ?? 0, GCJ[1] ?? 0, 'GCJ02'), WGS, 1e-6);
+    assert.deepEqual(fromDisplayPosition(120.8, 31.3, 'WGS84'), [120.8, 31.3]);
   });
 
   it('converts every vertex of a polygon and does not mutate the input', () => {

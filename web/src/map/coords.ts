@@ -21,3 +21,14 @@ export function toDisplay<T extends Geometry>(geometry: T, crs: MapCrs): T {
 export function toDisplayPosition(lon: number, lat: number, crs: MapCrs): Position {
   return toDisplay({ type: 'Point', coordinates: [lon, lat] }, crs).coordinates;
 }
+
+/** A lon/lat clicked on the basemap, back in WGS-84 (what the API stores). */
+export function fromDisplayPosition(lon: number, lat: number, crs: MapCrs): Position {
+  if (crs === 'WGS84') return [lon, lat];
+  const point = gcoord.transform(
+    { type: 'Point', coordinates: [lon, lat] } as never,
+    gcoord.GCJ02,
+    gcoord.WGS84,
+  );
+  return (point as unknown as { coordinates: Position }).coordinates;
+}

@@ -2,7 +2,7 @@ import type { Role } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is one entry here plus its component in App. */
-export type PageId = 'map' | 'org' | 'users';
+export type PageId = 'map' | 'orders' | 'org' | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -17,6 +17,22 @@ export const PAGES: readonly PageDef[] = [
     label: 'nav.map',
     // GET /api/devices and /api/positions/latest
     roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+  },
+  {
+    id: 'orders',
+    label: 'nav.orders',
+    // GET /api/orders is open to everyone signed in: each sees the orders of their scope (a resident their own).
+    roles: [
+      'admin',
+      'operator',
+      'leader',
+      'workstation',
+      'community',
+      'gridWorker',
+      'department',
+      'crew',
+      'resident',
+    ],
   },
   {
     id: 'org',

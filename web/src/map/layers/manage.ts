@@ -4,7 +4,7 @@ import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap } from 'maplibre
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 /** Layers are stacked in this order whatever order their components mount in. */
-const STACK = ['units', 'rivers', 'track', 'boats'];
+const STACK = ['units', 'rivers', 'track', 'boats', 'picked'];
 
 /** The first layer of a group stacked above `group`, to insert `group`'s layers under it. */
 function beforeIdFor(map: MapLibreMap, group: string): string | undefined {

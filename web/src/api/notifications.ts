@@ -1,0 +1,48 @@
+import { request } from './client.ts';
+
+/** The kinds the console words itself; others (added on the server later) show the server's message. */
+export const NOTIFICATION_KINDS = [
+  'reported',
+  'dispatched',
+  'subTaskAssigned',
+  'escalated',
+  'returned',
+  'reworked',
+  'reopened',
+  'merged',
+  'supervised',
+  'yellow',
+  'overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** One inbox entry about an order. */
+export interface Notification {
+  id: string;
+  kind: NotificationKind | (string & {});
+  orderId: string;
+  orderCode: string;
+  message: string;
+  data: { status?: string; deadline?: string | null; auto?: boolean; intoOrderCode?: string };
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Inbox {
+  items: Notification[];
+  unreadCount: number;
+  nextCursor?: string;
+}
+
+/** The caller's newest notifications with the unread count. */
+export function fetchInbox(limit = 20, signal?: AbortSignal): Promise<Inbox> {
+  return request('/api/notifications', { query: { limit }, signal });
+}
+
+export function markRead(id: string): Promise<Notification> {
+  return request(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
+}
+
+export function markAllRead(): Promise<{ updated: number }> {
+  return request('/api/notifications/read-all', { method: 'POST' });
+}

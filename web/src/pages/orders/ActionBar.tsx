@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { type ActionBody, type ActionType, actOnOrder, type Order } from '../../api/orders.ts';
+import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice.tsx';
+import { useAction } from '../../hooks/useAction.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { ActionForm } from './ActionForm.tsx';
+import { PRIMARY_ACTIONS } from './actionForm.ts';
+
+export interface ActionBarProps {
+  order: Order;
+  /** An action went through: reload the order, its timeline and the list. */
+  onActed(): void;
+}
+
+/**
+ * The actions the API allows this user on the order now, each opening its form. A 409 (someone
+ * else acted first, or the state moved on) is shown with the server's message and the order is
+ * reloaded, so the buttons match its new state.
+ */
+export function ActionBar({ order, onActed }: ActionBarProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<ActionType | null>(null);
+  const action = useAction();
+  const allowed = order.allowedActions ?? [];
+  const current = open !== null && allowed.includes(open) ? open : null;
+
+  const submit = (type: ActionType, body: ActionBody) =>
+    action.run(
+      () =>
+        actOnOrder(order.id, type, body).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 409) onActed();
+          throw error;
+        }),
+      () => t('order.done', { action: t(`action.${type}`) }),
+    );
+
+  return (
+    <section className="detail-section action-bar" data-testid="action-bar">
+      <h3>{t('order.actions')}</h3>
+      <ErrorNotice error={action.error} />
+      <SuccessNotice text={action.done} />
+      {allowed.length === 0 ? (
+        <p className="muted" data-testid="no-actions">
+          {t('order.noActions')}
+        </p>
+      ) : (
+        <div className="action-buttons">
+          {allowed.map((type) => (
+            <button
+              key={type}
+              type="button"
+              className={`btn ${PRIMARY_ACTIONS.has(type) ? 'btn-primary' : ''} ${type === current ? 'active' : ''}`}
+              data-testid={`action-${type}`}
+              aria-pressed={type === current}
+              disabled={action.busy}
+              onClick={() => {
+                action.clear();
+                setOpen(type === current ? null : type);
+              }}
+            >
+              {t(`action.${type}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {current && (
+        <ActionForm
+          key={current}
+          action={current}
+          order={order}
+          busy={action.busy}
+          onCancel={() => setOpen(null)}
+          onSubmit={async (body) => {
+            const ok = await submit(current, body);
+            if (ok) {
+              setOpen(null);
+              onActed();
+            }
+            return ok;
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import {
+  type ActionBody,
+  type ActionType,
+  type Order,
+  SATISFACTIONS,
+  type Satisfaction,
+} from '../../api/orders.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { useSignedIn } from '../../session/context.tsx';
+import {
+  ACTION_FORMS,
+  type ActionValues,
+  actionBody,
+  EMPTY_VALUES,
+  isComplete,
+  subTaskOptions,
+} from './actionForm.ts';
+import { MergePicker } from './MergePicker.tsx';
+import { PhotoInput } from './PhotoInput.tsx';
+import { SubTaskEditor } from './SubTaskEditor.tsx';
+import { UnitSelect } from './UnitSelect.tsx';
+import { useDirectoryContext } from './useDirectory.ts';
+
+export interface ActionFormProps {
+  action: ActionType;
+  order: Order;
+  busy: boolean;
+  onSubmit(body: ActionBody): Promise<boolean>;
+  onCancel(): void;
+}
+
+/** The small form an action needs (reason, unit, sub-tasks, photos, result…), sent with the version seen. */
+export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFormProps) {
+  const { t } = useI18n();
+  const { unit: myUnit } = useSignedIn();
+  const { units, unitName } = useDirectoryContext();
+  const form = ACTION_FORMS[action];
+  const options = form.subTask ? subTaskOptions(order, form.subTask, myUnit.id) : [];
+  const [values, setValues] = useState<ActionValues>(() => ({
+    ...EMPTY_VALUES,
+    subTaskId: options[0]?.value ?? '',
+  }));
+  const [uploading, setUploading] = useState(false);
+  const set = (change: Partial<ActionValues>) => setValues((v) => ({ ...v, ...change }));
+  const label = t(`action.${action}`);
+
+  return (
+    <form
+      className="action-form card"
+      data-testid="action-form"
+      data-action={action}
+      onSubmit={async (event) => {
+        event.preventDefault();
+        await onSubmit(actionBody(action, values, order.version));
+      }}
+    >
+      <h3>{label}</h3>
+      {form.mergeInto && (
+        <MergePicker
+          orderId={order.id}
+          value={values.intoOrderId}
+          onChange={(intoOrderId) => set({ intoOrderId })}
+        />
+      )}
+      {form.dispatch && (
+        <>
+          <UnitSelect
+            name="unitId"
+            label={t('form.unit')}
+            value={values.unitId}
+            units={units}
+            emptyLabel={t('form.defaultUnit')}
+            onChange={(unitId) => set({ unitId })}
+          />
+          <SubTaskEditor
+            subTasks={values.subTasks}
+            units={units}
+            onChange={(subTasks) => set({ subTasks })}
+          />
+        </>
+      )}
+      {form.newSubTask && (
+        <>
+          <UnitSelect
+            name="unitId"
+            label={t('form.unit')}
+            value={values.unitId}
+            units={units}
+            onChange={(unitId) => set({ unitId })}
+          />
+          <label>
+            {t('form.task')}
+            <input
+              name="task"
+              value={values.task}
+              maxLength={200}
+              onChange={(e) => set({ task: e.target.value })}
+            />
+          </label>
+        </>
+      )}
+      {form.subTask && options.length > 0 && (
+        <label>
+          {t('form.target')}
+          <select
+            name="subTaskId"
+            value={values.subTaskId}
+            onChange={(e) => set({ subTaskId: e.target.value })}
+          >
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.subTask
+                  ? [unitName(o.subTask.unitId) ?? t('unit.other'), o.subTask.task]
+                      .filter(Boolean)
+                      .join(' · ')
+                  : t('form.wholeOrder')}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {form.verify && (
+        <fieldset className="choice-row">
+          <legend>{t('form.passed')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="passed"
+              checked={values.passed}
+              onChange={() => set({ passed: true })}
+            />
+            {t('form.pass')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="passed"
+              checked={!values.passed}
+              onChange={() => set({ passed: false })}
+            />
+            {t('form.fail')}
+          </label>
+        </fieldset>
+      )}
+      {form.returnVisit && (
+        <>
+          <label>
+            {t('form.satisfaction')}
+            <select
+              name="satisfaction"
+              value={values.satisfaction}
+              onChange={(e) => set({ satisfaction: e.target.value as Satisfaction })}
+            >
+              {SATISFACTIONS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`satisfaction.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="solved"
+              checked={values.solved}
+              onChange={(e) => set({ solved: e.target.checked })}
+            />
+            {t('form.solved')}
+          </label>
+        </>
+      )}
+      {form.extension && (
+        <div className="field-row">
+          <label>
+            {t('form.extension')}
+            <input
+              name="amount"
+              type="number"
+              min="0.5"
+              max="1000"
+              step="0.5"
+              value={values.amount}
+              onChange={(e) => set({ amount: e.target.value })}
+            />
+          </label>
+          <label>
+            &nbsp;
+            <select
+              name="amountUnit"
+              value={values.amountUnit}
+              onChange={(e) => set({ amountUnit: e.target.value === 'days' ? 'days' : 'hours' })}
+            >
+              <option value="hours">{t('form.hours')}</option>
+              <option value="days">{t('form.days')}</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {form.reason && (
+        <label>
+          {t('form.reason')}
+          <textarea
+            name="reason"
+            rows={2}
+            maxLength={1000}
+            required
+            value={values.reason}
+            onChange={(e) => set({ reason: e.target.value })}
+          />
+        </label>
+      )}
+      {form.photos && (
+        <PhotoInput
+          ids={values.photos}
+          label={t(form.photos === 'required' ? 'form.photosRequired' : 'form.photos')}
+          onChange={(photos) => set({ photos })}
+          onUploading={setUploading}
+        />
+      )}
+      <label>
+        {t('form.note')}
+        <textarea
+          name="note"
+          rows={2}
+          maxLength={2000}
+          value={values.note}
+          onChange={(e) => set({ note: e.target.value })}
+        />
+      </label>
+      <div className="form-buttons">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="action-submit"
+          disabled={busy || uploading || !isComplete(action, values)}
+        >
+          {t('form.confirm', { action: label })}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

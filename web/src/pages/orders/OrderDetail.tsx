@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  type Duplicate,
+  fetchOrder,
+  fetchOrderEvents,
+  type Order,
+  type OrderEvent,
+} from '../../api/orders.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useAsync } from '../../hooks/useAsync.ts';
+import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { ActionBar } from './ActionBar.tsx';
+import { DuplicateNotice } from './DuplicateNotice.tsx';
+import { OrderFields } from './OrderFields.tsx';
+import { PhotoStrip } from './PhotoStrip.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { SubTaskList } from './SubTaskList.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useDirectoryContext } from './useDirectory.ts';
+
+export interface OrderDetailProps {
+  id: string;
+  /** Set right after the user reported this order: the duplicates the API suggested. */
+  duplicates?: readonly Duplicate[];
+  /** An action changed the order: the list reloads. */
+  onChanged(): void;
+  onClose(): void;
+}
+
+/** Every unit id an order and its timeline mention, to be named. */
+function unitIdsOf(order: Order, events: readonly OrderEvent[]): (string | null)[] {
+  const fromEvents = events.flatMap((e) => [e.actor.unitId, e.data.unitId, e.data.toUnitId]);
+  return [
+    order.responsibleUnitId,
+    order.dispatcherUnitId,
+    order.gridId,
+    order.communityId,
+    ...order.subTasks.map((s) => s.unitId),
+    ...fromEvents.map((id) => (typeof id === 'string' ? id : null)),
+  ];
+}
+
+/** One order: its fields, photos, sub-tasks, the actions open to the user and the timeline. */
+export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailProps) {
+  const { t } = useI18n();
+  const { cover } = useDirectoryContext();
+  const [tick, setTick] = useState(0);
+  const order = useAsync(
+    useCallback(
+      (signal: AbortSignal) => {
+        void tick;
+        return fetchOrder(id, signal);
+      },
+      [id, tick],
+    ),
+  );
+  const events = useAsync(
+    useCallback(
+      (signal: AbortSignal) => {
+        void tick;
+        return fetchOrderEvents(id, signal);
+      },
+      [id, tick],
+    ),
+  );
+  const o = order.data;
+  const timeline = events.data ?? [];
+
+  useEffect(() => {
+    if (o) cover([{ ...o, unitIds: unitIdsOf(o, events.data ?? []) }]);
+  }, [o, events.data, cover]);
+
+  const reload = () => {
+    setTick((n) => n + 1);
+    onChanged();
+    announceOrdersChanged();
+  };
+
+  if (!o) {
+    return (
+      <section className="order-detail card" data-testid="order-detail" data-loading="true">
+        <ErrorNotice error={order.error} />
+        {!order.error && <p className="muted">{t('app.loading')}</p>}
+      </section>
+    );
+  }
+  const reportPhotos = timeline.filter((e) => e.action === 'report').flatMap((e) => e.photos);
+  const category = o.category
+    ? `${t(`categoryType.${o.category.type}`)} · ${o.category.majorName} · ${o.category.minorName} (${o.category.code})`
+    : '—';
+
+  return (
+    <section
+      className="order-detail card"
+      data-testid="order-detail"
+      data-order-id={o.id}
+      data-status={o.status}
+      data-version={o.version}
+    >
+      <header className="detail-head">
+        <div>
+          <h2 data-testid="detail-code">{o.code}</h2>
+          <span className="muted" data-testid="detail-category">
+            {category}
+          </span>
+        </div>
+        <StatusBadge status={o.status} />
+        <button type="button" className="btn btn-small btn-ghost" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </header>
+      {duplicates && <DuplicateNotice code={o.code} duplicates={duplicates} />}
+      <ErrorNotice error={order.error ?? events.error} />
+      <OrderFields order={o} />
+      {reportPhotos.length > 0 && (
+        <section className="detail-section">
+          <h3>{t('order.photos')}</h3>
+          <PhotoStrip ids={reportPhotos} label={t('order.photos')} />
+        </section>
+      )}
+      <SubTaskList order={o} />
+      <ActionBar order={o} onActed={reload} />
+      <section className="detail-section">
+        <h3>{t('order.timeline')}</h3>
+        <Timeline events={timeline} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Order } from '../../api/orders.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { formatDateTime } from '../../time.ts';
+import { LightBadge } from './LightBadge.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { useDirectoryContext } from './useDirectory.ts';
+
+export interface OrderRowProps {
+  order: Order;
+  selected: boolean;
+  onOpen(id: string): void;
+}
+
+/** One order in the list: code, category, address, status, responsible unit, deadline, light. */
+export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
+  const { t } = useI18n();
+  const directory = useDirectoryContext();
+  const unit = order.responsibleUnitId
+    ? (directory.unitName(order.responsibleUnitId) ?? t('unit.other'))
+    : '—';
+  return (
+    <tr
+      data-testid="order-row"
+      data-order-id={order.id}
+      data-code={order.code}
+      data-status={order.status}
+      data-light={order.light ?? 'none'}
+      className={selected ? 'selected' : undefined}
+      aria-selected={selected}
+      onClick={() => onOpen(order.id)}
+    >
+      <td>
+        <a
+          href={`#/orders/${encodeURIComponent(order.id)}`}
+          className="order-code"
+          data-testid="order-code"
+          onClick={(e) => e.stopPropagation()}
+        >
+          {order.code}
+        </a>
+      </td>
+      <td>{order.category?.minorName ?? '—'}</td>
+      <td className="order-address">{order.address || '—'}</td>
+      <td>
+        <StatusBadge status={order.status} />
+      </td>
+      <td data-testid="order-unit">{unit}</td>
+      <td className="nowrap" data-testid="order-deadline">
+        {formatDateTime(order.deadline)}
+      </td>
+      <td>
+        <LightBadge light={order.light} />
+      </td>
+    </tr>
+  );
+}

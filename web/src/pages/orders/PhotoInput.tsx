@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { thumbnailUrl, uploadPhoto } from '../../api/attachments.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useI18n } from '../../i18n/context.tsx';
+
+export interface PhotoInputProps {
+  ids: readonly string[];
+  label: string;
+  onChange(ids: string[]): void;
+  /** Told while uploads run, so the form waits for their ids. */
+  onUploading(uploading: boolean): void;
+}
+
+/** Uploads chosen photos through the attachments API at once and keeps their ids for the form. */
+export function PhotoInput({ ids, label, onChange, onUploading }: PhotoInputProps) {
+  const { t } = useI18n();
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const upload = async (files: File[]) => {
+    if (files.length === 0) return;
+    setUploading(true);
+    onUploading(true);
+    setError(null);
+    const added: string[] = [];
+    try {
+      for (const file of files) added.push((await uploadPhoto(file)).id);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(false);
+      onUploading(false);
+      if (added.length > 0) onChange([...ids, ...added]);
+    }
+  };
+
+  return (
+    <div className="photo-input">
+      <label>
+        {label}
+        <input
+          type="file"
+          name="photos"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          disabled={uploading}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void upload(files);
+          }}
+        />
+      </label>
+      {uploading && <span className="muted">{t('form.uploading')}</span>}
+      <ErrorNotice error={error} />
+      {ids.length > 0 && (
+        <ul className="photo-strip" data-testid="uploaded-photos">
+          {ids.map((id) => (
+            <li key={id}>
+              <img src={thumbnailUrl(id)} alt={label} data-testid="uploaded-photo" />
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                onClick={() => onChange(ids.filter((p) => p !== id))}
+              >
+                {t('form.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Category } from '../../api/categories.ts';
+import { createOrder, type Duplicate, type Order, type OrderSource, sourcesFor } from '../../api/orders.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useAction } from '../../hooks/useAction.ts';
+import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { useSignedIn } from '../../session/context.tsx';
+import { PhotoInput } from './PhotoInput.tsx';
+
+// The map library loads only when someone opens the form.
+const PositionMap = lazy(() => import('./PositionMap.tsx').then((m) => ({ default: m.PositionMap })));
+
+export interface ReportFormProps {
+  categories: readonly Category[];
+  onCreated(order: Order, duplicates: Duplicate[]): void;
+  onCancel(): void;
+}
+
+/** Groups the dictionary as the picker shows it: 部件 · 公用设施 → its minor classes. */
+function grouped(categories: readonly Category[], typeLabel: (c: Category) => string) {
+  const groups = new Map<string, Category[]>();
+  for (const c of categories) {
+    const key = `${typeLabel(c)} · ${c.majorName}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups];
+}
+
+/** 上报问题: category, description, address, position (typed or clicked on the map), photos. */
+export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps) {
+  const { t } = useI18n();
+  const { user } = useSignedIn();
+  const sources = sourcesFor(user.role);
+  const action = useAction();
+  const [form, setForm] = useState({ categoryId: '', description: '', address: '', lat: '', lon: '' });
+  const [source, setSource] = useState<OrderSource | undefined>(
+    sources.length > 1 ? (sources.find((s) => s === 'hotline') ?? sources[0]) : undefined,
+  );
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const field = (key: keyof typeof form) => ({
+    name: key,
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  });
+  const pick = useCallback(
+    (p: { lat: number; lon: number }) =>
+      setForm((f) => ({ ...f, lat: p.lat.toFixed(6), lon: p.lon.toFixed(6) })),
+    [],
+  );
+  const position = useMemo(() => {
+    const lat = Number.parseFloat(form.lat);
+    const lon = Number.parseFloat(form.lon);
+    return Number.isFinite(lat) && Number.isFinite(lon) ? { lat, lon } : null;
+  }, [form.lat, form.lon]);
+
+  return (
+    <form
+      className="report-form card form-grid"
+      data-testid="report-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!position) return;
+        let created: { order: Order; duplicates: Duplicate[] } | undefined;
+        const ok = await action.run(
+          async () => {
+            created = await createOrder({
+              categoryId: form.categoryId,
+              description: form.description.trim(),
+              ...(form.address.trim() && { address: form.address.trim() }),
+              ...position,
+              ...(source && { source }),
+              ...(photos.length > 0 && { photos }),
+            });
+          },
+          () => '',
+        );
+        if (ok && created) {
+          announceOrdersChanged();
+          onCreated(created.order, created.duplicates);
+        }
+      }}
+    >
+      <h2>{t('report.title')}</h2>
+      <ErrorNotice error={action.error} />
+      <label>
+        {t('report.category')}
+        <select {...field('categoryId')} required>
+          <option value="">{t('report.pickCategory')}</option>
+          {grouped(categories, (c) => t(`categoryType.${c.type}`)).map(([group, list]) => (
+            <optgroup key={group} label={group}>
+              {list.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.minorName}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('report.description')}
+        <textarea {...field('description')} rows={3} required maxLength={2000} />
+      </label>
+      <label>
+        {t('report.address')}
+        <input {...field('address')} maxLength={200} />
+      </label>
+      <div className="field-row">
+        <label>
+          {t('report.lat')}
+          <input {...field('lat')} type="number" step="any" min={-90} max={90} required />
+        </label>
+        <label>
+          {t('report.lon')}
+          <input {...field('lon')} type="number" step="any" min={-180} max={180} required />
+        </label>
+      </div>
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <PositionMap position={position} onPick={pick} />
+      </Suspense>
+      {source && (
+        <label>
+          {t('report.source')}
+          <select name="source" value={source} onChange={(e) => setSource(e.target.value as OrderSource)}>
+            {sources.map((s) => (
+              <option key={s} value={s}>
+                {t(`source.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <PhotoInput ids={photos} label={t('form.photos')} onChange={setPhotos} onUploading={setUploading} />
+      <div className="form-buttons">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="report-submit"
+          disabled={action.busy || uploading || !position || form.categoryId === ''}
+        >
+          {t('report.submit')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import type { OrderEvent, Satisfaction } from '../../api/orders.ts';
+import type { Params } from '../../i18n/translate.ts';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { formatDateTime } from '../../time.ts';
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+const SUB_TASK_ACTIONS: ReadonlySet<OrderEvent['action']> = new Set([
+  'signSubTask',
+  'feedbackSubTask',
+  'closeSubTask',
+]);
+const SATISFACTION: readonly unknown[] = ['satisfied', 'basicallySatisfied', 'dissatisfied'];
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * What an event's data says in a few words for the timeline: the unit it went to, the check's
+ * result, the rating, the sub-tasks and extension, the new deadline (in Shanghai time).
+ */
+export function eventDetails(event: OrderEvent, unitName: (id: string) => string, t: Translate): string[] {
+  const d = event.data;
+  const out: string[] = [];
+  const target = event.action === 'dispatch' || event.action === 'report' ? text(d.unitId) : text(d.toUnitId);
+  if (target) out.push(t('timeline.unitTo', { unit: unitName(target) }));
+  const subTaskUnit = text(d.unitId);
+  // A sub-task's unit, unless it acted itself (the actor line names it already).
+  if (SUB_TASK_ACTIONS.has(event.action) && subTaskUnit && subTaskUnit !== event.actor.unitId) {
+    out.push(unitName(subTaskUnit));
+  }
+  if (typeof d.passed === 'boolean') out.push(t(d.passed ? 'timeline.passed' : 'timeline.failed'));
+  if (SATISFACTION.includes(d.satisfaction)) out.push(t(`satisfaction.${d.satisfaction as Satisfaction}`));
+  if (typeof d.solved === 'boolean') out.push(t(d.solved ? 'timeline.solved' : 'timeline.unsolved'));
+  if (Array.isArray(d.subTasks) && d.subTasks.length > 0) {
+    out.push(t('timeline.subTasks', { count: d.subTasks.length }));
+  }
+  const extension = d.extension as { amount?: unknown; unit?: unknown } | undefined;
+  if (extension && typeof extension.amount === 'number') {
+    out.push(t(extension.unit === 'hours' ? 'order.hours' : 'order.days', { amount: extension.amount }));
+  }
+  const deadline = text(d.deadline);
+  if (deadline) out.push(t('timeline.deadline', { time: formatDateTime(deadline) }));
+  return out;
+}
