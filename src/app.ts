@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
+import { registerSecurityHeaders } from './http/plugins/security-headers.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -160,6 +160,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   registerErrorHandling(app);
   registerInputGuard(app);
+  // First of the onRequest hooks, so that refusals (401, 429) carry the headers too.
+  registerSecurityHeaders(app);
   // Cookies are parsed in an onRequest hook that must run before authentication's.
   await app.register(fastifyCookie);
   // Its onRequest hook marks upgrade requests so that a refused upgrade's socket is destroyed: it must run before auth's.
@@ -179,17 +181,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onRequest', app.rateLimit());
   // Before any route, so that its onRoute check sees every route, plugins' included.
   registerAuth(app, ctx, platform.routes);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
-      },
-    },
-  });
   if (config.corsOrigins.length > 0)
     await app.register(fastifyCors, { origin: config.corsOrigins, credentials: true });
   await app.register(fastifySwagger, {

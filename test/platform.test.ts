@@ -62,7 +62,14 @@ forEachDialect('platform', (kind) => {
     assert.equal(res.statusCode, 404);
     assert.equal(res.json().error.code, 'ROUTE_NOT_FOUND');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
-    assert.ok(res.headers['content-security-policy']);
+    assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
+    assert.match(String(res.headers['content-security-policy']), /connect-src 'self' ws: wss: https:/);
+    assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+    // A refusal before any route runs carries them too.
+    const refused = await t.app.inject({ url: '/api/me' });
+    assert.equal(refused.statusCode, 401);
+    assert.equal(refused.headers['x-content-type-options'], 'nosniff');
+    assert.equal(refused.headers['content-security-policy'], res.headers['content-security-policy']);
   });
 });
 

@@ -64,7 +64,7 @@ export function listVisibleUsers(
   ctx: ServiceContext,
   who: Principal,
   filter: { unitId?: string; role?: string },
-): Promise<UserRecord[]> {
+): Promise<readonly UserRecord[]> {
   return listUsers(ctx.db, { scopePath: who.scopePath, ...filter });
 }
 

@@ -2,7 +2,8 @@
 // categories. An order action used to read the same unit rows a dozen times and the whole
 // category dictionary twice; these tables change a few times a day.
 //
-// Rules: reads inside a transaction never fill the cache (they may see uncommitted rows); every
+// Rules: reads inside a transaction never fill the cache (they may see uncommitted rows), though
+// they are served from it (what it holds was committed, and their own writes emptied it); every
 // write through a repository invalidates its table at once, and for a settling time after it
 // nothing is cached (so a read racing a transaction that has not committed yet cannot keep the
 // old row); entries live TTL_MS at most, which bounds what another server process's change
@@ -49,11 +50,11 @@ export async function cachedRead<T>(
   key: string,
   load: () => Promise<T>,
 ): Promise<T> {
-  if (db.isTransaction) return load();
   const table = tableOf(db, name);
   const now = Date.now();
   const hit = table.entries.get(key);
   if (hit && hit.expires > now) return hit.value as T;
+  if (db.isTransaction) return frozen(await load());
   const generation = table.generation;
   // Frozen whether kept or not, so that a caller modifying one fails every time, not only on a hit.
   const value = frozen(await load());
@@ -71,10 +72,15 @@ function frozen<T>(value: T): T {
   return value === undefined ? value : Object.freeze(value);
 }
 
-/** Forgets a table's entries; every repository write to a cached table calls it. */
+/** Entries of one table that are computed from another too: user lists are scoped by units' paths. */
+const DEPENDENTS: Partial<Record<CachedTable, CachedTable[]>> = { units: ['users'] };
+
+/** Forgets a table's entries (and its dependents'); every repository write to a cached table calls it. */
 export function invalidateReads(db: Db, name: CachedTable): void {
-  const table = tableOf(db, name);
-  table.generation++;
-  table.settledAt = Date.now() + SETTLE_MS;
-  table.entries.clear();
+  for (const each of [name, ...(DEPENDENTS[name] ?? [])]) {
+    const table = tableOf(db, each);
+    table.generation++;
+    table.settledAt = Date.now() + SETTLE_MS;
+    table.entries.clear();
+  }
 }

@@ -55,16 +55,21 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
 export async function listUsers(
   db: Db,
   filter: { scopePath: string | null; unitId?: string; role?: string },
-): Promise<UserRecord[]> {
-  let q = db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').selectAll('users');
-  if (filter.scopePath !== null) q = q.where('units.path', 'like', `${filter.scopePath}%`);
-  if (filter.unitId) q = q.where('users.unit_id', '=', filter.unitId);
-  if (filter.role) q = q.where('users.role', '=', filter.role);
-  const rows = await q.orderBy('users.username').execute();
-  return rows.map(toUser);
+): Promise<readonly UserRecord[]> {
+  // Also invalidated by units' writes (see read-cache.ts): a unit moved changes who is under a scope.
+  const key = `list:${filter.scopePath}|${filter.unitId ?? ''}|${filter.role ?? ''}`;
+  return cachedRead(db, 'users', key, async () => {
+    let q = db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').selectAll('users');
+    if (filter.scopePath !== null) q = q.where('units.path', 'like', `${filter.scopePath}%`);
+    if (filter.unitId) q = q.where('users.unit_id', '=', filter.unitId);
+    if (filter.role) q = q.where('users.role', '=', filter.role);
+    const rows = await q.orderBy('users.username').execute();
+    return rows.map(toUser);
+  });
 }
 
 export async function insertUser(db: Db, u: UserRecord): Promise<void> {
+  invalidateReads(db, 'users');
   await db
     .insertInto('users')
     .values({
