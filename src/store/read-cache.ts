@@ -2,12 +2,12 @@
 // categories. An order action used to read the same unit rows a dozen times and the whole
 // category dictionary twice; these tables change a few times a day.
 //
-// Rules: reads inside a transaction never fill the cache (they may see uncommitted rows), though
-// they are served from it (what it holds was committed, and their own writes emptied it); every
-// write through a repository invalidates its table at once, and for a settling time after it
-// nothing is cached (so a read racing a transaction that has not committed yet cannot keep the
-// old row); entries live TTL_MS at most, which bounds what another server process's change
-// takes to be seen here.
+// Rules: every write through a repository invalidates its table at once, and for a settling
+// time after it nothing is cached: a read racing a transaction that has not committed yet cannot
+// keep the old row, and a transaction that wrote cannot keep its own uncommitted (perhaps later
+// rolled back) rows. So reads inside transactions are served and kept like any other. Entries
+// live READ_CACHE_TTL_MS at most, which bounds what another server process's change takes to be
+// seen here.
 import type { Db } from './database.ts';
 
 export type CachedTable = 'sessions' | 'users' | 'units' | 'categories';
@@ -54,7 +54,6 @@ export async function cachedRead<T>(
   const now = Date.now();
   const hit = table.entries.get(key);
   if (hit && hit.expires > now) return hit.value as T;
-  if (db.isTransaction) return frozen(await load());
   const generation = table.generation;
   // Frozen whether kept or not, so that a caller modifying one fails every time, not only on a hit.
   const value = frozen(await load());
