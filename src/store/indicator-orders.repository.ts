@@ -4,7 +4,7 @@ import type { JsonObject, OrderEvent } from '../domain/workorder/model.ts';
 import type { OrderStatus } from '../domain/workorder/states.ts';
 import type { Db } from './database.ts';
 import { parseJson } from './dialect/json.ts';
-import { involving } from './order-list.repository.ts';
+import { involving, unitIdsUnder } from './order-list.repository.ts';
 import type { Database } from './schema.ts';
 
 /** The orders an indicator query needs: those that can count in [from, to), optionally only those involving a unit under a path. */
@@ -21,12 +21,16 @@ export interface PeriodOrders {
  * order whose every event and deadline lie before the period contributes nothing to it, so a
  * month's indicators read a month's orders, not the whole history.
  */
-function relevant(eb: ExpressionBuilder<Database, 'orders'>, p: PeriodOrders) {
+function relevant(
+  eb: ExpressionBuilder<Database, 'orders'>,
+  p: PeriodOrders,
+  unitIds: readonly string[] | null,
+) {
   const conditions: Expression<SqlBool>[] = [
     eb('orders.created_at', '<', p.to),
     eb.or([eb('orders.updated_at', '>=', p.from), eb('orders.deadline', '>=', p.from)]),
   ];
-  if (p.involvingPath !== null) conditions.push(involving(eb, p.involvingPath));
+  if (unitIds !== null) conditions.push(involving(eb, unitIds));
   return eb.and(conditions);
 }
 
@@ -36,6 +40,7 @@ function relevant(eb: ExpressionBuilder<Database, 'orders'>, p: PeriodOrders) {
  * orders a month, states, actors, notes and photos would be most of the work.
  */
 export async function listPeriodHistories(db: Db, p: PeriodOrders): Promise<OrderHistory[]> {
+  const unitIds = p.involvingPath === null ? null : await unitIdsUnder(db, p.involvingPath);
   const rows = await db
     .selectFrom('orders')
     .innerJoin('order_events', 'order_events.order_id', 'orders.id')
@@ -48,7 +53,7 @@ export async function listPeriodHistories(db: Db, p: PeriodOrders): Promise<Orde
       'order_events.at',
       'order_events.data',
     ])
-    .where((eb) => relevant(eb, p))
+    .where((eb) => relevant(eb, p, unitIds))
     .execute();
   const byOrder = new Map<string, OrderHistory['events'][number][]>();
   for (const r of rows) {
@@ -70,12 +75,13 @@ export async function listPeriodHistories(db: Db, p: PeriodOrders): Promise<Orde
 
 /** For each of the period's orders, the paths of the units it involved: who it counts for in a ranking. */
 export async function listPeriodUnitPaths(db: Db, p: PeriodOrders): Promise<Map<string, string[]>> {
+  const unitIds = p.involvingPath === null ? null : await unitIdsUnder(db, p.involvingPath);
   const rows = await db
     .selectFrom('orders')
     .innerJoin('order_units', 'order_units.order_id', 'orders.id')
     .innerJoin('units', 'units.id', 'order_units.unit_id')
     .select(['order_units.order_id', 'units.path'])
-    .where((eb) => relevant(eb, p))
+    .where((eb) => relevant(eb, p, unitIds))
     .execute();
   const paths = new Map<string, string[]>();
   for (const { order_id, path } of rows) {
