@@ -197,7 +197,10 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
     await p.locator(`[data-testid=order-detail][data-order-id="${story.id}"][data-version="6"]`).waitFor();
     t.clock.t = bj('2026-03-02 10:30');
     await act(p, 'startHandling', 'handling');
-    assert.match((await detail(p).getByTestId('subtask').textContent()) ?? '', /已反馈/);
+    // The other department's sub-task and the signer are named, though neither is in its scope.
+    assert.match((await detail(p).getByTestId('subtask').textContent()) ?? '', /^供电所安排停电已反馈/);
+    assert.equal(await detail(p).getByTestId('field-responsible-person').textContent(), 'green');
+    assert.equal(await detail(p).getByTestId('field-area').textContent(), 'A1社区 · A1社区第1网格');
 
     t.clock.t = bj('2026-03-02 11:00');
     await act(p, 'feedback', 'handled', async (form) => {
@@ -232,8 +235,12 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
       ['2026-03-02 10:30:00', '开始处置', '签收 → 处置中'],
       ['2026-03-02 11:00:00', '反馈', '处置中 → 已反馈'],
     ]);
-    // The department cannot read the centre's people, but names the centre's unit.
-    assert.equal(await events.nth(1).getByTestId('event-actor').textContent(), '指挥中心值班员 · 测试街道');
+    // The API names the centre's operator and unit, which the department may not read itself.
+    assert.equal(
+      await events.nth(1).getByTestId('event-actor').textContent(),
+      'operator · 指挥中心值班员 · 测试街道',
+    );
+    assert.equal(await events.nth(4).getByTestId('event-actor').textContent(), 'power · 职能部门 · 供电所');
     assert.equal(await events.nth(1).getByTestId('event-note').textContent(), '属实，立案');
     assert.match((await events.nth(2).textContent()) ?? '', /至 绿化所.*协办 1 项.*期限 2026-03-05 17:30:00/);
     assert.equal(await events.nth(7).getByTestId('event-note').textContent(), '已修剪树枝');
@@ -371,6 +378,42 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
     );
     await p.getByTestId('switch-language').click();
     await p.getByTestId('nav-orders').getByText('工单').waitFor();
+  });
+
+  it('takes a duplicate’s reporter from the merge notification to the order it was merged into', async () => {
+    t.clock.t = bj('2026-03-02 15:00');
+    const reported = await t.app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: await as('gridA1'),
+      payload: {
+        categoryId: world.categories.get('树木倒伏/树枝搭线'),
+        ...IN_A1_GRID1,
+        description: '树枝又搭在电线上',
+      },
+    });
+    assert.equal(reported.statusCode, 201, reported.body);
+    const duplicate: { id: string; code: string } = reported.json().order;
+    t.clock.t = bj('2026-03-02 15:05');
+    const merged = await t.app.inject({
+      method: 'POST',
+      url: `/api/orders/${duplicate.id}/merge`,
+      headers: await as('operator'),
+      payload: { intoOrderId: story.id },
+    });
+    assert.equal(merged.statusCode, 200, merged.body);
+
+    const p = await logIn(context, base, 'gridA1', PASSWORD);
+    await p.getByTestId('order-list').waitFor();
+    await p.getByTestId('notifications').click();
+    const note = p.locator('[data-testid=notification][data-kind=merged]');
+    assert.equal(
+      await note.locator('span').textContent(),
+      `工单 ${duplicate.code} 已合并到工单 ${story.code}，请关注该工单`,
+    );
+    assert.equal(await note.getAttribute('data-order-id'), story.id);
+    await note.click();
+    await p.locator(`[data-testid=order-detail][data-order-id="${story.id}"]`).waitFor();
   });
 });
 

@@ -86,7 +86,14 @@ forEachDialect('time-limit job', (kind) => {
     assert.equal(last.seq, 4);
     assert.equal(last.action, 'supervise');
     assert.deepEqual([last.fromState, last.toState], ['dispatched', 'dispatched']);
-    assert.deepEqual(last.actor, { userId: 'system', role: 'system', unitId: null });
+    // The scheduler is no person and belongs to no unit: nothing to name.
+    assert.deepEqual(last.actor, {
+      userId: 'system',
+      role: 'system',
+      unitId: null,
+      displayName: null,
+      unitName: null,
+    });
     assert.equal(last.at, new Date(bj('2026-03-03 12:01')).toISOString());
     assert.deepEqual(last.data, { auto: true, count: 1 });
 

@@ -17,6 +17,7 @@ import {
 import { findOrders } from '../store/orders.repository.ts';
 import { workingCalendar } from './calendar.service.ts';
 import type { Principal, ServiceContext } from './context.ts';
+import { loadOrderNames } from './orders.names.ts';
 import { instantOf } from './orders.payload.ts';
 import { actorOf, getVisibleOrderOrThrow, visibilityOf } from './orders.scope.ts';
 import { requireUnit } from './orders.units.ts';
@@ -178,11 +179,15 @@ export async function listVisibleOrders(ctx: ServiceContext, who: Principal, q: 
     limit,
     after,
   });
-  const [categories, calendar] = await Promise.all([listCategories(ctx.db), workingCalendar(ctx)]);
+  const [categories, calendar, names] = await Promise.all([
+    listCategories(ctx.db),
+    workingCalendar(ctx),
+    loadOrderNames(ctx.db, who, page.items),
+  ]);
   const byId = new Map(categories.map((c) => [c.id, c]));
   const last = page.items.at(-1);
   return {
-    items: page.items.map((o) => orderView(o, byId.get(o.categoryId), filter.now, calendar)),
+    items: page.items.map((o) => orderView(o, byId.get(o.categoryId), filter.now, calendar, names)),
     ...(after === undefined && { total: await countOrders(ctx.db, filter) }),
     ...(page.more && last && { nextCursor: encodeCursor(sortParam, sortValueOf(last, sort), last.id) }),
   };
@@ -191,7 +196,11 @@ export async function listVisibleOrders(ctx: ServiceContext, who: Principal, q: 
 /** One order with the actions the caller may take on it now (the console's buttons). */
 export async function getOrderForCaller(ctx: ServiceContext, who: Principal, id: string) {
   const order = await getVisibleOrderOrThrow(ctx, who, id);
-  const [categories, calendar] = await Promise.all([listCategories(ctx.db), workingCalendar(ctx)]);
+  const [categories, calendar, names] = await Promise.all([
+    listCategories(ctx.db),
+    workingCalendar(ctx),
+    loadOrderNames(ctx.db, who, [order]),
+  ]);
   const now = ctx.now();
   const allowed = allowedActions(order.state, actorOf(who), now, { calendar });
   return orderView(
@@ -199,14 +208,17 @@ export async function getOrderForCaller(ctx: ServiceContext, who: Principal, id:
     categories.find((c) => c.id === order.categoryId),
     now,
     calendar,
+    names,
     allowed,
   );
 }
 
-/** An order's timeline, oldest first. */
+/** An order's timeline, oldest first, naming each actor and the unit each event sent the order to. */
 export async function listTimeline(ctx: ServiceContext, who: Principal, id: string) {
   await getVisibleOrderOrThrow(ctx, who, id);
-  return (await listOrderEvents(ctx.db, id)).map(eventView);
+  const events = await listOrderEvents(ctx.db, id);
+  const names = await loadOrderNames(ctx.db, who, [], events);
+  return events.map((e) => eventView(e, names));
 }
 
 /**

@@ -6,6 +6,7 @@ export { type ActedOrder, actOnOrder } from './orders.act.ts';
 export { type CreatedOrder, createOrder, type NewOrderRequest } from './orders.create.ts';
 export { type DuplicateSuggestion, findDuplicates } from './orders.duplicates.ts';
 export { type MergedOrders, type MergeRequest, mergeOrder } from './orders.merge.ts';
+export { loadOrderNames, OrderNames } from './orders.names.ts';
 export type { ActionBody, SubTaskBody } from './orders.payload.ts';
 export { checkPhotosExist } from './orders.photos.ts';
 export {

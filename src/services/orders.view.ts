@@ -2,10 +2,11 @@ import type { WorkingCalendar } from '../domain/calendar/calendar.ts';
 import { timeRemaining } from '../domain/calendar/time-limit.ts';
 import type { ActionType } from '../domain/workorder/actions.ts';
 import { categoryCode } from '../domain/workorder/code.ts';
-import type { JsonValue, OrderEvent } from '../domain/workorder/model.ts';
+import type { JsonObject, JsonValue, OrderEvent } from '../domain/workorder/model.ts';
 import { orderLight } from '../domain/workorder/overdue.ts';
 import type { Category } from '../store/categories.repository.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
+import { type OrderNames, targetUnitIdOf } from './orders.names.ts';
 
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 
@@ -21,12 +22,16 @@ function isoTimes(value: JsonValue, key?: string): JsonValue {
   return value;
 }
 
-/** A work order as the API returns it; `allowedActions` only where the caller's buttons are needed. */
+/**
+ * A work order as the API returns it, with the names of its units and responsible person
+ * (`names` loaded for it); `allowedActions` only where the caller's buttons are needed.
+ */
 export function orderView(
   o: OrderRecord,
   category: Category | undefined,
   now: number,
   calendar: WorkingCalendar,
+  names: OrderNames,
   allowedActions?: ActionType[],
 ) {
   const s = o.state;
@@ -52,11 +57,15 @@ export function orderView(
     lat: o.lat,
     lon: o.lon,
     gridId: o.gridId,
+    gridName: names.unit(o.gridId),
     communityId: o.communityId,
+    communityName: names.unit(o.communityId),
     attributes: o.attributes,
     reporterUserId: s.reporterUserId,
     responsibleUnitId: s.responsibleUnitId,
+    responsibleUnitName: names.unit(s.responsibleUnitId),
     responsibleUserId: s.responsibleUserId,
+    responsibleUserName: names.person(s.responsibleUserId),
     dispatcherUnitId: s.dispatcherUnitId,
     timeLimit: s.timeLimit,
     dispatchedAt: iso(s.dispatchedAt),
@@ -67,7 +76,15 @@ export function orderView(
       light && s.deadline !== null ? timeRemaining(calendar, now, s.deadline).workingMs : null,
     parked: s.parked ? { at: iso(s.parked.at), reason: s.parked.reason } : null,
     supervision: s.supervision ? { count: s.supervision.count, lastAt: iso(s.supervision.lastAt) } : null,
-    subTasks: s.subTasks.map((t) => ({ ...t, deadline: iso(t.deadline) })),
+    subTasks: s.subTasks.map((t) => ({
+      id: t.id,
+      unitId: t.unitId,
+      unitName: names.unit(t.unitId),
+      task: t.task,
+      status: t.status,
+      deadline: iso(t.deadline),
+      closeReason: t.closeReason,
+    })),
     extensionRequests: s.extensionRequests.map((r) => ({ ...r, requestedAt: iso(r.requestedAt) })),
     reworkCount: s.reworkCount,
     reopenCount: s.reopenCount,
@@ -84,17 +101,28 @@ export function orderView(
   };
 }
 
-/** One timeline entry as the API returns it. */
-export function eventView(e: OrderEvent) {
+/**
+ * One timeline entry as the API returns it: the actor with their display name and unit's name,
+ * and the unit the event sent the order to (`targetUnit`, see targetUnitIdOf) with its name.
+ */
+export function eventView(e: OrderEvent, names: OrderNames) {
+  const target = targetUnitIdOf(e);
   return {
     seq: e.seq,
     action: e.action,
     fromState: e.fromState,
     toState: e.toState,
-    actor: e.actor,
+    actor: {
+      userId: e.actor.userId,
+      role: e.actor.role,
+      unitId: e.actor.unitId,
+      displayName: e.actor.role === 'system' ? null : names.person(e.actor.userId),
+      unitName: names.unit(e.actor.unitId),
+    },
+    targetUnit: target === null ? null : { id: target, name: names.unit(target) },
     at: iso(e.at),
     note: e.note,
-    photos: e.photos,
-    data: isoTimes(e.data),
+    photos: [...e.photos],
+    data: isoTimes(e.data) as JsonObject,
   };
 }

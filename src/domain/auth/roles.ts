@@ -35,3 +35,6 @@ export const STAFF_ROLES: Role[] = [
   'gridWorker',
   'department',
 ];
+
+/** Roles that read people (GET /api/users, within their scope); a department or a crew reads none. */
+export const PEOPLE_READERS: Role[] = ['admin', 'operator', 'leader', 'workstation', 'community'];

@@ -14,7 +14,9 @@ import {
   getVisibleOrderOrThrow,
   listTimeline,
   listVisibleOrders,
+  loadOrderNames,
   mergeOrder,
+  type OrderNames,
   orderView,
 } from '../../services/orders.service.ts';
 import { findCategory } from '../../store/categories.repository.ts';
@@ -23,7 +25,18 @@ import { findUnit } from '../../store/units.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
-import { ActionBodySchema, ActionParams, ListQuery, MergeBody, NewOrderBody } from './orders.schemas.ts';
+import {
+  ActedSchema,
+  ActionBodySchema,
+  ActionParams,
+  ListQuery,
+  MergeBody,
+  MergedSchema,
+  NewOrderBody,
+  OrderEventsSchema,
+  OrderPageSchema,
+  OrderSchema,
+} from './orders.schemas.ts';
 
 /** Everyone who may report a problem: a leader reads and supervises but does not report. */
 const REPORTERS: Role[] = [
@@ -39,8 +52,8 @@ const REPORTERS: Role[] = [
 
 /** Work orders: report, list, read, act, follow the timeline, merge duplicates. */
 export async function orderRoutes(app: App, p: Platform): Promise<void> {
-  /** The order as the caller now sees it, with the buttons it may press. */
-  async function viewFor(who: Principal, order: OrderRecord) {
+  /** The order as the caller now sees it, with the buttons it may press; `names` loaded for it. */
+  async function viewFor(who: Principal, order: OrderRecord, names: OrderNames) {
     const calendar = await workingCalendar(p.ctx);
     const now = p.ctx.now();
     const category = await findCategory(p.ctx.db, order.categoryId);
@@ -49,6 +62,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       category,
       now,
       calendar,
+      names,
       allowedActions(order.state, actorOf(who), now, { calendar }),
     );
   }
@@ -78,9 +92,10 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       const created = await createOrder(p.ctx, who, request.body);
       await announce('order.created', created.order, request.log);
       publishNotifications(p.bus, created.deliveries);
+      const names = await loadOrderNames(p.ctx.db, who, [created.order]);
       return reply
         .status(201)
-        .send({ order: await viewFor(who, created.order), duplicates: created.duplicates });
+        .send({ order: await viewFor(who, created.order, names), duplicates: created.duplicates });
     },
   );
 
@@ -90,8 +105,9 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       config: { access: 'authenticated' },
       schema: {
         tags: ['orders'],
-        summary: 'Orders you may see, filtered, sorted and paged',
+        summary: 'Orders you may see, filtered, sorted and paged, with the names of their units',
         querystring: ListQuery,
+        response: { 200: OrderPageSchema },
       },
     },
     async (request) => listVisibleOrders(p.ctx, principal(request), request.query),
@@ -101,7 +117,12 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
     '/api/orders/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['orders'], summary: 'One order with the actions you may take now', params: IdParams },
+      schema: {
+        tags: ['orders'],
+        summary: 'One order with the names of its units and person, and the actions you may take now',
+        params: IdParams,
+        response: { 200: OrderSchema },
+      },
     },
     async (request) => getOrderForCaller(p.ctx, principal(request), request.params.id),
   );
@@ -110,7 +131,12 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
     '/api/orders/:id/events',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['orders'], summary: 'The order’s timeline, oldest first', params: IdParams },
+      schema: {
+        tags: ['orders'],
+        summary: 'The order’s timeline, oldest first, naming each actor and where the order was sent',
+        params: IdParams,
+        response: { 200: OrderEventsSchema },
+      },
     },
     async (request) => ({ items: await listTimeline(p.ctx, principal(request), request.params.id) }),
   );
@@ -139,6 +165,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
           'Take an action (register, dispatch, sign, feedback, verify, close…); send the version you saw',
         params: ActionParams,
         body: ActionBodySchema,
+        response: { 200: ActedSchema },
       },
     },
     async (request) => {
@@ -152,7 +179,8 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       );
       await announce('order.updated', acted.order, request.log, acted.warnings);
       publishNotifications(p.bus, acted.deliveries);
-      return { order: await viewFor(who, acted.order), event: eventView(acted.event) };
+      const names = await loadOrderNames(p.ctx.db, who, [acted.order], [acted.event]);
+      return { order: await viewFor(who, acted.order, names), event: eventView(acted.event, names) };
     },
   );
 
@@ -165,6 +193,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
         summary: 'Merge a duplicate into another order: it closes as merged, its reporter follows the other',
         params: IdParams,
         body: MergeBody,
+        response: { 200: MergedSchema },
       },
     },
     async (request) => {
@@ -173,10 +202,11 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       await announce('order.updated', merged.order, request.log);
       await announce('order.updated', merged.into, request.log);
       publishNotifications(p.bus, merged.deliveries);
+      const names = await loadOrderNames(p.ctx.db, who, [merged.order, merged.into], [merged.event]);
       return {
-        order: await viewFor(who, merged.order),
-        into: await viewFor(who, merged.into),
-        event: eventView(merged.event),
+        order: await viewFor(who, merged.order, names),
+        into: await viewFor(who, merged.into, names),
+        event: eventView(merged.event, names),
       };
     },
   );

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { PEOPLE_READERS } from '../../domain/auth/roles.ts';
 import {
   createUser,
   getUserOrThrow,
@@ -13,7 +14,7 @@ import { ErrorBody, IdParams, Password, RoleSchema, Username, UserSchema } from 
 
 const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
 const Phone = Type.String({ maxLength: 30, pattern: '^[0-9+ -]*$' });
-const READERS = ['admin', 'operator', 'leader', 'workstation', 'community'] as const;
+const READERS = PEOPLE_READERS;
 
 /** People: read within scope by the command chain, managed by admins. */
 export async function userRoutes(app: App, p: Platform): Promise<void> {

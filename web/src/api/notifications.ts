@@ -23,9 +23,21 @@ export interface Notification {
   orderId: string;
   orderCode: string;
   message: string;
-  data: { status?: string; deadline?: string | null; auto?: boolean; intoOrderCode?: string };
+  /** `merged` names the order the duplicate now lives on (intoOrderId, intoOrderCode). */
+  data: {
+    status?: string;
+    deadline?: string | null;
+    auto?: boolean;
+    intoOrderId?: string;
+    intoOrderCode?: string;
+  };
   createdAt: string;
   readAt: string | null;
+}
+
+/** The order a notification opens: for a merge, the surviving order the duplicate is followed in. */
+export function notifiedOrderId(n: Pick<Notification, 'kind' | 'orderId' | 'data'>): string {
+  return n.kind === 'merged' && n.data.intoOrderId ? n.data.intoOrderId : n.orderId;
 }
 
 export interface Inbox {

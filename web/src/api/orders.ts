@@ -79,6 +79,8 @@ export type ActionType =
 export interface SubTask {
   id: string;
   unitId: string;
+  /** The unit's name, from the API (null only for a unit that no longer exists). */
+  unitName: string | null;
   task: string | null;
   status: SubTaskStatus;
   deadline: string;
@@ -93,7 +95,10 @@ export interface ExtensionRequest {
   requestedAt: string;
 }
 
-/** A work order as GET /api/orders/:id returns it (src/services/orders.view.ts). */
+/**
+ * A work order as GET /api/orders/:id returns it (src/services/orders.view.ts). The API names
+ * the units and the person it mentions, whatever the user may read of /api/units and /api/users.
+ */
 export interface Order {
   id: string;
   code: string;
@@ -108,10 +113,14 @@ export interface Order {
   lat: number;
   lon: number;
   gridId: string | null;
+  gridName: string | null;
   communityId: string | null;
+  communityName: string | null;
   reporterUserId: string | null;
   responsibleUnitId: string | null;
+  responsibleUnitName: string | null;
   responsibleUserId: string | null;
+  responsibleUserName: string | null;
   dispatcherUnitId: string | null;
   timeLimit: TimeLimit | null;
   dispatchedAt: string | null;
@@ -134,13 +143,24 @@ export interface Order {
   allowedActions?: ActionType[];
 }
 
+/** Who acted on an order, named by the API (a resident's name only for those who may read it). */
+export interface EventActor {
+  userId: string;
+  role: Role | 'system';
+  unitId: string | null;
+  displayName: string | null;
+  unitName: string | null;
+}
+
 /** One entry of the append-only timeline. */
 export interface OrderEvent {
   seq: number;
   action: ActionType | 'report' | 'absorb';
   fromState: OrderStatus | null;
   toState: OrderStatus;
-  actor: { userId: string; role: Role | 'system'; unitId: string | null };
+  actor: EventActor;
+  /** Where a report, dispatch, escalation or return sent the order. */
+  targetUnit: { id: string; name: string | null } | null;
   at: string;
   note: string | null;
   photos: string[];

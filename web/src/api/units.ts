@@ -31,16 +31,3 @@ export function renameUnit(id: string, name: string): Promise<Unit> {
 export function deleteUnit(id: string): Promise<void> {
   return request(`/api/units/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
-
-/** The units around a WGS-84 point (grid → community → grid area, workstation → subdistrict); any signed-in user. */
-export interface UnitChain {
-  grid: Unit;
-  community: Unit;
-  gridArea: Unit;
-  workstation: Unit | null;
-  subdistrict: Unit;
-}
-
-export function locateUnits(lat: number, lon: number, signal?: AbortSignal): Promise<UnitChain> {
-  return request('/api/units/locate', { query: { lat, lon }, signal });
-}

@@ -1,23 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  fetchInbox,
-  type Inbox,
-  markAllRead,
-  markRead,
-  NOTIFICATION_KINDS,
-  type Notification,
-  type NotificationKind,
-} from '../api/notifications.ts';
+import { fetchInbox, type Inbox, markAllRead, markRead, notifiedOrderId } from '../api/notifications.ts';
 import { useOrdersChanged } from '../hooks/useOrdersChanged.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { navigateTo } from '../routing.ts';
 import { formatDateTime } from '../time.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { notificationText } from './notificationText.ts';
 
 /** How often the inbox is asked again while the console is open. */
 const POLL_MS = 30_000;
 
-/** The header's inbox: unread count, the newest notifications, open one (marks it read), mark all read. */
+/**
+ * The header's inbox: unread count, the newest notifications, open one (marks it read; a merge
+ * opens the order the duplicate was merged into), mark all read.
+ */
 export function NotificationBell() {
   const { t } = useI18n();
   const [inbox, setInbox] = useState<Inbox | null>(null);
@@ -41,14 +37,6 @@ export function NotificationBell() {
   }, [refresh]);
   useOrdersChanged(refresh);
 
-  const text = (n: Notification) => {
-    const kind = NOTIFICATION_KINDS.find((k): k is NotificationKind => k === n.kind);
-    if (!kind) return n.message;
-    const line = t(`notify.${kind}`, { code: n.orderCode, into: n.data.intoOrderCode ?? '' });
-    return n.data.deadline
-      ? `${line}${t('notify.due', { deadline: formatDateTime(n.data.deadline) })}`
-      : line;
-  };
   const change = (run: () => Promise<unknown>) => run().then(refresh, (e: unknown) => setError(e));
   const unread = inbox?.unreadCount ?? 0;
 
@@ -95,15 +83,15 @@ export function NotificationBell() {
                   type="button"
                   data-testid="notification"
                   data-kind={n.kind}
-                  data-order-id={n.orderId}
+                  data-order-id={notifiedOrderId(n)}
                   data-read={n.readAt !== null}
                   onClick={() => {
                     if (!n.readAt) void change(() => markRead(n.id));
                     setOpen(false);
-                    navigateTo('orders', n.orderId);
+                    navigateTo('orders', notifiedOrderId(n));
                   }}
                 >
-                  <span>{text(n)}</span>
+                  <span>{notificationText(n, t)}</span>
                   <small className="muted">{formatDateTime(n.createdAt)}</small>
                 </button>
               </li>

@@ -34,7 +34,7 @@ export interface ActionFormProps {
 export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFormProps) {
   const { t } = useI18n();
   const { unit: myUnit } = useSignedIn();
-  const { units, unitName } = useDirectoryContext();
+  const { units } = useDirectoryContext();
   const form = ACTION_FORMS[action];
   const options = form.subTask ? subTaskOptions(order, form.subTask, myUnit.id) : [];
   const [values, setValues] = useState<ActionValues>(() => ({
@@ -111,9 +111,7 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.subTask
-                  ? [unitName(o.subTask.unitId) ?? t('unit.other'), o.subTask.task]
-                      .filter(Boolean)
-                      .join(' · ')
+                  ? [o.subTask.unitName ?? t('unit.other'), o.subTask.task].filter(Boolean).join(' · ')
                   : t('form.wholeOrder')}
               </option>
             ))}

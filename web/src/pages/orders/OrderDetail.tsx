@@ -1,11 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  type Duplicate,
-  fetchOrder,
-  fetchOrderEvents,
-  type Order,
-  type OrderEvent,
-} from '../../api/orders.ts';
+import { useCallback, useState } from 'react';
+import { type Duplicate, fetchOrder, fetchOrderEvents } from '../../api/orders.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
@@ -17,7 +11,6 @@ import { PhotoStrip } from './PhotoStrip.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { SubTaskList } from './SubTaskList.tsx';
 import { Timeline } from './Timeline.tsx';
-import { useDirectoryContext } from './useDirectory.ts';
 
 export interface OrderDetailProps {
   id: string;
@@ -28,23 +21,9 @@ export interface OrderDetailProps {
   onClose(): void;
 }
 
-/** Every unit id an order and its timeline mention, to be named. */
-function unitIdsOf(order: Order, events: readonly OrderEvent[]): (string | null)[] {
-  const fromEvents = events.flatMap((e) => [e.actor.unitId, e.data.unitId, e.data.toUnitId]);
-  return [
-    order.responsibleUnitId,
-    order.dispatcherUnitId,
-    order.gridId,
-    order.communityId,
-    ...order.subTasks.map((s) => s.unitId),
-    ...fromEvents.map((id) => (typeof id === 'string' ? id : null)),
-  ];
-}
-
 /** One order: its fields, photos, sub-tasks, the actions open to the user and the timeline. */
 export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailProps) {
   const { t } = useI18n();
-  const { cover } = useDirectoryContext();
   const [tick, setTick] = useState(0);
   const order = useAsync(
     useCallback(
@@ -66,10 +45,6 @@ export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailP
   );
   const o = order.data;
   const timeline = events.data ?? [];
-
-  useEffect(() => {
-    if (o) cover([{ ...o, unitIds: unitIdsOf(o, events.data ?? []) }]);
-  }, [o, events.data, cover]);
 
   const reload = () => {
     setTick((n) => n + 1);
@@ -123,7 +98,7 @@ export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailP
       <ActionBar order={o} onActed={reload} />
       <section className="detail-section">
         <h3>{t('order.timeline')}</h3>
-        <Timeline events={timeline} />
+        <Timeline events={timeline} order={o} />
       </section>
     </section>
   );

@@ -3,17 +3,17 @@ import type { Order } from '../../api/orders.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatDateTime } from '../../time.ts';
 import { LightBadge } from './LightBadge.tsx';
-import { useDirectoryContext } from './useDirectory.ts';
 
-/** The order's fields: what, where, from whom, who holds it and by when. */
+/** The order's fields: what, where, from whom, who holds it and by when; units and people by the names the API gives. */
 export function OrderFields({ order }: { order: Order }) {
   const { t } = useI18n();
-  const { unitName, userName } = useDirectoryContext();
-  const unit = (id: string | null) => (id ? (unitName(id) ?? t('unit.other')) : '—');
+  const unit = (id: string | null, name: string | null) => (id ? (name ?? t('unit.other')) : '—');
   const limit = order.timeLimit
     ? t(order.timeLimit.unit === 'hours' ? 'order.hours' : 'order.days', { amount: order.timeLimit.amount })
     : '—';
-  const place = [order.communityId, order.gridId].filter((id) => id !== null).map(unit);
+  const place = [[order.communityId, order.communityName] as const, [order.gridId, order.gridName] as const]
+    .filter(([id]) => id !== null)
+    .map(([id, name]) => unit(id, name));
   const flags = [
     order.supervision && t('order.supervised', { count: order.supervision.count }),
     order.parked && t('order.parked', { reason: order.parked.reason }),
@@ -34,8 +34,12 @@ export function OrderFields({ order }: { order: Order }) {
     [t('order.source'), t(`source.${order.source}`), 'source'],
     [t('order.stage'), t(`stage.${order.stage}`), 'stage'],
     [t('order.level'), t(`level.${order.level}`), 'level'],
-    [t('order.responsibleUnit'), unit(order.responsibleUnitId), 'responsible-unit'],
-    [t('order.responsiblePerson'), userName(order.responsibleUserId) ?? '—', 'responsible-person'],
+    [
+      t('order.responsibleUnit'),
+      unit(order.responsibleUnitId, order.responsibleUnitName),
+      'responsible-unit',
+    ],
+    [t('order.responsiblePerson'), order.responsibleUserName ?? '—', 'responsible-person'],
     [t('order.timeLimit'), limit, 'time-limit'],
     [t('order.deadline'), formatDateTime(order.deadline), 'deadline'],
     [t('orders.filter.light'), <LightBadge key="light" light={order.light} />, 'light'],

@@ -6,7 +6,6 @@ import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { OrderFilters } from './OrderFilters.tsx';
 import { OrderRow } from './OrderRow.tsx';
-import { useDirectoryContext } from './useDirectory.ts';
 
 const PAGE_SIZE = 20;
 
@@ -21,7 +20,6 @@ export interface OrderListProps {
 /** The filterable, paged list of the orders the user may see, newest first. */
 export function OrderList({ categories, selectedId, refreshKey, onOpen }: OrderListProps) {
   const { t } = useI18n();
-  const directory = useDirectoryContext();
   const [filter, setFilter] = useState<OrderFilter>({});
   // Cursors of the pages opened so far; the last one is the page shown (undefined: the first).
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -43,11 +41,6 @@ export function OrderList({ categories, selectedId, refreshKey, onOpen }: OrderL
   useEffect(() => {
     if (list.data?.page.total !== undefined) setTotal(list.data.page.total);
   }, [list.data]);
-
-  const cover = directory.cover;
-  useEffect(() => {
-    cover(items.map((o) => ({ ...o, unitIds: [o.responsibleUnitId] })));
-  }, [items, cover]);
 
   const changeFilter = (next: OrderFilter) => {
     setFilter(next);

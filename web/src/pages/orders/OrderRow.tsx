@@ -3,7 +3,6 @@ import { useI18n } from '../../i18n/context.tsx';
 import { formatDateTime } from '../../time.ts';
 import { LightBadge } from './LightBadge.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
-import { useDirectoryContext } from './useDirectory.ts';
 
 export interface OrderRowProps {
   order: Order;
@@ -14,10 +13,7 @@ export interface OrderRowProps {
 /** One order in the list: code, category, address, status, responsible unit, deadline, light. */
 export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
   const { t } = useI18n();
-  const directory = useDirectoryContext();
-  const unit = order.responsibleUnitId
-    ? (directory.unitName(order.responsibleUnitId) ?? t('unit.other'))
-    : '—';
+  const unit = order.responsibleUnitId ? (order.responsibleUnitName ?? t('unit.other')) : '—';
   return (
     <tr
       data-testid="order-row"

@@ -1,13 +1,10 @@
 import type { Order } from '../../api/orders.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatDateTime } from '../../time.ts';
-import { useDirectoryContext } from './useDirectory.ts';
 
 /** The collaboration sub-tasks (协办): unit, task, status and deadline; pending extension requests below. */
 export function SubTaskList({ order }: { order: Order }) {
   const { t } = useI18n();
-  const { unitName } = useDirectoryContext();
-  const name = (id: string) => unitName(id) ?? t('unit.other');
   const limit = (r: Order['extensionRequests'][number]) =>
     t(r.extension.unit === 'hours' ? 'order.hours' : 'order.days', { amount: r.extension.amount });
   return (
@@ -18,7 +15,7 @@ export function SubTaskList({ order }: { order: Order }) {
           <ul className="subtask-list" data-testid="subtask-list">
             {order.subTasks.map((s) => (
               <li key={s.id} data-testid="subtask" data-status={s.status}>
-                <strong>{name(s.unitId)}</strong>
+                <strong>{s.unitName ?? t('unit.other')}</strong>
                 {s.task && <span>{s.task}</span>}
                 <span className={`badge subtask-${s.status}`}>{t(`subTask.${s.status}`)}</span>
                 <span className="muted">{formatDateTime(s.deadline)}</span>

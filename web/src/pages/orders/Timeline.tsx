@@ -1,19 +1,27 @@
-import type { OrderEvent } from '../../api/orders.ts';
+import { useMemo } from 'react';
+import type { Order, OrderEvent } from '../../api/orders.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatDateTime } from '../../time.ts';
 import { eventDetails } from './eventDetails.ts';
+import { unitNamesOf } from './names.ts';
 import { PhotoStrip } from './PhotoStrip.tsx';
-import { useDirectoryContext } from './useDirectory.ts';
 
-/** The order's append-only history, oldest first: who, when (Shanghai time), from → to, note, photos. */
-export function Timeline({ events }: { events: readonly OrderEvent[] }) {
+/**
+ * The order's append-only history, oldest first: who (name, role, unit), when (Shanghai time),
+ * from → to, where it went, note, photos. Names come from the API with the events and the order.
+ */
+export function Timeline({ events, order }: { events: readonly OrderEvent[]; order: Order }) {
   const { t } = useI18n();
-  const { unitName, userName } = useDirectoryContext();
-  const unit = (id: string) => unitName(id) ?? t('unit.other');
+  const names = useMemo(() => unitNamesOf(order, events), [order, events]);
+  const unit = (id: string) => names.get(id) ?? t('unit.other');
 
   const who = (actor: OrderEvent['actor']) => {
     if (actor.role === 'system') return t('timeline.system');
-    const parts = [userName(actor.userId), t(`role.${actor.role}`), actor.unitId ? unit(actor.unitId) : null];
+    const parts = [
+      actor.displayName,
+      t(`role.${actor.role}`),
+      actor.unitId ? (actor.unitName ?? t('unit.other')) : null,
+    ];
     return parts.filter(Boolean).join(' · ');
   };
 

@@ -6,9 +6,33 @@ import { actionBody, EMPTY_VALUES, isComplete, subTaskOptions } from './actionFo
 const order = {
   responsibleUnitId: 'green',
   subTasks: [
-    { id: 's1', unitId: 'power', task: '停电', status: 'dispatched', deadline: '', closeReason: null },
-    { id: 's2', unitId: 'crew', task: '修剪', status: 'signed', deadline: '', closeReason: null },
-    { id: 's3', unitId: 'power', task: null, status: 'handled', deadline: '', closeReason: null },
+    {
+      id: 's1',
+      unitId: 'power',
+      unitName: '供电所',
+      task: '停电',
+      status: 'dispatched',
+      deadline: '',
+      closeReason: null,
+    },
+    {
+      id: 's2',
+      unitId: 'crew',
+      unitName: '绿化养护公司',
+      task: '修剪',
+      status: 'signed',
+      deadline: '',
+      closeReason: null,
+    },
+    {
+      id: 's3',
+      unitId: 'power',
+      unitName: '供电所',
+      task: null,
+      status: 'handled',
+      deadline: '',
+      closeReason: null,
+    },
   ],
   extensionRequests: [
     {

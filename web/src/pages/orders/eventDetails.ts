@@ -15,14 +15,15 @@ const SATISFACTION: readonly unknown[] = ['satisfied', 'basicallySatisfied', 'di
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /**
- * What an event's data says in a few words for the timeline: the unit it went to, the check's
- * result, the rating, the sub-tasks and extension, the new deadline (in Shanghai time).
+ * What an event says in a few words for the timeline: the unit it went to (named by the API),
+ * the sub-task's unit, the check's result, the rating, the sub-tasks and extension, the new
+ * deadline (in Shanghai time). `unitName` names a sub-task's unit (see unitNamesOf).
  */
 export function eventDetails(event: OrderEvent, unitName: (id: string) => string, t: Translate): string[] {
   const d = event.data;
   const out: string[] = [];
-  const target = event.action === 'dispatch' || event.action === 'report' ? text(d.unitId) : text(d.toUnitId);
-  if (target) out.push(t('timeline.unitTo', { unit: unitName(target) }));
+  const target = event.targetUnit;
+  if (target) out.push(t('timeline.unitTo', { unit: target.name ?? unitName(target.id) }));
   const subTaskUnit = text(d.unitId);
   // A sub-task's unit, unless it acted itself (the actor line names it already).
   if (SUB_TASK_ACTIONS.has(event.action) && subTaskUnit && subTaskUnit !== event.actor.unitId) {
