@@ -159,6 +159,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('platform', platform);
 
   registerErrorHandling(app);
+  // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
+  const batchMarks = new WeakMap<object, number>();
+  app.addHook('onRequest', async (request) => {
+    batchMarks.set(request, store.mark());
+  });
   registerInputGuard(app);
   // First of the onRequest hooks, so that refusals (401, 429) carry the headers too.
   registerSecurityHeaders(app);
@@ -197,9 +202,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAudit(app, ctx);
-  // What a response shows may come from a group commit still open (SQLite): send it once on disk.
-  app.addHook('onSend', async () => {
-    await store.settled();
+  // What a response shows may come from a group commit still open (SQLite): send it once that is
+  // on disk, and not at all if a batch it may have read from was rolled back.
+  app.addHook('onSend', async (request) => {
+    const since = batchMarks.get(request);
+    // Once only: the error answer this may cause is sent through onSend again.
+    batchMarks.delete(request);
+    await store.settled(since);
   });
   registerMetrics(app, metrics);
 

@@ -126,12 +126,60 @@ describe('SQLite group commit', () => {
     await write;
   });
 
+  it('fails an answer that read from a batch whose commit then failed, and only that one', async () => {
+    // A deferred foreign key makes the COMMIT fail on demand, as an I/O error at commit would.
+    await sql`create table p (id text primary key)`.execute(store.db);
+    await sql`create table c (id text, pid text references p(id) deferrable initially deferred)`.execute(
+      store.db,
+    );
+    const since = store.mark();
+    const write = store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('counters').values({ key: 'phantom', value: 42 }).execute();
+      await sql`insert into c values ('x', 'missing')`.execute(trx);
+    });
+    const seen = await store.db
+      .selectFrom('counters')
+      .select('value')
+      .where('key', '=', 'phantom')
+      .executeTakeFirst();
+    assert.deepEqual(seen, { value: 42 }, 'the read saw the open batch');
+    await assert.rejects(write, /FOREIGN KEY/);
+    await assert.rejects(store.settled(since), /rolled back/);
+    assert.equal(committed('phantom'), undefined);
+    const later = store.mark();
+    await store.db.insertInto('counters').values({ key: 'after-failure', value: 6 }).execute();
+    await store.settled(later);
+    assert.deepEqual(committed('after-failure'), { value: 6 });
+  });
+
+  it('survives a full disk: the overflowing write fails, the next ones commit', async () => {
+    const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(store.db);
+    await sql.raw(`pragma max_page_count = ${(rows[0]?.page_count ?? 0) + 20}`).execute(store.db);
+    const big = 'x'.repeat(1_000_000);
+    const [overflow] = await Promise.allSettled([
+      store.db.transaction().execute(async (trx) => {
+        await trx.insertInto('counters').values({ key: big, value: 1 }).execute();
+      }),
+    ]);
+    assert.equal(overflow.status, 'rejected');
+    assert.match(String((overflow as PromiseRejectedResult).reason), /full/i);
+    await sql.raw('pragma max_page_count = 1073741823').execute(store.db);
+    await store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('counters').values({ key: 'after-full', value: 8 }).execute();
+    });
+    assert.deepEqual(committed('after-full'), { value: 8 });
+  });
+
+  it('refuses startTransaction(), whose commit would not wait for the disk', () => {
+    assert.throws(() => store.db.startTransaction(), /not supported on SQLite/);
+  });
+
   it('keeps everything it acknowledged across a reopen', async () => {
     await store.db.insertInto('counters').values({ key: 'last', value: 7 }).execute();
     await store.close();
     store = openStore(sqliteAdapter(file));
     const rows = await sql<{ n: number }>`select count(*) as n from counters`.execute(store.db);
-    // single, trx, 200 concurrent, kept-1, kept-2, after-error, seen-early, last
-    assert.equal(rows.rows[0]?.n, 1 + 1 + 200 + 2 + 1 + 1 + 1);
+    // single, trx, 200 concurrent, kept-1, kept-2, after-error, seen-early, after-failure, after-full, last
+    assert.equal(rows.rows[0]?.n, 1 + 1 + 200 + 2 + 1 + 1 + 1 + 1 + 1);
   });
 });

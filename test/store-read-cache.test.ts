@@ -79,11 +79,25 @@ forEachDialect('read cache', (kind) => {
     assert.equal((await me(token)).statusCode, 401);
   });
 
+  it('keeps ids and lists apart: a user id shaped like a list key is just unknown', async () => {
+    const admin = { authorization: `Bearer ${await login('admin')}` };
+    assert.equal((await t.app.inject({ url: '/api/users', headers: admin })).statusCode, 200);
+    const odd = await t.app.inject({
+      url: `/api/users/${encodeURIComponent('list:null||')}`,
+      headers: admin,
+    });
+    assert.equal(odd.statusCode, 404, odd.body);
+    assert.equal(odd.json().error.code, 'USER_NOT_FOUND');
+  });
+
   it('hands out cached rows frozen, so no caller can change them for the next', async () => {
     const unit = await findUnit(t.store.db, t.org.sub.id);
     assert.ok(unit);
     assert.throws(() => {
       (unit as { name: string }).name = 'changed';
     }, TypeError);
+    const withPolygon = await findUnit(t.store.db, t.org.grids[0]?.id ?? '');
+    const polygon = withPolygon?.polygon as { coordinates: number[][][] };
+    assert.ok(Object.isFrozen(polygon.coordinates[0]), 'deeply: the polygon is shared too');
   });
 });

@@ -19,6 +19,7 @@ import {
   listCategories,
   replaceCategory,
 } from '../store/categories.repository.ts';
+import { writeTransaction } from '../store/read-cache.ts';
 import { findUnit } from '../store/units.repository.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -180,7 +181,7 @@ export async function patchCategory(
   const next = await checkDefaultUnit(ctx, { ...current, ...defined, updatedAt: ctx.now() });
   const renamesMajor = patch.majorName !== undefined && patch.majorName !== current.majorName;
   await checkCodes(ctx, next, renamesMajor);
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, ['categories'], async (trx) => {
     await replaceCategory(trx, next);
     if (renamesMajor) {
       const siblings = (await listCategories(trx, { type: next.type })).filter(

@@ -4,6 +4,7 @@ import { type AreaGeometry, areaGeometryProblem } from '../domain/org/polygon.ts
 import { parentProblem, type UnitKind } from '../domain/org/unit-kinds.ts';
 import { DomainError, fail } from '../errors/catalogue.ts';
 import { newId } from '../ids.ts';
+import { writeTransaction } from '../store/read-cache.ts';
 import {
   countChildren,
   deleteUnit,
@@ -127,7 +128,7 @@ export async function patchUnit(
   const unit = await getUnitOrThrow(ctx, null, id);
   if (patch.polygon !== undefined) checkPolygon(patch.polygon);
   if (patch.code !== undefined) await checkCodeFree(ctx, patch.code, id);
-  return ctx.db.transaction().execute(async (trx) => {
+  return writeTransaction(ctx.db, ['units'], async (trx) => {
     const tctx = { ...ctx, db: trx };
     let path: string | undefined;
     if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {

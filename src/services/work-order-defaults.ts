@@ -2,6 +2,7 @@ import { CALENDAR_CN_2026 } from '../domain/calendar/cn-2026.ts';
 import { newId } from '../ids.ts';
 import { putCalendarYear } from '../store/calendar.repository.ts';
 import { insertCategory } from '../store/categories.repository.ts';
+import { writeTransaction } from '../store/read-cache.ts';
 import { getSetting, putSetting } from '../store/settings.repository.ts';
 import { listUnits } from '../store/units.repository.ts';
 import { forgetCalendar } from './calendar.service.ts';
@@ -30,7 +31,7 @@ export async function seedWorkOrderDefaults(ctx: ServiceContext): Promise<{ cate
   if (await getSetting(ctx.db, SEEDED_KEY, false)) return null;
   const departments = await departmentsByKey(ctx);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await writeTransaction(ctx.db, ['categories'], async (trx) => {
     for (const d of DEFAULT_CATEGORIES) {
       const departmentId = d.handler === 'community' ? null : (departments.get(d.handler) ?? null);
       await insertCategory(trx, {

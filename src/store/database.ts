@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { postgresAdapter } from './dialect/postgres.ts';
 import { sqliteAdapter } from './dialect/sqlite.ts';
-import { settled } from './dialect/sqlite-group-commit.ts';
+import { batchMark, settled } from './dialect/sqlite-group-commit.ts';
 import type { DialectAdapter, DialectKind } from './dialect/types.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -19,7 +19,9 @@ export interface Store {
    * Resolves once every write a read may have seen is on disk: SQLite's group commit lets reads
    * see the open batch, so an answer built from reads waits for this before it is sent.
    */
-  settled(): Promise<void>;
+  settled(since?: number): Promise<void>;
+  /** Where reads start from now: what `settled(since)` checks (a batch from then on failed → rejects). */
+  mark(): number;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,8 @@ export function openStore(adapter: DialectAdapter): Store {
         return false;
       }
     },
-    settled: () => settled(db),
+    settled: (since) => settled(db, since),
+    mark: () => batchMark(db),
     close: () => db.destroy(),
   };
 }

@@ -27,6 +27,8 @@ interface Table {
 // Keyed by the query executor's adapter, which a database and its transactions share (and two
 // databases opened in one process, as tests do, do not).
 const caches = new WeakMap<object, Map<CachedTable, Table>>();
+/** Tables each open transaction has written: what it reads of them may be rolled back, never kept. */
+const writtenIn = new WeakMap<object, Set<CachedTable>>();
 
 function tableOf(db: Db, name: CachedTable): Table {
   const key = db.getExecutor().adapter;
@@ -58,7 +60,8 @@ export async function cachedRead<T>(
   // Frozen whether kept or not, so that a caller modifying one fails every time, not only on a hit.
   const value = frozen(await load());
   // Absent rows are not kept, so that inserting one needs no invalidation (a new session).
-  if (value !== undefined && table.generation === generation && now >= table.settledAt) {
+  const ownWrite = db.isTransaction && writtenIn.get(db)?.has(name) === true;
+  if (value !== undefined && !ownWrite && table.generation === generation && now >= table.settledAt) {
     if (table.entries.size >= MAX_ENTRIES) table.entries.clear();
     table.entries.set(key, { value, expires: now + READ_CACHE_TTL_MS });
   }
@@ -67,8 +70,12 @@ export async function cachedRead<T>(
 
 /** Shared between requests from now on: a caller that tried to modify one would throw, not corrupt it. */
 function frozen<T>(value: T): T {
-  if (Array.isArray(value)) for (const item of value) Object.freeze(item);
-  return value === undefined ? value : Object.freeze(value);
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    // Deep: a polygon, a time limit or extra fields are shared as much as the record holding them.
+    for (const inner of Object.values(value)) frozen(inner);
+  }
+  return value;
 }
 
 /** Entries of one table that are computed from another too: user lists are scoped by units' paths. */
@@ -77,9 +84,31 @@ const DEPENDENTS: Partial<Record<CachedTable, CachedTable[]>> = { units: ['users
 /** Forgets a table's entries (and its dependents'); every repository write to a cached table calls it. */
 export function invalidateReads(db: Db, name: CachedTable): void {
   for (const each of [name, ...(DEPENDENTS[name] ?? [])]) {
+    if (db.isTransaction) {
+      const written = writtenIn.get(db) ?? new Set<CachedTable>();
+      written.add(each);
+      writtenIn.set(db, written);
+    }
     const table = tableOf(db, each);
     table.generation++;
     table.settledAt = Date.now() + SETTLE_MS;
     table.entries.clear();
+  }
+}
+
+/**
+ * A transaction that writes cached tables. Its writes invalidate at once; once it has ended
+ * (committed or rolled back) the tables are invalidated again, because on PostgreSQL another
+ * request may have read and kept the old rows in the meantime.
+ */
+export async function writeTransaction<T>(
+  db: Db,
+  tables: readonly CachedTable[],
+  work: (trx: Db) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } finally {
+    for (const table of tables) invalidateReads(db, table);
   }
 }

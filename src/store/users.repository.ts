@@ -40,7 +40,7 @@ function toUser(row: UserTable): UserRecord {
 }
 
 export function findUser(db: Db, id: string): Promise<UserRecord | undefined> {
-  return cachedRead(db, 'users', id, async () => {
+  return cachedRead(db, 'users', `id:${id}`, async () => {
     const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toUser(row) : undefined;
   });

@@ -14,6 +14,7 @@ import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, 
 
 /** One outer transaction shared by the writes of one turn of the event loop. */
 interface Batch {
+  id: number;
   done: Promise<void>;
   resolve(): void;
   reject(error: unknown): void;
@@ -31,9 +32,10 @@ export interface GroupCommitStats {
 
 const SAVEPOINT = 'zs_tx';
 
-/** A lease of the single connection: which batch it touched decides what it waits for at release. */
+/** A lease of the single connection: the batches it wrote into decide what it waits for at release. */
 class Lease implements DatabaseConnection {
-  touched: Batch | undefined;
+  /** More than one when SQLite abandoned a batch under the lease and a later write opened another. */
+  readonly touched = new Set<Batch>();
   constructor(private readonly driver: GroupCommitDriver) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
@@ -58,6 +60,9 @@ export class GroupCommitDriver implements Driver {
   private batch: Batch | undefined;
   private flushScheduled = false;
   private depth = 0;
+  /** Id of the newest batch opened, and of the newest one that failed (0: none). */
+  private opened = 0;
+  private lastFailed = 0;
 
   constructor(
     private readonly database: SQLite.Database,
@@ -74,21 +79,33 @@ export class GroupCommitDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const lease = connection as Lease;
-    lease.touched = this.openBatch();
+    lease.touched.add(this.openBatch());
     this.exec(`savepoint ${SAVEPOINT}`);
     this.depth++;
   }
 
   async commitTransaction(): Promise<void> {
+    // Kysely calls rollbackTransaction when this throws: leave `depth` to it then.
+    if (!this.database.inTransaction) {
+      const error = new Error(
+        'SQLite rolled the transaction back (see the earlier error); retry the request',
+      );
+      this.abandonBatch(error);
+      throw error;
+    }
+    this.exec(`release ${SAVEPOINT}`);
     this.depth--;
     this.stats.writes++;
-    this.exec(`release ${SAVEPOINT}`);
   }
 
   async rollbackTransaction(): Promise<void> {
     this.depth--;
-    // SQLite may already have rolled the whole batch back (then there is no savepoint left).
-    if (!this.database.inTransaction) return;
+    // SQLite may already have rolled the whole batch back (then there is no savepoint left),
+    // perhaps in a statement run outside `run` (the positions batch writer): retire the batch.
+    if (!this.database.inTransaction) {
+      this.abandonBatch(new Error('SQLite rolled the batch back (disk full, I/O error…); retry'));
+      return;
+    }
     this.exec(`rollback to ${SAVEPOINT}`);
     this.exec(`release ${SAVEPOINT}`);
   }
@@ -106,10 +123,10 @@ export class GroupCommitDriver implements Driver {
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    const touched = (connection as Lease).touched;
+    const touched = [...(connection as Lease).touched];
     this.release();
     // Outside the lock, so that the flush (and other leases) can run meanwhile.
-    if (touched) await touched.done;
+    await Promise.all(touched.map((batch) => batch.done));
   }
 
   async destroy(): Promise<void> {
@@ -118,8 +135,15 @@ export class GroupCommitDriver implements Driver {
   }
 
   /** Resolves once the batch open now (if any) is on disk; rejects if it fails. */
-  settled(): Promise<void> {
+  settled(since?: number): Promise<void> {
+    if (since !== undefined && this.lastFailed >= since)
+      return Promise.reject(new Error('a write this answer may have read was rolled back; retry'));
     return this.batch?.done ?? Promise.resolve();
+  }
+
+  /** The first batch a read from now on can see: pass it to `settled` when the answer is sent. */
+  mark(): number {
+    return this.batch ? this.batch.id : this.opened + 1;
   }
 
   /** Runs one statement for a lease; a write outside a transaction joins (or opens) the batch. */
@@ -131,7 +155,7 @@ export class GroupCommitDriver implements Driver {
       throw new Error('SQLite rolled the transaction back (see the earlier error); retry the request');
     }
     if (!statement.readonly && this.depth === 0) {
-      lease.touched = this.openBatch();
+      lease.touched.add(this.openBatch());
       this.stats.writes++;
     }
     try {
@@ -151,6 +175,8 @@ export class GroupCommitDriver implements Driver {
 
   /** The open batch, opening one (and scheduling its commit) when there is none. */
   private openBatch(): Batch {
+    if (this.batch && !this.database.inTransaction)
+      this.abandonBatch(new Error('SQLite rolled the batch back'));
     if (this.batch) return this.batch;
     this.exec('begin immediate');
     let resolve!: () => void;
@@ -161,7 +187,7 @@ export class GroupCommitDriver implements Driver {
     });
     // A lease waits on it only when it wrote; nobody waiting must not be an unhandled rejection.
     done.catch(() => {});
-    this.batch = { done, resolve, reject };
+    this.batch = { id: ++this.opened, done, resolve, reject };
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
@@ -185,8 +211,13 @@ export class GroupCommitDriver implements Driver {
         batch.resolve();
       } catch (error) {
         this.stats.failures++;
-        if (this.database.inTransaction) this.exec('rollback');
+        this.lastFailed = batch.id;
         batch.reject(error);
+        try {
+          if (this.database.inTransaction) this.exec('rollback');
+        } catch {
+          // Nothing more to tell anyone: every caller of the batch has its error.
+        }
       }
     } finally {
       this.release();
@@ -195,12 +226,17 @@ export class GroupCommitDriver implements Driver {
 
   /** After a failed statement: if SQLite abandoned the outer transaction, the batch is lost. */
   private checkBatchAlive(error: unknown): void {
+    if (!this.database.inTransaction) this.abandonBatch(error);
+  }
+
+  /** The open batch is gone (SQLite rolled it back): fail its callers; the next write opens another. */
+  private abandonBatch(error: unknown): void {
     const batch = this.batch;
-    if (batch && !this.database.inTransaction) {
-      this.stats.failures++;
-      this.batch = undefined;
-      batch.reject(error);
-    }
+    if (!batch) return;
+    this.stats.failures++;
+    this.lastFailed = batch.id;
+    this.batch = undefined;
+    batch.reject(error);
   }
 
   private exec(sql: string): void {
@@ -252,6 +288,11 @@ export function groupCommitStatsOf(db: object): Readonly<GroupCommitStats> | und
 }
 
 /** Resolves once every write a read could have seen is on disk (at once without group commit). */
-export function settled(db: object): Promise<void> {
-  return registry.get(db)?.settled() ?? Promise.resolve();
+export function settled(db: object, since?: number): Promise<void> {
+  return registry.get(db)?.settled(since) ?? Promise.resolve();
+}
+
+/** See GroupCommitDriver.mark (0 without group commit). */
+export function batchMark(db: object): number {
+  return registry.get(db)?.mark() ?? 0;
 }

@@ -29,6 +29,15 @@ export function sqliteAdapter(file: string): DialectAdapter {
       const dialect = new GroupCommitSqliteDialect(database, statementCache(database));
       const db = new Kysely<Database>({ dialect });
       if (dialect.driver) registerGroupCommit(db, dialect.driver);
+      // startTransaction() releases its connection without awaiting the driver: commit() would
+      // resolve before the batch is on disk and swallow a failed COMMIT. transaction() only.
+      Object.defineProperty(db, 'startTransaction', {
+        value: () => {
+          throw new Error(
+            'startTransaction() is not supported on SQLite (group commit): use transaction().execute()',
+          );
+        },
+      });
       registerPositionBatchWriter(db, sqlitePositionBatchWriter(database));
       return db;
     },
