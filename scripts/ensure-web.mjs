@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const web = path.join(root, 'web');
 const built = path.join(web, 'dist', 'index.html');
 
-/** Newest modification time of the console's sources (web/ without dist), and the lockfile. */
+/** Newest modification time under a folder of the console's sources (without dist). */
 function newestSource(dir = web) {
   let newest = 0;
   for (const name of readdirSync(dir)) {
@@ -22,7 +22,12 @@ function newestSource(dir = web) {
 }
 
 const lock = path.join(root, 'package-lock.json');
-const sources = Math.max(newestSource(), existsSync(lock) ? statSync(lock).mtimeMs : 0);
+// The console imports the pure domain lists (roles, states, kinds) from src/domain too.
+const sources = Math.max(
+  newestSource(),
+  newestSource(path.join(root, 'src', 'domain')),
+  existsSync(lock) ? statSync(lock).mtimeMs : 0,
+);
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 
 if (!existsSync(path.join(root, 'node_modules', 'vite'))) {

@@ -8,8 +8,11 @@ export interface TimeLimit {
   unit: 'hours' | 'days';
 }
 
-/** Where an order stands against its deadline. */
-export type TrafficLight = 'green' | 'yellow' | 'red';
+/** Where an order stands against its deadline, from fine to overdue. */
+export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red'] as const;
+
+/** One of TRAFFIC_LIGHTS. */
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
 
 function checkLimit(limit: TimeLimit, what: string): void {
   if (

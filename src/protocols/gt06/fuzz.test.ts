@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { seededRandom } from '../../domain/random.ts';
 import { decodeGt06Frame } from './decode.ts';
 import { buildFrame } from './frame.ts';
 import { Gt06Framer } from './framer.ts';
@@ -31,16 +32,10 @@ const REASONS = new Set<Gt06ErrorReason>([
 ]);
 const MAX_FRAME = 512;
 
-// mulberry32: a small seeded generator, so a failure reproduces.
+/** Integers in [0, n) from the shared seeded generator, so a failure reproduces. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const random = seededRandom(seed);
+  return (n: number) => Math.floor(random() * n);
 }
 
 function checkPosition(p: Gt06Position | null): void {

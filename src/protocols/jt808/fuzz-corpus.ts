@@ -16,17 +16,8 @@ import {
   encodeUnregister,
 } from './terminal.ts';
 
-/** Seeded generator of floats in [0, 1) (mulberry32). */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded generator of floats in [0, 1) (mulberry32, shared with the demo world). */
+export { seededRandom as seeded } from '../../domain/random.ts';
 
 type Rand = () => number;
 const int = (rand: Rand, n: number): number => Math.floor(rand() * n);

@@ -1,18 +1,19 @@
+import type { DefaultUnitKind } from '../../../src/domain/workorder/dictionary.ts';
 import { request } from './client.ts';
-import type { TimeLimit } from './orders.ts';
+import type { CategoryType, TimeLimit } from './orders.ts';
 import type { List } from './types.ts';
 
 /** A minor class of the category dictionary (清单制), as GET /api/categories returns it. */
 export interface Category {
   id: string;
   code: string;
-  type: 'component' | 'event';
+  type: CategoryType;
   majorCode: string;
   majorName: string;
   minorCode: string;
   minorName: string;
   timeLimit: TimeLimit;
-  defaultUnitKind: string | null;
+  defaultUnitKind: DefaultUnitKind | null;
   defaultUnitId: string | null;
   active: boolean;
 }

@@ -1,20 +1,8 @@
+import type { NotificationKind } from '../../../src/domain/notifications/rules.ts';
 import { request } from './client.ts';
 
-/** The kinds the console words itself; others (added on the server later) show the server's message. */
-export const NOTIFICATION_KINDS = [
-  'reported',
-  'dispatched',
-  'subTaskAssigned',
-  'escalated',
-  'returned',
-  'reworked',
-  'reopened',
-  'merged',
-  'supervised',
-  'yellow',
-  'overdue',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** The kinds the console words itself (the server's list); others (added later) show the server's message. */
+export { NOTIFICATION_KINDS, type NotificationKind } from '../../../src/domain/notifications/rules.ts';
 
 /** One inbox entry about an order. */
 export interface Notification {

@@ -1,97 +1,44 @@
+import type { TimeLimit, TrafficLight } from '../../../src/domain/calendar/time-limit.ts';
+import type { ActionType } from '../../../src/domain/workorder/actions.ts';
+import type { CategoryType, OrderSource, Stage } from '../../../src/domain/workorder/dictionary.ts';
+import type {
+  ExtensionRequest as ExtensionRequestState,
+  ReturnVisit,
+  Satisfaction,
+  SubTask as SubTaskState,
+} from '../../../src/domain/workorder/model.ts';
+import type { OrderLevel, OrderStatus } from '../../../src/domain/workorder/states.ts';
 import { request } from './client.ts';
 import type { List, Role } from './types.ts';
 
-/** Order states (src/domain/workorder/states.ts), in flow order. */
-export const ORDER_STATUSES = [
-  'reported',
-  'registered',
-  'rejected',
-  'voided',
-  'dispatched',
-  'signed',
-  'handling',
-  'handled',
-  'verified',
-  'closed',
-  'merged',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+// The order vocabulary is the server's, imported from its pure domain modules rather than copied:
+// states in flow order, levels, sources (and who reports with which), stages, category types,
+// traffic lights, return-visit answers, sub-task states and the actions, in the rules' order.
+export {
+  type TimeLimit,
+  TRAFFIC_LIGHTS,
+  type TrafficLight,
+} from '../../../src/domain/calendar/time-limit.ts';
+export type { ActionType } from '../../../src/domain/workorder/actions.ts';
+export {
+  type CategoryType,
+  ORDER_SOURCES,
+  type OrderSource,
+  type Stage,
+  sourcesFor,
+} from '../../../src/domain/workorder/dictionary.ts';
+export { SATISFACTIONS, type Satisfaction, type SubTaskStatus } from '../../../src/domain/workorder/model.ts';
+export { ORDER_STATUSES, type OrderLevel, type OrderStatus } from '../../../src/domain/workorder/states.ts';
 
-/** Where an order came from (src/domain/workorder/dictionary.ts). */
-export const ORDER_SOURCES = [
-  'resident',
-  'gridWorker',
-  'community',
-  'patrol',
-  'alert',
-  'hotline',
-  'open311',
-] as const;
-export type OrderSource = (typeof ORDER_SOURCES)[number];
-
-/** The sources a role reports with; the centre names the source of calls and alerts it takes in. */
-export function sourcesFor(role: Role): readonly OrderSource[] {
-  if (role === 'admin' || role === 'operator') return ORDER_SOURCES;
-  if (role === 'resident' || role === 'gridWorker' || role === 'community') return [role];
-  return role === 'leader' ? [] : ['patrol'];
-}
-
-export type TrafficLight = 'green' | 'yellow' | 'red';
-export const LIGHTS: readonly TrafficLight[] = ['green', 'yellow', 'red'];
-export type OrderLevel = 'community' | 'workstation' | 'subdistrict';
-export type Stage = 'before' | 'during' | 'after';
-export type Satisfaction = 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
-export const SATISFACTIONS: readonly Satisfaction[] = ['satisfied', 'basicallySatisfied', 'dissatisfied'];
-export type SubTaskStatus = 'dispatched' | 'signed' | 'handled' | 'closed';
-export interface TimeLimit {
-  amount: number;
-  unit: 'hours' | 'days';
-}
-
-/** Actions on an order (src/domain/workorder/rules.ts), in the table's order. */
-export type ActionType =
-  | 'register'
-  | 'reject'
-  | 'void'
-  | 'escalate'
-  | 'selfHandle'
-  | 'merge'
-  | 'dispatch'
-  | 'sign'
-  | 'return'
-  | 'startHandling'
-  | 'feedback'
-  | 'verify'
-  | 'close'
-  | 'returnVisit'
-  | 'reopen'
-  | 'requestExtension'
-  | 'approveExtension'
-  | 'denyExtension'
-  | 'supervise'
-  | 'park'
-  | 'resume'
-  | 'addSubTask'
-  | 'signSubTask'
-  | 'feedbackSubTask'
-  | 'closeSubTask';
-
-export interface SubTask {
-  id: string;
-  unitId: string;
+/** A collaboration sub-task as the API sends it: the domain's, its deadline an ISO time, its unit named. */
+export interface SubTask extends Omit<SubTaskState, 'deadline'> {
   /** The unit's name, from the API (null only for a unit that no longer exists). */
   unitName: string | null;
-  task: string | null;
-  status: SubTaskStatus;
   deadline: string;
-  closeReason: string | null;
 }
 
-export interface ExtensionRequest {
-  subTaskId: string | null;
-  extension: TimeLimit;
-  reason: string;
-  requestedBy: string;
+/** A pending extension request as the API sends it: the domain's, with an ISO time. */
+export interface ExtensionRequest extends Omit<ExtensionRequestState, 'requestedAt'> {
   requestedAt: string;
 }
 
@@ -105,7 +52,7 @@ export interface Order {
   status: OrderStatus;
   level: OrderLevel;
   categoryId: string;
-  category: { code: string; type: 'component' | 'event'; majorName: string; minorName: string } | null;
+  category: { code: string; type: CategoryType; majorName: string; minorName: string } | null;
   stage: Stage;
   source: OrderSource;
   description: string;
@@ -135,7 +82,7 @@ export interface Order {
   returnCount: number;
   closedAt: string | null;
   mergedIntoId: string | null;
-  returnVisit: { satisfaction: Satisfaction; solved: boolean; at: string; byUserId: string } | null;
+  returnVisit: (Omit<ReturnVisit, 'at'> & { at: string }) | null;
   version: number;
   createdAt: string;
   updatedAt: string;

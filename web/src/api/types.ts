@@ -1,49 +1,11 @@
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import type { Role } from '../../../src/domain/auth/roles.ts';
+import type { UnitKind } from '../../../src/domain/org/unit-kinds.ts';
 
-/** Roles as the API names them (src/domain/auth/roles.ts). */
-export type Role =
-  | 'admin'
-  | 'operator'
-  | 'leader'
-  | 'workstation'
-  | 'community'
-  | 'gridWorker'
-  | 'department'
-  | 'crew'
-  | 'resident';
-
-export const ROLES: readonly Role[] = [
-  'admin',
-  'operator',
-  'leader',
-  'workstation',
-  'community',
-  'gridWorker',
-  'department',
-  'crew',
-  'resident',
-];
-
-/** Unit kinds of the 网格化 organisation (src/domain/org/unit-kinds.ts). */
-export type UnitKind =
-  | 'subdistrict'
-  | 'gridArea'
-  | 'workstation'
-  | 'community'
-  | 'grid'
-  | 'department'
-  | 'contractor';
-
-/** Which kind may sit under which; mirrors the server so the form offers only valid parents. */
-export const PARENT_KIND: Record<UnitKind, UnitKind | null> = {
-  subdistrict: null,
-  gridArea: 'subdistrict',
-  workstation: 'gridArea',
-  community: 'gridArea',
-  grid: 'community',
-  department: 'subdistrict',
-  contractor: 'subdistrict',
-};
+// Roles and unit kinds (with PARENT_KIND, which kind may sit under which) are the server's own lists,
+// imported from its pure domain modules rather than copied.
+export { ROLES, type Role } from '../../../src/domain/auth/roles.ts';
+export { PARENT_KIND, UNIT_KINDS, type UnitKind } from '../../../src/domain/org/unit-kinds.ts';
 
 export interface User {
   id: string;

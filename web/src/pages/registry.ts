@@ -1,4 +1,4 @@
-import type { Role } from '../api/types.ts';
+import { PEOPLE_READERS, ROLES, type Role, STAFF_ROLES } from '../../../src/domain/auth/roles.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is one entry here plus its component in App. */
@@ -22,29 +22,19 @@ export const PAGES: readonly PageDef[] = [
     id: 'orders',
     label: 'nav.orders',
     // GET /api/orders is open to everyone signed in: each sees the orders of their scope (a resident their own).
-    roles: [
-      'admin',
-      'operator',
-      'leader',
-      'workstation',
-      'community',
-      'gridWorker',
-      'department',
-      'crew',
-      'resident',
-    ],
+    roles: ROLES,
   },
   {
     id: 'org',
     label: 'nav.org',
-    // GET /api/units (STAFF_ROLES)
-    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'gridWorker', 'department'],
+    // GET /api/units
+    roles: STAFF_ROLES,
   },
   {
     id: 'users',
     label: 'nav.users',
     // GET /api/users
-    roles: ['admin', 'operator', 'leader', 'workstation', 'community'],
+    roles: PEOPLE_READERS,
   },
 ];
 

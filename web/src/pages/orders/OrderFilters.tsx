@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Category } from '../../api/categories.ts';
 import {
-  LIGHTS,
   ORDER_SOURCES,
   ORDER_STATUSES,
   type OrderFilter,
   type OrderSource,
   type OrderStatus,
+  TRAFFIC_LIGHTS,
   type TrafficLight,
 } from '../../api/orders.ts';
 import { useI18n } from '../../i18n/context.tsx';
@@ -61,7 +61,7 @@ export function OrderFilters({ filter, categories, onChange }: OrderFiltersProps
           onChange={(e) => set('light', e.target.value as TrafficLight | '')}
         >
           <option value="">{t('orders.all')}</option>
-          {LIGHTS.map((l) => (
+          {TRAFFIC_LIGHTS.map((l) => (
             <option key={l} value={l}>
               {t(`light.${l}`)}
             </option>

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Role } from '../../api/types.ts';
+import { STAFF_ROLES } from '../../../../src/domain/auth/roles.ts';
 import { fetchUnits } from '../../api/units.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/context.tsx';
@@ -9,22 +9,12 @@ import { MapView } from '../../map/MapView.tsx';
 import { useSignedIn } from '../../session/context.tsx';
 import { PickLayer, type PickLayerProps } from './PickLayer.tsx';
 
-/** Roles that may read unit polygons to click into (a resident or crew member types the position). */
-const UNIT_READERS: readonly Role[] = [
-  'admin',
-  'operator',
-  'leader',
-  'workstation',
-  'community',
-  'gridWorker',
-  'department',
-];
-
 /** A small map of the user's grids: a click sets the report's position. */
 export function PositionMap({ position, onPick }: PickLayerProps) {
   const { t } = useI18n();
   const { user } = useSignedIn();
-  const mayReadUnits = UNIT_READERS.includes(user.role);
+  // Staff may read unit polygons to click into; a resident or crew member types the position.
+  const mayReadUnits = STAFF_ROLES.includes(user.role);
   const basemap = useAsync(useCallback(() => loadBasemap(), []));
   const units = useAsync(
     useCallback(

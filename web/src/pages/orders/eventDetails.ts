@@ -1,4 +1,4 @@
-import type { OrderEvent, Satisfaction } from '../../api/orders.ts';
+import { type OrderEvent, SATISFACTIONS, type Satisfaction } from '../../api/orders.ts';
 import type { Params } from '../../i18n/translate.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { formatDateTime } from '../../time.ts';
@@ -10,7 +10,7 @@ const SUB_TASK_ACTIONS: ReadonlySet<OrderEvent['action']> = new Set([
   'feedbackSubTask',
   'closeSubTask',
 ]);
-const SATISFACTION: readonly unknown[] = ['satisfied', 'basicallySatisfied', 'dissatisfied'];
+const SATISFACTION: readonly unknown[] = SATISFACTIONS;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 

@@ -1,18 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
-import type { Role, Unit } from '../../api/types.ts';
+import { STAFF_ROLES } from '../../../../src/domain/auth/roles.ts';
+import type { Unit } from '../../api/types.ts';
 import { fetchUnits } from '../../api/units.ts';
 import { useSignedIn } from '../../session/context.tsx';
-
-/** Roles that may read /api/units (src/domain/auth/roles.ts STAFF_ROLES). */
-const UNIT_READERS: readonly Role[] = [
-  'admin',
-  'operator',
-  'leader',
-  'workstation',
-  'community',
-  'gridWorker',
-  'department',
-];
 
 /**
  * The units the signed-in user may pick (to dispatch, add a sub-task, escalate). Names shown on
@@ -37,7 +27,8 @@ export function useDirectory(): Directory {
   const [units, setUnits] = useState<Unit[]>([]);
 
   useEffect(() => {
-    if (!UNIT_READERS.includes(user.role)) return;
+    // Only staff may read /api/units.
+    if (!STAFF_ROLES.includes(user.role)) return;
     const controller = new AbortController();
     fetchUnits(controller.signal, false).then(setUnits, ignore);
     return () => controller.abort();

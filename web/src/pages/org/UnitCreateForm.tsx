@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { PARENT_KIND, type Unit, type UnitKind } from '../../api/types.ts';
+import { PARENT_KIND, UNIT_KINDS, type Unit, type UnitKind } from '../../api/types.ts';
 import type { NewUnit } from '../../api/units.ts';
 import { useI18n } from '../../i18n/context.tsx';
-
-const KINDS = Object.keys(PARENT_KIND) as UnitKind[];
 
 export interface UnitCreateFormProps {
   units: readonly Unit[];
@@ -39,7 +37,7 @@ export function UnitCreateForm({ units, busy, onCreate }: UnitCreateFormProps) {
       <label>
         {t('org.kind')}
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
-          {KINDS.map((k) => (
+          {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind.${k}`)}
             </option>

@@ -1,7 +1,7 @@
-import { PARENT_KIND, type UnitKind, type UnitNode } from '../../api/types.ts';
+import { UNIT_KINDS, type UnitKind, type UnitNode } from '../../api/types.ts';
 
-/** Kinds in the order siblings are listed: the grid tree first, then departments and contractors. */
-const KIND_ORDER = Object.keys(PARENT_KIND) as UnitKind[];
+/** Kinds in the order siblings are listed (the server's): the grid tree, then departments and contractors. */
+const KIND_ORDER: readonly UnitKind[] = UNIT_KINDS;
 
 /** The tree with every level ordered by kind, then code (the national grid code sorts geographically). */
 export function sortTree(nodes: readonly UnitNode[]): UnitNode[] {
