@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -17,7 +18,6 @@ import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
-import { registerSecurityHeaders } from './http/plugins/security-headers.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -102,6 +102,17 @@ function loggerOptions(logger: AppOptions['logger'], level: string): false | obj
   return { ...base, serializers: { ...base.serializers, req: serializeRequest } };
 }
 
+/** The console's content security policy: its own scripts, tiles and the live feed over https/wss. */
+const CONTENT_SECURITY_POLICY = {
+  directives: {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    workerSrc: ["'self'", 'blob:'],
+    connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
+  },
+};
+
 /** Builds the whole application (database migrated, routes registered) without listening. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const store = options.store ?? openStore(adapterFor(config));
@@ -165,8 +176,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     batchMarks.set(request, store.mark());
   });
   registerInputGuard(app);
-  // First of the onRequest hooks, so that refusals (401, 429) carry the headers too.
-  registerSecurityHeaders(app);
+  // Before the rate limit's and authentication's onRequest hooks, so that refusals (401, 429)
+  // carry the security headers too.
+  await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   // Cookies are parsed in an onRequest hook that must run before authentication's.
   await app.register(fastifyCookie);
   // Its onRequest hook marks upgrade requests so that a refused upgrade's socket is destroyed: it must run before auth's.
