@@ -3,8 +3,12 @@
 // ceiling of the same connections sending the same frames to a server that only counts them; and
 // memory per idle connection with 10,000 connections, against the same for the counting server.
 //
-//   npm run bench:ingest [-- --db both|sqlite|postgres --seconds 5 --window 8 --idle 10000]
-import { mkdtempSync, rmSync } from 'node:fs';
+//   npm run bench:ingest [-- --db both|sqlite|postgres --seconds 5 --window 8 --idle 10000
+//                           --connections 200,2000 --profile DIR]
+//
+// --idle 0 skips the memory figure; --profile writes a V8 CPU profile of the server to DIR
+// (written when the server exits, at the end of each database's section).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDevices, type DeviceServer, startDeviceServer } from '../test/helpers/device-server.ts';
@@ -22,7 +26,9 @@ const DB = arg('db', 'both');
 const SECONDS = Number(arg('seconds', '5'));
 const WINDOW = Number(arg('window', '8'));
 const IDLE = Number(arg('idle', '10000'));
-const CONNECTIONS = [200, 2000];
+const CONNECTIONS = arg('connections', '200,2000').split(',').map(Number);
+const PROFILE = arg('profile', '');
+if (PROFILE) mkdirSync(PROFILE, { recursive: true });
 const WARMUP_MS = 1500;
 const PASSWORD = 'Bench-pass-2026';
 const phones = Array.from({ length: Math.max(...CONNECTIONS) }, (_, i) => String(13_600_000_001 + i));
@@ -67,6 +73,26 @@ async function login(api: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
 }
 
+async function idleSection(db: string, server: DeviceServer, raw: RawServer): Promise<void> {
+  const ours = await idleMemory(server.child.pid ?? 0, server.jt808Port, IDLE);
+  const bare = await idleMemory(raw.pid, raw.port, IDLE);
+  log(
+    `${db}: idle RSS ${(ours.before / 2 ** 20).toFixed(0)} → ${(ours.after / 2 ** 20).toFixed(0)} MB; ` +
+      `counting server ${(bare.before / 2 ** 20).toFixed(0)} → ${(bare.after / 2 ** 20).toFixed(0)} MB ` +
+      '(memory ratio = raw ÷ ours, so that higher is better here too)',
+  );
+  const kb = (bytes: number) => bytes / 1024;
+  console.log(
+    figure(
+      `idle memory [${db}] ${IDLE} connections`,
+      kb(ours.perConnection),
+      kb(bare.perConnection),
+      'KB/connection',
+      bare.perConnection / ours.perConnection,
+    ),
+  );
+}
+
 async function section(db: 'sqlite' | 'postgres'): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
   const database = db === 'postgres' ? await createTestDatabase() : undefined;
@@ -78,30 +104,23 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
       adminPassword: PASSWORD,
       databaseUrl: database?.url,
       // Measure ingest, not the per-connection and HTTP rate limits.
-      env: { ZS_DEVICE_FRAMES_PER_SECOND: '1000000', ZS_RATE_LIMIT_PER_MINUTE: '10000000' },
+      env: {
+        ZS_DEVICE_FRAMES_PER_SECOND: '1000000',
+        ZS_RATE_LIMIT_PER_MINUTE: '10000000',
+        ...(PROFILE
+          ? {
+              NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'ingest/profile-hook.mjs')}`,
+              ZS_BENCH_PROFILE_DIR: path.resolve(PROFILE),
+            }
+          : {}),
+      },
     });
     children.push(server.child);
     raw = await startRawServer();
     children.push({ kill: () => raw?.stop() });
     log(`${db}: server pid ${server.child.pid}, counting server pid ${raw.pid}`);
 
-    const ours = await idleMemory(server.child.pid ?? 0, server.jt808Port, IDLE);
-    const bare = await idleMemory(raw.pid, raw.port, IDLE);
-    log(
-      `${db}: idle RSS ${(ours.before / 2 ** 20).toFixed(0)} → ${(ours.after / 2 ** 20).toFixed(0)} MB; ` +
-        `counting server ${(bare.before / 2 ** 20).toFixed(0)} → ${(bare.after / 2 ** 20).toFixed(0)} MB ` +
-        '(memory ratio = raw ÷ ours, so that higher is better here too)',
-    );
-    const kb = (bytes: number) => bytes / 1024;
-    console.log(
-      figure(
-        `idle memory [${db}] ${IDLE} connections`,
-        kb(ours.perConnection),
-        kb(bare.perConnection),
-        'KB/connection',
-        bare.perConnection / ours.perConnection,
-      ),
-    );
+    if (IDLE > 0) await idleSection(db, server, raw);
 
     const t0 = Date.now();
     await createDevices(server.base, await login(server.base), phones, 16);
@@ -125,7 +144,9 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
       const limit = await rawRate(raw, connections, baseTime);
       log(
         `${db}: ${connections} connections: ${e2e.acked} acknowledged in ${e2e.commits} commits ` +
-          `(${(e2e.acked / Math.max(1, e2e.commits)).toFixed(0)} a commit); server CPU ${(e2e.serverCpu * 100).toFixed(0)}%, ` +
+          `(${(e2e.acked / Math.max(1, e2e.commits)).toFixed(0)} a commit); server CPU ${(e2e.serverCpu * 100).toFixed(0)}% ` +
+          // CPU time per position suffers less from a busy shared machine than the rate does.
+          `(${((e2e.serverCpu / Math.max(1, e2e.positionsPerSecond)) * 1e6).toFixed(1)} µs a position), ` +
           `load generator CPU ${(e2e.clientCpu * 100).toFixed(0)}%`,
       );
       console.log(

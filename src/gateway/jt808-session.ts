@@ -18,7 +18,7 @@ import type { Device } from '../store/devices.repository.ts';
 import { touchDevices } from '../store/devices.repository.ts';
 import { CompletionWaiters } from './completion-waiters.ts';
 import { type GatewayContext, rejectFrame } from './context.ts';
-import { InOrder, type Reply } from './in-order.ts';
+import { InOrder, type PendingReply, type Reply } from './in-order.ts';
 import { TokenBucket } from './rate-limit.ts';
 import type { TcpSession, TcpSessionIo } from './tcp-server.ts';
 
@@ -34,7 +34,10 @@ export function jt808Fix(l: Jt808Location): Fix {
   if (l.ioStatus !== undefined) attributes.ioStatus = l.ioStatus;
   if (l.signal !== undefined) attributes.signal = l.signal;
   if (l.satellites !== undefined) attributes.satellites = l.satellites;
-  if (Object.keys(l.extras).length > 0) attributes.extras = l.extras;
+  for (const _ in l.extras) {
+    attributes.extras = l.extras;
+    break;
+  }
   return {
     time: l.time,
     lat: l.lat,
@@ -57,8 +60,9 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   let serial = 0;
   /** The device this connection authenticated as (0x0102): positions for any other are refused. */
   let authenticatedId: string | undefined;
-  const reassembler = new Jt808Reassembler();
-  const waiters = new CompletionWaiters(DEFAULT_REASSEMBLY_LIMITS.timeoutMs);
+  // Split messages are rare: their state is created with the first package, not per connection.
+  let reassembler: Jt808Reassembler | undefined;
+  let waiters: CompletionWaiters | undefined;
   const inOrder = new InOrder(io, (error) =>
     // Not acknowledged: the terminal keeps the position and sends it again.
     g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed'),
@@ -85,6 +89,34 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
     if (!d) return undefined;
     if (authenticatedId === d.id) return d;
     return (await getDeviceSettings(g.ctx)).jt808RequireAuth ? undefined : d;
+  }
+
+  /**
+   * The hot path, without a promise: a position report from the device this connection
+   * authenticated as, with the device and its previous fix cached. Staged now; `slot` gets the
+   * ack after the commit. Undefined when the general path (`handle`) must take the message.
+   */
+  function stageNow(m: Jt808Message, slot: PendingReply): Reply {
+    if (m.kind !== 'location' && m.kind !== 'locationBatch') return undefined;
+    if (authenticatedId === undefined) return undefined;
+    const d = g.devices.peek(PROTOCOL, m.header.deviceId);
+    if (!d || d.id !== authenticatedId) return undefined;
+    const fixes = m.kind === 'location' ? [jt808Fix(m.location)] : m.locations.map(jt808Fix);
+    const ack = new AckAfterCommit(slot);
+    const staged = g.ingest.stageNow(
+      d,
+      fixes,
+      { protocol: PROTOCOL, blind: m.kind === 'locationBatch' && m.blindSpot },
+      ack,
+    );
+    if (!staged) return undefined;
+    // The serial is taken only once the report is staged, in message order, as `handle` does.
+    ack.setBytes(encodeGeneralResponse(m.header, nextSerial(), Jt808GeneralResult.ok));
+    return slot;
+  }
+
+  function handleInOrder(m: Jt808Message, slot: PendingReply): Reply | Promise<Reply> {
+    return stageNow(m, slot) ?? handle(m);
   }
 
   /**
@@ -146,6 +178,8 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
    * stored; a message that never completes gets no acks and is sent again.
    */
   async function fragment(header: Jt808Header & { packet: Jt808Packet }, body: Uint8Array): Promise<Reply> {
+    reassembler ??= new Jt808Reassembler();
+    waiters ??= new CompletionWaiters(DEFAULT_REASSEMBLY_LIMITS.timeoutMs);
     const result = reassembler.add(header, body, Date.now());
     if (result.status === 'refused') {
       rejectFrame(g, PROTOCOL, io.remote, 'subpackage', result.reason);
@@ -158,7 +192,11 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
     }
     const handled = await handle(result.message);
     const done =
-      handled instanceof Uint8Array || handled === undefined ? Promise.resolve(handled) : handled.later;
+      handled instanceof Uint8Array || handled === undefined
+        ? Promise.resolve(handled)
+        : 'later' in handled
+          ? handled.later
+          : Promise.reject(new Error('a reassembled message cannot settle its own reply slot'));
     waiters.settle(result.key, done);
     return { later: done };
   }
@@ -169,7 +207,8 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
       rejectFrame(g, PROTOCOL, io.remote, decoded.error.reason, decoded.error.hex);
       return;
     }
-    inOrder.push(() => handle(decoded.message));
+    const message = decoded.message;
+    inOrder.push((slot) => handleInOrder(message, slot));
   }
 
   return {
@@ -188,7 +227,32 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
     },
     onClose() {
       inOrder.close();
-      waiters.clear();
+      waiters?.clear();
     },
   };
+}
+
+/**
+ * Sends the 0x8001 ack of a staged position report once it is committed. The ack's bytes are
+ * set right after staging; a report with nothing storable completes at once, before that.
+ */
+class AckAfterCommit {
+  private bytes: Uint8Array | undefined;
+  private committed = false;
+
+  constructor(private readonly slot: PendingReply) {}
+
+  setBytes(bytes: Uint8Array): void {
+    this.bytes = bytes;
+    if (this.committed) this.slot.resolve(bytes);
+  }
+
+  resolve(): void {
+    this.committed = true;
+    if (this.bytes) this.slot.resolve(this.bytes);
+  }
+
+  reject(error: unknown): void {
+    this.slot.reject(error);
+  }
 }

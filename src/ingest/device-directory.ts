@@ -36,6 +36,16 @@ export class DeviceDirectory {
     return device;
   }
 
+  /**
+   * The device when the cache already holds a fresh entry for it, without a promise; undefined
+   * means "ask `resolve`", not "unknown". For the gateways' per-frame hot path.
+   */
+  peek(protocol: Protocol, rawIdentifier: string): Device | undefined {
+    const identifier = isNormal(rawIdentifier) ? rawIdentifier : normalizeIdentifier(protocol, rawIdentifier);
+    const hit = this.cache.get(`${protocol}:${identifier}`);
+    return hit?.device && Date.now() - hit.at < TTL_MS ? hit.device : undefined;
+  }
+
   /** Forgets a cached device (after an API change or a new auth code). */
   forget(protocol: string, identifier: string): void {
     this.cache.delete(`${protocol}:${identifier}`);
@@ -50,4 +60,15 @@ export class DeviceDirectory {
     this.paths.set(device.unitId, { path, at: Date.now() });
     return path;
   }
+}
+
+/**
+ * Whether `normalizeIdentifier` would return the identifier unchanged for any protocol: it only
+ * trims whitespace and strips leading zeros. Saves its regular expressions on the hot path.
+ */
+function isNormal(raw: string): boolean {
+  if (raw.length === 0) return false;
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first !== 48 && first > 32 && first < 127 && last > 32 && last < 127;
 }

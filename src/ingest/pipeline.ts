@@ -10,7 +10,7 @@ import type { LiveBus } from '../live/bus.ts';
 import type { Db } from '../store/database.ts';
 import type { Device } from '../store/devices.repository.ts';
 import { commitPositionBatch, findLatest, type StoredPosition } from '../store/positions.repository.ts';
-import { GroupCommit } from './group-commit.ts';
+import { type Completion, GroupCommit } from './group-commit.ts';
 import type { IngestMetrics } from './metrics.ts';
 
 export interface PipelineDeps {
@@ -29,14 +29,24 @@ export interface IngestResult {
   stored: StoredPosition[];
 }
 
+/** Outcome callbacks of `stageNow`: called once, after the commit (or its failure). */
+export interface StageCompletion {
+  resolve(stored: StoredPosition[]): void;
+  reject(error: unknown): void;
+}
+
 /**
  * decode → classify (flag, never drop) → group commit → (caller acks) → live publish.
  * Blind-spot and out-of-order fixes go to history only; they never move the live position.
  */
 export class IngestPipeline {
-  private readonly previous = new Map<string, PreviousFix>();
+  /** Each device's last live fix; null: looked up, and the device has none yet. */
+  private readonly previous = new Map<string, PreviousFix | null>();
   private readonly writer: GroupCommit<StoredPosition>;
   private readonly filters: FilterSettings;
+  /** Positions stored since the counters were last updated, by "protocol kind". */
+  private readonly tally = new Map<string, number>();
+  private tallyScheduled = false;
 
   constructor(private readonly deps: PipelineDeps) {
     this.filters = deps.filters ?? DEFAULT_FILTERS;
@@ -48,18 +58,23 @@ export class IngestPipeline {
 
   private async previousOf(deviceId: string): Promise<PreviousFix | undefined> {
     const cached = this.previous.get(deviceId);
-    if (cached) return cached;
+    if (cached !== undefined) return cached ?? undefined;
     const latest = await findLatest(this.deps.db, deviceId);
-    if (latest) this.previous.set(deviceId, { time: latest.time, lat: latest.lat, lon: latest.lon });
-    return latest ? this.previous.get(deviceId) : undefined;
+    // Another call may have staged a fix for the device while this one waited: that is newer.
+    const now = this.previous.get(deviceId);
+    if (now !== undefined) return now ?? undefined;
+    const previous = latest ? { time: latest.time, lat: latest.lat, lon: latest.lon } : null;
+    this.previous.set(deviceId, previous);
+    return previous ?? undefined;
   }
 
   private async commit(items: StoredPosition[]): Promise<void> {
     const started = performance.now();
     const seen = new Map<string, number>();
-    for (const p of items) seen.set(p.deviceId, Math.max(seen.get(p.deviceId) ?? 0, p.serverTime));
     const live = new Map<string, StoredPosition>();
     for (const p of items) {
+      const at = seen.get(p.deviceId);
+      if (at === undefined || at < p.serverTime) seen.set(p.deviceId, p.serverTime);
       if (!isLive(p.flags)) continue;
       const current = live.get(p.deviceId);
       if (!current || current.time < p.time) live.set(p.deviceId, p);
@@ -90,20 +105,55 @@ export class IngestPipeline {
     fixes: Fix[],
     opts: { blind?: boolean; protocol: string },
   ): Promise<{ committed: Promise<IngestResult> }> {
+    const previous = await this.previousOf(device.id);
+    let completion!: StageCompletion;
+    const committed = new Promise<IngestResult>((resolve, reject) => {
+      completion = { resolve: (stored) => resolve({ stored }), reject };
+    });
+    this.stageWith(device, fixes, opts, previous, completion);
+    return { committed };
+  }
+
+  /**
+   * `stage` without a promise, for the gateways' hot path: when the device's previous fix is
+   * already known, classifies and queues the fixes now and returns true, and `done` is called
+   * after the commit. Returns false (nothing staged) when the previous fix must first be read
+   * from the database; use `stage` then.
+   */
+  stageNow(
+    device: Device,
+    fixes: Fix[],
+    opts: { blind?: boolean; protocol: string },
+    done: StageCompletion,
+  ): boolean {
+    const previous = this.previous.get(device.id);
+    if (previous === undefined) return false;
+    this.stageWith(device, fixes, opts, previous ?? undefined, done);
+    return true;
+  }
+
+  private stageWith(
+    device: Device,
+    fixes: Fix[],
+    opts: { blind?: boolean; protocol: string },
+    first: PreviousFix | undefined,
+    done: StageCompletion,
+  ): void {
     const now = this.deps.now();
     const stored: StoredPosition[] = [];
-    let previous = await this.previousOf(device.id);
+    let previous = first;
     for (const raw of fixes) {
       if (!isStorableFix(raw)) {
         // No column can hold it (a time past year 275760, NaN coordinates): counted, not stored.
         this.deps.metrics.rejectedFrames.inc({ protocol: opts.protocol, reason: 'bad_value' });
         continue;
       }
-      const fix = Number.isInteger(raw.time) ? raw : { ...raw, time: Math.round(raw.time) };
+      const time = Number.isInteger(raw.time) ? raw.time : Math.round(raw.time);
+      const fix = time === raw.time ? raw : { ...raw, time };
       const flags = classifyFix(fix, previous, now, this.filters, opts.blind === true);
       stored.push({
         deviceId: device.id,
-        time: fix.time,
+        time,
         serverTime: now,
         lat: fix.lat,
         lon: fix.lon,
@@ -115,35 +165,87 @@ export class IngestPipeline {
         attributes: fix.attributes,
       });
       if (isLive(flags)) {
-        previous = { time: fix.time, lat: fix.lat, lon: fix.lon };
+        previous = { time, lat: fix.lat, lon: fix.lon };
         this.previous.set(device.id, previous);
       }
     }
-    const committed = this.writer.submit(stored).then(async () => {
-      for (const p of stored)
-        this.deps.metrics.positions.inc({ protocol: opts.protocol, kind: kindOf(p.flags) });
-      const newest = stored.filter((p) => isLive(p.flags)).at(-1);
-      if (newest) {
-        const unitPath = await this.deps.unitPathOf(device);
-        this.deps.bus.publish({
-          type: 'position',
-          unitPath,
-          data: { ...positionView(newest), deviceName: device.name },
-        });
+    this.writer.enqueue(stored, new Staged(this, device, opts.protocol, stored, done));
+  }
+
+  /** After the commit of a staged submission: counters, the live feed, then the caller. */
+  committed(staged: Staged): void {
+    this.count(staged.protocol, staged.stored);
+    if (this.deps.bus.listening) this.publish(staged.device, staged.stored);
+    staged.done.resolve(staged.stored);
+  }
+
+  /** The commit of a staged submission failed: nothing of it is stored. */
+  failed(staged: Staged, error: unknown): void {
+    // Forget the in-memory previous fix, so a resend is not mistaken for a late (blind) fix;
+    // the next call reloads it from the latest committed position.
+    this.previous.delete(staged.device.id);
+    staged.done.reject(error);
+  }
+
+  /**
+   * Counts stored positions. The counter is updated once per kind after each commit, not once
+   * per position: prom-client hashes the labels on every call.
+   */
+  private count(protocol: string, stored: StoredPosition[]): void {
+    for (const p of stored) {
+      const key = `${protocol} ${kindOf(p.flags)}`;
+      this.tally.set(key, (this.tally.get(key) ?? 0) + 1);
+    }
+    if (this.tallyScheduled || this.tally.size === 0) return;
+    this.tallyScheduled = true;
+    queueMicrotask(() => {
+      this.tallyScheduled = false;
+      for (const [key, n] of this.tally) {
+        const [protocol, kind] = key.split(' ');
+        this.deps.metrics.positions.inc({ protocol, kind }, n);
       }
-      return { stored };
+      this.tally.clear();
     });
-    committed.catch(() => {
-      // Not stored: forget the in-memory previous fix, so a resend is not mistaken for a
-      // late (blind) fix; the next call reloads it from the latest committed position.
-      this.previous.delete(device.id);
-    });
-    return { committed };
+  }
+
+  /** The device's newest live position to the live feed; only built when someone listens. */
+  private publish(device: Device, stored: StoredPosition[]): void {
+    let newest: StoredPosition | undefined;
+    for (const p of stored) if (isLive(p.flags)) newest = p;
+    if (!newest) return;
+    const view = positionView(newest);
+    this.deps.unitPathOf(device).then(
+      (unitPath) =>
+        this.deps.bus.publish({ type: 'position', unitPath, data: { ...view, deviceName: device.name } }),
+      () => undefined,
+    );
   }
 
   /** Flushes what is queued; used at shutdown. */
   close(): Promise<void> {
     return this.writer.close();
+  }
+}
+
+/**
+ * One staged submission waiting for its commit. A class rather than an object of closures: the
+ * per-frame closures cost allocations (and, run through tsx, a `__name` call each).
+ */
+class Staged implements Completion {
+  constructor(
+    private readonly pipeline: IngestPipeline,
+    readonly device: Device,
+    readonly protocol: string,
+    readonly stored: StoredPosition[],
+    readonly done: StageCompletion,
+  ) {}
+
+  resolve(): void {
+    this.pipeline.committed(this);
+  }
+
+  reject(error: unknown): void {
+    this.pipeline.failed(this, error);
   }
 }
 

@@ -22,6 +22,11 @@ export class LiveBus {
     this.emitter.emit('event', event);
   }
 
+  /** Whether anyone listens: publishers may skip building events nobody would see. */
+  get listening(): boolean {
+    return this.emitter.listenerCount('event') > 0;
+  }
+
   subscribe(listener: (event: LiveEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);

@@ -1,7 +1,7 @@
 import type { Db } from './database.ts';
 import { touchDevices } from './devices.repository.ts';
 import { parseJson } from './dialect/json.ts';
-import { positionBatchWriterOf } from './dialect/position-batch.ts';
+import { registeredPositionBatchWriterOf } from './dialect/position-batch.ts';
 import type { PositionTable } from './schema.ts';
 
 /** A stored position. */
@@ -31,8 +31,13 @@ function toRow(p: StoredPosition): PositionTable {
     altitude: p.altitude,
     valid: p.valid ? 1 : 0,
     flags: p.flags,
-    attributes: Object.keys(p.attributes).length > 0 ? attributesJson(p.attributes) : null,
+    attributes: hasKeys(p.attributes) ? attributesJson(p.attributes) : null,
   };
+}
+
+function hasKeys(value: Record<string, unknown>): boolean {
+  for (const _ in value) return true;
+  return false;
 }
 
 /**
@@ -40,6 +45,10 @@ function toRow(p: StoredPosition): PositionTable {
  * such row would fail a whole group commit, so device text is made storable first.
  */
 function attributesJson(attributes: Record<string, unknown>): string {
+  // JSON.stringify writes a NUL as \u0000 and a lone surrogate as \udXXX: without any "\u" in
+  // its output there is nothing to fix, and the replacer (a call per value) is skipped.
+  const plain = JSON.stringify(attributes);
+  if (!plain.includes('\\u')) return plain;
   return JSON.stringify(attributes, (_key, value) =>
     typeof value === 'string' ? storableText(value) : value,
   );
@@ -130,9 +139,10 @@ export async function commitPositionBatch(
   latest: readonly StoredPosition[],
   seen: Map<string, number>,
 ): Promise<void> {
-  const fast = positionBatchWriterOf(db);
+  const fast = registeredPositionBatchWriterOf(db);
+  if (fast?.atomic) return fast.write(db, { rows: positions.map(toRow), latest: latest.map(toRow), seen });
   await db.transaction().execute(async (trx) => {
-    if (fast) return fast(trx, { rows: positions.map(toRow), latest: latest.map(toRow), seen });
+    if (fast) return fast.write(trx, { rows: positions.map(toRow), latest: latest.map(toRow), seen });
     await insertPositions(trx, [...positions]);
     await upsertLatest(trx, [...latest]);
     await touchDevices(trx, seen);

@@ -38,8 +38,11 @@ export function encodeBcdDigits(value: string, length: number): Uint8Array {
 
 /** The device identifier rule: BCD digits without leading zeros, '0' if nothing is left. */
 export function normaliseDeviceId(phone: string): string {
-  const stripped = phone.replace(/^0+/, '');
-  return stripped === '' ? '0' : stripped;
+  // A loop rather than a regular expression: this runs for every frame.
+  let i = 0;
+  while (i < phone.length && phone.charCodeAt(i) === 48) i++;
+  if (i === 0) return phone;
+  return i === phone.length ? '0' : phone.slice(i);
 }
 
 function bcdByte(bytes: Uint8Array, offset: number): number {

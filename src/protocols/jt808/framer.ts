@@ -25,13 +25,16 @@ type State = 'hunt' | 'frame' | 'skip';
  */
 export class Jt808Framer {
   private readonly max: number;
-  private readonly buf: Uint8Array;
+  /**
+   * Holds a frame split across chunks. Allocated on first need and grown as needed: most frames
+   * arrive whole in one chunk, and an idle connection should not cost a 2 KB buffer.
+   */
+  private buf: Uint8Array | undefined;
   private len = 0;
   private state: State = 'hunt';
 
   constructor(options: Jt808FramerOptions = {}) {
     this.max = Math.max(1, Math.floor(options.maxFrameBytes ?? MAX_ESCAPED_FRAME));
-    this.buf = new Uint8Array(this.max);
   }
 
   /** Bytes of an unfinished frame held from earlier chunks. */
@@ -57,7 +60,8 @@ export class Jt808Framer {
       const end = flag < 0 ? n : flag;
       const take = end - i;
       if (this.len + take > this.max) {
-        const head = this.len > 0 ? this.buf.subarray(0, Math.min(this.len, 64)) : chunk.subarray(i, i + 64);
+        const head =
+          this.len > 0 && this.buf ? this.buf.subarray(0, Math.min(this.len, 64)) : chunk.subarray(i, i + 64);
         out.push({
           ok: false,
           error: { reason: 'too_large', hex: errorHex(head), detail: `over ${this.max} bytes` },
@@ -73,16 +77,27 @@ export class Jt808Framer {
         i = flag + 1;
         continue;
       }
-      this.buf.set(chunk.subarray(i, end), this.len);
+      const buf = this.room(this.len + take);
+      buf.set(chunk.subarray(i, end), this.len);
       this.len += take;
       i = end;
       if (flag >= 0) {
-        out.push(unescapeFrame(this.buf.subarray(0, this.len)));
+        out.push(unescapeFrame(buf.subarray(0, this.len)));
         this.len = 0;
         i = flag + 1;
       }
     }
     return out;
+  }
+
+  /** The staging buffer with room for `need` bytes (never more than `max`), grown by doubling. */
+  private room(need: number): Uint8Array {
+    const buf = this.buf;
+    if (buf && buf.length >= need) return buf;
+    const grown = new Uint8Array(Math.min(this.max, Math.max(need, 64, (buf?.length ?? 0) * 2)));
+    if (buf && this.len > 0) grown.set(buf.subarray(0, this.len));
+    this.buf = grown;
+    return grown;
   }
 
   /** Drops any partial frame and waits for a delimiter again. */

@@ -1,7 +1,8 @@
 // The write of one group commit of positions (history rows, latest rows, device last-seen times),
-// done the fastest way each dialect allows. Both writers run inside the caller's transaction and
-// behave as the portable Kysely path in positions.repository.ts does: duplicates (device, time)
-// skipped, latest positions never moved backwards, last-seen times never moved backwards.
+// done the fastest way each dialect allows. SQLite's runs inside the caller's transaction,
+// PostgreSQL's is one statement (atomic by itself); both behave as the portable Kysely path in
+// positions.repository.ts does: duplicates (device, time) skipped, latest positions never moved
+// backwards, last-seen times never moved backwards.
 import type { Kysely } from 'kysely';
 import type { Database, PositionTable } from '../schema.ts';
 
@@ -13,7 +14,7 @@ export interface PositionBatch {
   seen: ReadonlyMap<string, number>;
 }
 
-/** Writes a batch with `trx`, the transaction the caller opened. */
+/** Writes a batch with `trx`: the transaction the caller opened, or the database for an atomic writer. */
 export type PositionBatchWriter = (trx: Kysely<Database>, batch: PositionBatch) => Promise<void>;
 
 /** The columns of `positions` and `latest_positions`, in the order the writers bind them. */
@@ -31,14 +32,35 @@ export const POSITION_COLUMNS = [
   'attributes',
 ] as const satisfies readonly (keyof PositionTable)[];
 
-const writers = new WeakMap<Kysely<Database>, PositionBatchWriter>();
+/** A registered writer; `atomic`: it writes the batch in one statement, atomic without a transaction. */
+export interface RegisteredPositionBatchWriter {
+  write: PositionBatchWriter;
+  atomic: boolean;
+}
 
-/** Called by a dialect adapter for the Kysely instance it creates. */
-export function registerPositionBatchWriter(db: Kysely<Database>, writer: PositionBatchWriter): void {
-  writers.set(db, writer);
+const writers = new WeakMap<Kysely<Database>, RegisteredPositionBatchWriter>();
+
+/**
+ * Called by a dialect adapter for the Kysely instance it creates. An `atomic` writer is given
+ * the database itself rather than a transaction: on PostgreSQL, BEGIN and COMMIT would be two
+ * more round trips per group commit for a single statement that is atomic anyway.
+ */
+export function registerPositionBatchWriter(
+  db: Kysely<Database>,
+  writer: PositionBatchWriter,
+  options: { atomic?: boolean } = {},
+): void {
+  writers.set(db, { write: writer, atomic: options.atomic === true });
 }
 
 /** The dialect's batch writer for a database opened through an adapter, if it registered one. */
 export function positionBatchWriterOf(db: Kysely<Database>): PositionBatchWriter | undefined {
+  return writers.get(db)?.write;
+}
+
+/** The dialect's batch writer with how it must be called, if it registered one. */
+export function registeredPositionBatchWriterOf(
+  db: Kysely<Database>,
+): RegisteredPositionBatchWriter | undefined {
   return writers.get(db);
 }

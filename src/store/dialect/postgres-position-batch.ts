@@ -35,23 +35,24 @@ function unnest(rows: readonly PositionTable[]) {
   return sql`unnest(${sql.join(arrays)})`;
 }
 
-/** The batch writer for PostgreSQL. */
-export const postgresPositionBatchWriter: PositionBatchWriter = async (trx, batch) => {
-  if (batch.rows.length > 0) {
-    await sql`insert into positions (${columnList}) select * from ${unnest(batch.rows)}
-      on conflict (device_id, time) do nothing`.execute(trx);
-  }
-  if (batch.latest.length > 0) {
-    await sql`insert into latest_positions (${columnList}) select * from ${unnest(batch.latest)}
-      on conflict (device_id) do update set ${updates} where latest_positions.time < excluded.time`.execute(
-      trx,
-    );
-  }
-  if (batch.seen.size > 0) {
-    const ids = [...batch.seen.keys()];
-    const ats = [...batch.seen.values()];
-    await sql`update devices as d set last_seen_at = v.at
+/**
+ * The batch writer for PostgreSQL: one statement, the three writes as data-modifying CTEs (each
+ * runs once, to completion, whether or not the outer query reads it). A single statement is
+ * atomic without BEGIN/COMMIT, so a group commit costs one round trip instead of five.
+ */
+export const postgresPositionBatchWriter: PositionBatchWriter = async (db, batch) => {
+  const ids = [...batch.seen.keys()];
+  const ats = [...batch.seen.values()];
+  await sql`with
+    inserted as (
+      insert into positions (${columnList}) select * from ${unnest(batch.rows)}
+      on conflict (device_id, time) do nothing),
+    latest as (
+      insert into latest_positions (${columnList}) select * from ${unnest(batch.latest)}
+      on conflict (device_id) do update set ${updates} where latest_positions.time < excluded.time),
+    seen as (
+      update devices as d set last_seen_at = v.at
       from unnest(${ids}::text[], ${ats}::int8[]) as v(id, at)
-      where d.id = v.id and (d.last_seen_at is null or d.last_seen_at < v.at)`.execute(trx);
-  }
+      where d.id = v.id and (d.last_seen_at is null or d.last_seen_at < v.at))
+    select 1`.execute(db);
 };

@@ -32,7 +32,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       // A dropped connection must not crash the process; queries on it fail and are reported.
       pool.on('error', () => {});
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-      registerPositionBatchWriter(db, postgresPositionBatchWriter);
+      registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
       return db;
     },
   };

@@ -12,8 +12,9 @@ const updates = POSITION_COLUMNS.filter((c) => c !== 'device_id')
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 
-function values(r: PositionTable): unknown[] {
-  return [
+/** Runs `statement` with a row's columns as arguments (no array per row). */
+function runRow(statement: SQLite.Statement, r: PositionTable): void {
+  statement.run(
     r.device_id,
     r.time,
     r.server_time,
@@ -25,7 +26,7 @@ function values(r: PositionTable): unknown[] {
     r.valid,
     r.flags,
     r.attributes,
-  ];
+  );
 }
 
 /** The batch writer for one better-sqlite3 database; statements are prepared on first use (after migrations). */
@@ -45,8 +46,8 @@ export function sqlitePositionBatchWriter(database: SQLite.Database): PositionBa
       ),
     };
     const { insert, latest, touch } = statements;
-    for (const row of batch.rows) insert.run(values(row));
-    for (const row of batch.latest) latest.run(values(row));
+    for (const row of batch.rows) runRow(insert, row);
+    for (const row of batch.latest) runRow(latest, row);
     for (const [id, at] of batch.seen) touch.run(at, id, at);
   };
 }
