@@ -11,6 +11,7 @@
 // HTTP layer awaits it before sending), so nothing not yet on disk is shown to anyone.
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
+import type { WalSyncer } from './wal-sync.ts';
 
 /** One outer transaction shared by the writes of one turn of the event loop. */
 interface Batch {
@@ -64,10 +65,18 @@ export class GroupCommitDriver implements Driver {
   private opened = 0;
   private lastFailed = 0;
 
+  /** The newest batch opened: once it is on disk, so is every earlier one (commits and syncs go in order). */
+  private newest: Batch | undefined;
+
   constructor(
     private readonly database: SQLite.Database,
     /** Prepares (or reuses) a statement; see the statement cache in sqlite.ts. */
     private readonly prepare: (sql: string) => SQLite.Statement,
+    /**
+     * Makes what COMMIT wrote durable (wal-sync.ts), off the event loop; absent when COMMIT is
+     * durable by itself (synchronous=FULL) or there is no disk (':memory:').
+     */
+    private readonly wal?: WalSyncer,
   ) {}
 
   async init(): Promise<void> {}
@@ -131,6 +140,8 @@ export class GroupCommitDriver implements Driver {
 
   async destroy(): Promise<void> {
     if (this.batch) await this.flush();
+    await this.newest?.done.catch(() => {});
+    await this.wal?.close();
     this.database.close();
   }
 
@@ -138,7 +149,8 @@ export class GroupCommitDriver implements Driver {
   settled(since?: number): Promise<void> {
     if (since !== undefined && this.lastFailed >= since)
       return Promise.reject(new Error('a write this answer may have read was rolled back; retry'));
-    return this.batch?.done ?? Promise.resolve();
+    // The newest batch, open or committed and still syncing: a read may have seen either.
+    return this.newest?.done ?? Promise.resolve();
   }
 
   /** The first batch a read from now on can see: pass it to `settled` when the answer is sent. */
@@ -188,6 +200,7 @@ export class GroupCommitDriver implements Driver {
     // A lease waits on it only when it wrote; nobody waiting must not be an unhandled rejection.
     done.catch(() => {});
     this.batch = { id: ++this.opened, done, resolve, reject };
+    this.newest = this.batch;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => {
@@ -208,7 +221,12 @@ export class GroupCommitDriver implements Driver {
       try {
         this.exec('commit');
         this.stats.commits++;
-        batch.resolve();
+        if (this.wal) {
+          // The lock goes back at once: the next batch fills while this one's fsync runs.
+          this.wal.sync().then(batch.resolve, (error: unknown) => this.failSynced(batch, error));
+        } else {
+          batch.resolve();
+        }
       } catch (error) {
         this.stats.failures++;
         this.lastFailed = batch.id;
@@ -222,6 +240,17 @@ export class GroupCommitDriver implements Driver {
     } finally {
       this.release();
     }
+  }
+
+  /**
+   * The WAL fsync failed after COMMIT: the rows are in the database but may not survive a power
+   * loss, so nobody may be told they are stored (a retry may store them twice; better than a
+   * false acknowledgement).
+   */
+  private failSynced(batch: Batch, error: unknown): void {
+    this.stats.failures++;
+    this.lastFailed = Math.max(this.lastFailed, batch.id);
+    batch.reject(error);
   }
 
   /** After a failed statement: if SQLite abandoned the outer transaction, the batch is lost. */
@@ -265,12 +294,13 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
   constructor(
     private readonly database: SQLite.Database,
     private readonly prepare: (sql: string) => SQLite.Statement,
+    private readonly wal?: WalSyncer,
   ) {
     super({ database: database as never });
   }
 
   override createDriver(): Driver {
-    this.driver = new GroupCommitDriver(this.database, this.prepare);
+    this.driver = new GroupCommitDriver(this.database, this.prepare, this.wal);
     return this.driver;
   }
 }

@@ -7,6 +7,7 @@ import { registerPositionBatchWriter } from './position-batch.ts';
 import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
 import type { DialectAdapter } from './types.ts';
+import { walSyncer } from './wal-sync.ts';
 
 /**
  * WAL pages between automatic checkpoints (SQLite's default is 1,000, 4 MB). A group commit of
@@ -18,10 +19,10 @@ import type { DialectAdapter } from './types.ts';
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 /**
- * SQLite through better-sqlite3. WAL with synchronous=FULL fsyncs the log at every commit, so
- * what is acknowledged survives a power loss too, not only a process crash (NORMAL would not);
- * group commit (sqlite-group-commit.ts) spreads that fsync over every write of a turn of the
- * event loop: requests' transactions and device positions alike.
+ * SQLite through better-sqlite3, in WAL mode. Every commit's WAL is fsynced before anyone is
+ * told (wal-sync.ts), so what is acknowledged survives a power loss too, not only a process
+ * crash; group commit (sqlite-group-commit.ts) spreads that fsync over every write of a turn of
+ * the event loop: requests' transactions and device positions alike.
  */
 export function sqliteAdapter(file: string): DialectAdapter {
   return {
@@ -32,11 +33,14 @@ export function sqliteAdapter(file: string): DialectAdapter {
       if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
       const database = new SQLite(file);
       database.pragma('journal_mode = WAL');
-      database.pragma('synchronous = FULL');
+      // On disk: COMMIT writes the WAL, and wal-sync.ts fsyncs it off the event loop before
+      // anyone is told (the durability of FULL without its stall). In memory nothing to sync.
+      const wal = file === ':memory:' ? undefined : walSyncer(file);
+      database.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
       database.pragma('foreign_keys = ON');
       database.pragma('busy_timeout = 5000');
       database.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-      const dialect = new GroupCommitSqliteDialect(database, statementCache(database));
+      const dialect = new GroupCommitSqliteDialect(database, statementCache(database), wal);
       const db = new Kysely<Database>({ dialect });
       if (dialect.driver) registerGroupCommit(db, dialect.driver);
       // startTransaction() releases its connection without awaiting the driver: commit() would

@@ -1,0 +1,108 @@
+// The WAL fsync off the event loop (src/store/dialect/wal-sync.ts): a caller of the group-commit
+// driver resumes only once a sync that began after its COMMIT has completed, and fails if that
+// sync fails. A controllable syncer stands in for fsync so that the order can be observed.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { GroupCommitSqliteDialect } from '../src/store/dialect/sqlite-group-commit.ts';
+import { walSyncer } from '../src/store/dialect/wal-sync.ts';
+import type { Database } from '../src/store/schema.ts';
+
+describe('WAL sync before acknowledgement', () => {
+  let dir = '';
+  let database: SQLite.Database;
+  let observer: SQLite.Database;
+  let db: Kysely<Database>;
+  const syncs: { resolve(): void; reject(error: Error): void }[] = [];
+  const wal = {
+    sync: () =>
+      new Promise<void>((resolve, reject) => {
+        syncs.push({ resolve, reject });
+      }),
+    close: async () => {},
+  };
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'zs-wal-sync-'));
+    const file = path.join(dir, 'z.db');
+    database = new SQLite(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.exec('create table counters (key text primary key, value integer not null)');
+    db = new Kysely<Database>({
+      dialect: new GroupCommitSqliteDialect(database, (s) => database.prepare(s), wal),
+    });
+    observer = new SQLite(file, { readonly: true });
+  });
+  after(async () => {
+    observer.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const committed = (key: string) => observer.prepare('select value from counters where key = ?').get(key);
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('resumes the writer only after the sync that followed its COMMIT', async () => {
+    let resumed = false;
+    const write = db
+      .insertInto('counters')
+      .values({ key: 'a', value: 1 })
+      .execute()
+      .then(() => {
+        resumed = true;
+      });
+    while (syncs.length === 0) await settle();
+    assert.deepEqual(committed('a'), { value: 1 }, 'COMMIT has run');
+    await settle();
+    assert.equal(resumed, false, 'not told before the WAL is synced');
+    syncs.shift()?.resolve();
+    await write;
+    assert.equal(resumed, true);
+  });
+
+  it('fails the writer when the sync fails, though the row was committed', async () => {
+    const write = db.insertInto('counters').values({ key: 'b', value: 2 }).execute();
+    while (syncs.length === 0) await settle();
+    syncs.shift()?.reject(new Error('EIO: i/o error, fdatasync'));
+    await assert.rejects(write, /EIO/);
+  });
+
+  it('lets the next batch fill and commit while a sync is still running', async () => {
+    const first = db.insertInto('counters').values({ key: 'c', value: 3 }).execute();
+    while (syncs.length === 0) await settle();
+    const second = db.insertInto('counters').values({ key: 'd', value: 4 }).execute();
+    while (syncs.length < 2) await settle();
+    assert.deepEqual(committed('d'), { value: 4 }, 'the second batch committed during the first sync');
+    syncs.shift()?.resolve();
+    await first;
+    syncs.shift()?.resolve();
+    await second;
+  });
+});
+
+it('syncs a real WAL file: callers share a sync not yet started, never one already running', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zs-wal-real-'));
+  const file = path.join(dir, 'z.db');
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.exec('create table t (x integer)');
+  database.exec('insert into t values (1)');
+  const syncer = walSyncer(file);
+  const first = syncer.sync();
+  const second = syncer.sync();
+  assert.equal(first, second, 'callers before a sync has started share it');
+  await new Promise((resolve) => setImmediate(resolve));
+  const third = syncer.sync();
+  assert.notEqual(third, first, 'a sync already started is not enough for a later caller');
+  await Promise.all([first, third]);
+  await syncer.close();
+  database.close();
+  const rows = new SQLite(file, { readonly: true }).prepare('select count(*) as n from t').get();
+  assert.deepEqual(rows, { n: 1 });
+  rmSync(dir, { recursive: true, force: true });
+});
