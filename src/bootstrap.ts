@@ -1,40 +1,52 @@
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import { ensureDemoFleet } from './demo/fleet.ts';
+import { seedDemoOrders } from './demo/orders.ts';
 import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
 import type { ServiceContext } from './services/context.ts';
 import { createUnit } from './services/units.service.ts';
 import { createUser } from './services/users.service.ts';
 import { seedWorkOrderDefaults } from './services/work-order-defaults.ts';
+import { BlobStore } from './store/blob-store.ts';
 import { listUnits } from './store/units.repository.ts';
 import { findUserByUsername } from './store/users.repository.ts';
 
-/** Start-up seeding: the organisation of an empty database, then the work-order defaults. */
+/**
+ * Start-up seeding: the organisation of an empty database, then the work-order defaults, then
+ * (for a demo world this start created) the demo's work orders.
+ */
 export async function bootstrap(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
-  await firstStart(ctx, config, log);
+  const demoSeeded = await firstStart(ctx, config, log);
   // After the organisation, so that categories find their departments; once per database (not
   // only an empty one), so a database created before work orders existed gets them too.
   const seeded = await seedWorkOrderDefaults(ctx);
   if (seeded) log.info(`work orders: ${seeded.categories} default categories and the 2026 calendar seeded`);
+  // After the dictionary and calendar they are written with; only into the new demo world.
+  if (demoSeeded) {
+    const blobs = new BlobStore(path.join(config.dataDir, 'attachments'));
+    const orders = await seedDemoOrders(ctx, { blobs });
+    if (orders) log.info(`demo work orders seeded: ${orders.orders} orders over the last 30 days`);
+  }
 }
 
 /**
  * First-start set-up on an empty database: the demo world when ZS_DEMO=1, and the `admin`
  * account (with ZS_ADMIN_PASSWORD, or a generated password printed once). A database that
  * already has units is left alone, so a restart never seeds twice (a demo database from before the
- * boats existed only gets its fleet added).
+ * boats existed only gets its fleet added). Returns whether it seeded the demo world.
  */
-async function firstStart(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
+async function firstStart(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<boolean> {
   const empty = (await listUnits(ctx.db, { scopePath: null })).length === 0;
   if (!empty) {
     if (config.demo && (await ensureDemoFleet(ctx))) log.info('demo fleet added to the existing demo world');
-    return;
+    return false;
   }
   if (config.demo) {
     await seedDemoWorld(ctx, { adminPassword: config.adminPassword });
     log.info('demo world seeded: see README for the demo logins');
-    return;
+    return true;
   }
   const root = await createUnit(ctx, { kind: 'subdistrict', code: '320508001', name: '街道' });
   if (!(await findUserByUsername(ctx.db, 'admin'))) {
@@ -53,4 +65,5 @@ async function firstStart(ctx: ServiceContext, config: Config, log: FastifyBaseL
       );
     }
   }
+  return false;
 }
