@@ -41,6 +41,7 @@ import { DeviceDirectory } from './ingest/device-directory.ts';
 import { createIngestMetrics } from './ingest/metrics.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { LiveBus } from './live/bus.ts';
+import { PgLiveChannel } from './live/pg-channel.ts';
 import { adapterFor, migrate, openStore, type Store } from './store/database.ts';
 import { VERSION } from './version.ts';
 
@@ -257,8 +258,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     });
   }
 
+  // Several server processes share their live events over the database (PostgreSQL only).
+  const channel =
+    config.liveChannel === 'postgres' && config.databaseUrl && store.adapter.kind === 'postgres'
+      ? new PgLiveChannel({
+          connectionString: config.databaseUrl,
+          bus,
+          log: app.log.child({ component: 'live-channel' }),
+          metrics,
+        })
+      : undefined;
+  await channel?.start();
+
   app.addHook('onClose', async () => {
     await ingest.close();
+    // After the pipeline's last positions, so that they still reach the other processes.
+    await channel?.close();
     if (!options.store) await store.close();
   });
   return app;

@@ -9,6 +9,11 @@ export interface Config {
   dataDir: string;
   /** Unset means the embedded SQLite database `<dataDir>/zhongshu.db`. */
   databaseUrl: string | undefined;
+  /**
+   * How live events reach the consoles of other server processes: `postgres` (LISTEN/NOTIFY on the
+   * shared database; the default with DATABASE_URL) or `off` (each process's consoles see its own events).
+   */
+  liveChannel: LiveChannelKind;
   demo: boolean;
   adminPassword: string | undefined;
   logLevel: string;
@@ -40,6 +45,9 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+export type LiveChannelKind = 'postgres' | 'off';
+const LIVE_CHANNELS: readonly LiveChannelKind[] = ['postgres', 'off'];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -114,6 +122,21 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
   return entries;
 }
 
+/** PostgreSQL's LISTEN/NOTIFY with a database URL unless turned off; SQLite has no channel. */
+function liveChannel(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): LiveChannelKind {
+  const raw = (env.ZS_LIVE_CHANNEL ?? '').trim().toLowerCase();
+  if (raw === '') return databaseUrl ? 'postgres' : 'off';
+  if (!LIVE_CHANNELS.includes(raw as LiveChannelKind)) {
+    throw new ConfigError(
+      `ZS_LIVE_CHANNEL="${env.ZS_LIVE_CHANNEL}" must be one of ${LIVE_CHANNELS.join(', ')}`,
+    );
+  }
+  if (raw === 'postgres' && !databaseUrl) {
+    throw new ConfigError('ZS_LIVE_CHANNEL=postgres needs DATABASE_URL (SQLite runs one process: use off)');
+  }
+  return raw as LiveChannelKind;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL || 'info';
@@ -124,11 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminPassword !== undefined && adminPassword.length < 8) {
     throw new ConfigError('ZS_ADMIN_PASSWORD must be at least 8 characters');
   }
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.ZS_DATA_DIR || './data'),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl,
+    liveChannel: liveChannel(env, databaseUrl),
     demo: flag(env, 'ZS_DEMO', false),
     adminPassword,
     logLevel,

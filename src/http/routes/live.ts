@@ -26,6 +26,8 @@ const POSITION_READERS: readonly Role[] = [
  * data, on top of the unit scope. Notifications go to their recipient only.
  */
 export function mayReceive(who: Principal, event: LiveEvent): boolean {
+  // "Refetch over REST": this process's own notice (e.g. after the live channel reconnected), no data.
+  if (event.type === 'resync') return true;
   if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
   if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return false;
   const role = who.role as Role;
