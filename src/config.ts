@@ -122,10 +122,14 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
   return entries;
 }
 
-/** PostgreSQL's LISTEN/NOTIFY with a database URL unless turned off; SQLite has no channel. */
+/**
+ * Off unless asked for: forwarding every stored position through NOTIFY about doubles the
+ * ingest's CPU per position, which one process (the usual deployment) pays for nothing. A
+ * deployment of several processes sets ZS_LIVE_CHANNEL=postgres.
+ */
 function liveChannel(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): LiveChannelKind {
   const raw = (env.ZS_LIVE_CHANNEL ?? '').trim().toLowerCase();
-  if (raw === '') return databaseUrl ? 'postgres' : 'off';
+  if (raw === '') return 'off';
   if (!LIVE_CHANNELS.includes(raw as LiveChannelKind)) {
     throw new ConfigError(
       `ZS_LIVE_CHANNEL="${env.ZS_LIVE_CHANNEL}" must be one of ${LIVE_CHANNELS.join(', ')}`,

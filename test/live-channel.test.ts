@@ -60,10 +60,10 @@ type Feed = Awaited<ReturnType<typeof feed>>;
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
-it('reads ZS_LIVE_CHANNEL: postgres by default with DATABASE_URL, off without, validated', () => {
+it('reads ZS_LIVE_CHANNEL: off by default, postgres only with DATABASE_URL, validated', () => {
   const url = 'postgres://u@h:5432/db';
   assert.equal(loadConfig({}).liveChannel, 'off');
-  assert.equal(loadConfig({ DATABASE_URL: url }).liveChannel, 'postgres');
+  assert.equal(loadConfig({ DATABASE_URL: url }).liveChannel, 'off');
   assert.equal(loadConfig({ DATABASE_URL: url, ZS_LIVE_CHANNEL: 'off' }).liveChannel, 'off');
   assert.equal(loadConfig({ DATABASE_URL: url, ZS_LIVE_CHANNEL: 'postgres' }).liveChannel, 'postgres');
   assert.throws(() => loadConfig({ DATABASE_URL: url, ZS_LIVE_CHANNEL: 'redis' }), /ZS_LIVE_CHANNEL/);
