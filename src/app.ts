@@ -130,6 +130,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now,
     metrics: ingestMetrics,
     unitPathOf: (device) => devices.unitPathOf(device),
+    // SQLite's driver commits a second batch while the first one's fsync runs (wal-sync.ts).
+    batch: { maxItems: 2000, maxDelayMs: 4, maxInFlight: store.kind === 'sqlite' ? 2 : 1 },
   });
   const platform: Platform = {
     config,

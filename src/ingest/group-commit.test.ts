@@ -48,3 +48,38 @@ it('fails only the submission that breaks a shared transaction', async () => {
   assert.deepEqual(writes, [['a'], ['b']]);
   await gc.close();
 });
+
+it('overlaps at most maxInFlight writes, and close waits for every one of them', async () => {
+  const started: string[][] = [];
+  const finish: (() => void)[] = [];
+  let running = 0;
+  let most = 0;
+  const gc = new GroupCommit<string>(
+    (items) => {
+      started.push(items);
+      running++;
+      most = Math.max(most, running);
+      return new Promise<void>((resolve) =>
+        finish.push(() => {
+          running--;
+          resolve();
+        }),
+      );
+    },
+    { maxItems: 1, maxDelayMs: 1, maxInFlight: 2 },
+  );
+  const done: string[] = [];
+  const all = ['a', 'b', 'c'].map((x) => gc.submit([x]).then(() => done.push(x)));
+  while (started.length < 2) await new Promise((resolve) => setTimeout(resolve, 2));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(started, [['a'], ['b']], 'a third write waits for a free slot');
+  finish.shift()?.();
+  while (started.length < 3) await new Promise((resolve) => setTimeout(resolve, 2));
+  const closing = gc.close().then(() => 'closed');
+  finish.shift()?.();
+  finish.shift()?.();
+  await Promise.all(all);
+  assert.equal(await closing, 'closed');
+  assert.equal(most, 2);
+  assert.deepEqual(done, ['a', 'b', 'c']);
+});

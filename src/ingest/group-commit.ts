@@ -2,14 +2,16 @@
  * Collects items from many callers and writes them in one transaction, either when `maxItems`
  * have gathered or `maxDelayMs` after the first one, whichever comes first. Each caller is told
  * only after the transaction holding its items has committed (or failed), so a device is
- * acknowledged only for data that is on disk. Flushes run one at a time: a second one in flight
- * made PostgreSQL's commits smaller and slower here, and SQLite has a single connection anyway.
+ * acknowledged only for data that is on disk. Flushes run one at a time by default: a second
+ * one in flight made PostgreSQL's commits smaller and slower here. On SQLite two may overlap
+ * (`maxInFlight`): the driver commits the second while the first one's WAL fsync is still running.
  */
 export class GroupCommit<T> {
   private queue: Submission<T>[] = [];
   private queued = 0;
   private timer: NodeJS.Timeout | undefined;
-  private flushing = false;
+  /** Flushes running now. */
+  private flushing = 0;
   /** Settles when no flush is running; replaced whenever one starts. */
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => undefined;
@@ -19,7 +21,7 @@ export class GroupCommit<T> {
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
-    private readonly opts: { maxItems: number; maxDelayMs: number },
+    private readonly opts: { maxItems: number; maxDelayMs: number; maxInFlight?: number },
   ) {}
 
   /** Resolves once the items are committed. */
@@ -61,18 +63,18 @@ export class GroupCommit<T> {
   /** Starts a flush if one may run now; otherwise the end of a running one starts it. */
   private startFlush(): void {
     if (this.queue.length === 0) return;
-    if (this.flushing) {
+    if (this.flushing >= (this.opts.maxInFlight ?? 1)) {
       this.due = true;
       return;
     }
     this.due = false;
-    this.flushing = true;
-    this.idle = new Promise((resolve) => (this.markIdle = resolve));
+    if (this.flushing === 0) this.idle = new Promise((resolve) => (this.markIdle = resolve));
+    this.flushing++;
     // flushOnce settles every submission itself; a completion that throws must neither stop
     // the next flush nor surface as an unhandled rejection.
     const ended = () => {
-      this.flushing = false;
-      this.markIdle();
+      this.flushing--;
+      if (this.flushing === 0) this.markIdle();
       if (this.queue.length === 0) return;
       // Items that arrived during the write go out at once when their timer has already run
       // out or a transaction's worth is waiting; otherwise when their timer does.
@@ -80,6 +82,8 @@ export class GroupCommit<T> {
       else this.flushSoon(this.opts.maxDelayMs);
     };
     this.flushOnce().then(ended, ended);
+    // A full transaction's worth still waiting may take a free slot at once.
+    if (this.queued >= this.opts.maxItems) this.startFlush();
   }
 
   private async flushOnce(): Promise<void> {
@@ -123,7 +127,7 @@ export class GroupCommit<T> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.startFlush();
-    while (this.flushing) {
+    while (this.flushing > 0) {
       await this.idle;
       this.startFlush();
     }

@@ -21,7 +21,7 @@ export interface PipelineDeps {
   filters?: FilterSettings;
   /** The unit path a device's events are scoped to on the live feed. */
   unitPathOf(device: Device): Promise<string | null>;
-  batch?: { maxItems: number; maxDelayMs: number };
+  batch?: { maxItems: number; maxDelayMs: number; maxInFlight?: number };
 }
 
 /** Outcome of one ingest call, after commit. */
