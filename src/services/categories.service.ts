@@ -1,16 +1,14 @@
-import type { TimeLimit } from '../domain/calendar/time-limit.ts';
 import { categoryCode } from '../domain/workorder/code.ts';
 import {
   CATEGORY_TYPE_LABEL,
+  type CategoryClass,
+  type CategoryFields,
   type CategoryType,
-  type DefaultUnitKind,
-  type Stage,
 } from '../domain/workorder/dictionary.ts';
 import { fail } from '../errors/catalogue.ts';
 import { newId } from '../ids.ts';
 import {
   type Category,
-  type CategoryField,
   countOrdersInCategory,
   deleteCategory,
   findCategory,
@@ -23,21 +21,8 @@ import { writeTransaction } from '../store/read-cache.ts';
 import { findUnit } from '../store/units.repository.ts';
 import type { ServiceContext } from './context.ts';
 
-/** What an admin gives to create a category; the rest has defaults. */
-export interface CategoryInput {
-  type: CategoryType;
-  majorCode: string;
-  majorName: string;
-  minorCode: string;
-  minorName: string;
-  timeLimit: TimeLimit;
-  defaultUnitKind?: DefaultUnitKind | null;
-  defaultUnitId?: string | null;
-  defaultStage?: Stage;
-  duplicateRadiusM?: number;
-  active?: boolean;
-  extraFields?: CategoryField[];
-}
+/** What an admin gives to create a category: its place in the dictionary and time limit; the rest has defaults. */
+export type CategoryInput = Pick<CategoryFields, keyof CategoryClass | 'timeLimit'> & Partial<CategoryFields>;
 
 /** A category as the API returns it. */
 export function categoryView(c: Category) {

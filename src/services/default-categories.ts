@@ -1,5 +1,5 @@
 import type { TimeLimit } from '../domain/calendar/time-limit.ts';
-import type { CategoryType, Stage } from '../domain/workorder/dictionary.ts';
+import type { CategoryClass, CategoryFields, CategoryType, Stage } from '../domain/workorder/dictionary.ts';
 
 /** The departments the default dictionary routes to, as found by name in any organisation. */
 export const DEPARTMENT_KEYWORDS = {
@@ -14,17 +14,12 @@ export const DEPARTMENT_KEYWORDS = {
 export type DepartmentKey = keyof typeof DEPARTMENT_KEYWORDS;
 
 /** One minor class of the default dictionary. */
-export interface DefaultCategory {
-  type: CategoryType;
-  majorCode: string;
-  majorName: string;
-  minorCode: string;
-  minorName: string;
-  timeLimit: TimeLimit;
+export interface DefaultCategory
+  extends CategoryClass,
+    Pick<CategoryFields, 'timeLimit' | 'duplicateRadiusM'> {
   /** A department by key, or the community around the order's position. */
   handler: DepartmentKey | 'community';
   stage: Stage;
-  duplicateRadiusM: number;
 }
 
 type Major = [type: CategoryType, code: string, name: string];

@@ -1,7 +1,7 @@
 import { orderCode, orderCodeDay } from '../domain/workorder/code.ts';
-import { reportOrder } from '../domain/workorder/create.ts';
-import { levelForSource, type OrderSource, type Stage, sourcesFor } from '../domain/workorder/dictionary.ts';
-import type { JsonObject, OrderEvent } from '../domain/workorder/model.ts';
+import { type NewOrderRequest, reportOrder } from '../domain/workorder/create.ts';
+import { levelForSource, type OrderSource, sourcesFor } from '../domain/workorder/dictionary.ts';
+import type { OrderEvent } from '../domain/workorder/model.ts';
 import type { OrderLevel } from '../domain/workorder/states.ts';
 import { fail } from '../errors/catalogue.ts';
 import { newId } from '../ids.ts';
@@ -20,21 +20,7 @@ import { actorOf } from './orders.scope.ts';
 import { domainFailure } from './orders.write.ts';
 import { locate } from './units.service.ts';
 
-/** What a report carries. */
-export interface NewOrderRequest {
-  categoryId: string;
-  lat: number;
-  lon: number;
-  description: string;
-  address?: string;
-  /** Defaults to the reporter's own source (a grid worker reports as gridWorker...). */
-  source?: OrderSource;
-  /** Defaults to the category's stage. */
-  stage?: Stage;
-  photos?: string[];
-  /** Values of the category's extra fields. */
-  attributes?: JsonObject;
-}
+export type { NewOrderRequest } from '../domain/workorder/create.ts';
 
 /** A created order, its first event, and open orders nearby that may be the same problem. */
 export interface CreatedOrder {

@@ -1,38 +1,22 @@
 import type { TimeLimit } from '../domain/calendar/time-limit.ts';
-import type { CategoryType, DefaultUnitKind, Stage } from '../domain/workorder/dictionary.ts';
+import type {
+  CategoryField,
+  CategoryFields,
+  CategoryType,
+  DefaultUnitKind,
+  Stage,
+} from '../domain/workorder/dictionary.ts';
+import type { Timestamps } from '../domain/workorder/model.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import { cachedRead, invalidateReads } from './read-cache.ts';
 import type { CategoryTable } from './schema.ts';
 
-/** An extra field asked for when reporting in a category: an Open311 GeoReport v2 attribute. */
-export interface CategoryField {
-  code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  description: string;
-  datatypeDescription?: string;
-  order?: number;
-  values?: { key: string; name: string }[];
-}
+export type { CategoryField } from '../domain/workorder/dictionary.ts';
 
 /** A minor class of the dictionary with its defaults, as the services see it. */
-export interface Category {
+export interface Category extends CategoryFields, Timestamps {
   id: string;
-  type: CategoryType;
-  majorCode: string;
-  majorName: string;
-  minorCode: string;
-  minorName: string;
-  timeLimit: TimeLimit;
-  defaultUnitKind: DefaultUnitKind | null;
-  defaultUnitId: string | null;
-  defaultStage: Stage;
-  duplicateRadiusM: number;
-  active: boolean;
-  extraFields: CategoryField[];
-  createdAt: number;
-  updatedAt: number;
 }
 
 // The columns hold only what the service validated on the way in, hence the narrowing casts.

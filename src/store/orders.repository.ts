@@ -1,27 +1,13 @@
 import type { TrafficLight } from '../domain/calendar/time-limit.ts';
 import type { OrderSource, Stage } from '../domain/workorder/dictionary.ts';
-import type { JsonObject, OrderState } from '../domain/workorder/model.ts';
+import type { JsonObject, OrderFields, OrderState, Timestamps } from '../domain/workorder/model.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import type { OrderTable } from './schema.ts';
 
 /** A work order as the services see it: the domain's flow state plus what the service records around it. */
-export interface OrderRecord {
-  id: string;
-  code: string;
-  categoryId: string;
-  stage: Stage;
-  source: OrderSource;
-  description: string;
-  address: string | null;
-  lat: number;
-  lon: number;
-  gridId: string | null;
-  communityId: string | null;
-  attributes: JsonObject | null;
+export interface OrderRecord extends OrderFields, Timestamps {
   state: OrderState;
-  createdAt: number;
-  updatedAt: number;
 }
 
 /** The time-limit columns, computed by the service from the state and the clock at each write. */

@@ -1,8 +1,24 @@
 import type { TimeLimit } from '../calendar/time-limit.ts';
+import type { OrderSource, Stage } from './dictionary.ts';
 import { type Failure, invalid } from './errors.ts';
 import { checkPhotos } from './guards.ts';
-import type { Actor, OrderEvent, OrderState } from './model.ts';
+import type { Actor, JsonObject, OrderEvent, OrderFields, OrderState } from './model.ts';
 import { ORDER_LEVELS, type OrderLevel } from './states.ts';
+
+/**
+ * What a report carries (POST /api/orders, the console's report form); the service checks it,
+ * locates it and turns it into a NewOrderInput.
+ */
+export interface NewOrderRequest extends Pick<OrderFields, 'categoryId' | 'lat' | 'lon' | 'description'> {
+  address?: string;
+  /** Defaults to the reporter's own source (a grid worker reports as gridWorker...). */
+  source?: OrderSource;
+  /** Defaults to the category's stage. */
+  stage?: Stage;
+  photos?: string[];
+  /** Values of the category's extra fields. */
+  attributes?: JsonObject;
+}
 
 /** What a new report needs besides the reporter: ids and routing decided by the caller. */
 export interface NewOrderInput {

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles.ts';
+import type { TimeLimit } from '../calendar/time-limit.ts';
 import type { OrderLevel } from './states.ts';
 
 /** The two halves of the category dictionary: 部件 (a physical component) and 事件 (an event). */
@@ -48,6 +49,40 @@ export const DEFAULT_UNIT_KINDS = ['department', 'community', 'grid', 'workstati
 
 /** One of DEFAULT_UNIT_KINDS. */
 export type DefaultUnitKind = (typeof DEFAULT_UNIT_KINDS)[number];
+
+/** An extra field asked for when reporting in a category: an Open311 GeoReport v2 attribute. */
+export interface CategoryField {
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  description: string;
+  datatypeDescription?: string;
+  order?: number;
+  values?: { key: string; name: string }[];
+}
+
+/** Where a minor class sits in the dictionary: its type, and its major and minor class by code and name. */
+export interface CategoryClass {
+  type: CategoryType;
+  majorCode: string;
+  majorName: string;
+  minorCode: string;
+  minorName: string;
+}
+
+/**
+ * A minor class of the dictionary with its defaults: the fields the store keeps (adding the id
+ * and times), an admin edits (src/services/categories.service.ts) and the console reads.
+ */
+export interface CategoryFields extends CategoryClass {
+  timeLimit: TimeLimit;
+  defaultUnitKind: DefaultUnitKind | null;
+  defaultUnitId: string | null;
+  defaultStage: Stage;
+  duplicateRadiusM: number;
+  active: boolean;
+  extraFields: CategoryField[];
+}
 
 /**
  * The sources each role reports with. Staff outside the centre report as what they are; the

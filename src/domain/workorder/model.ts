@@ -1,6 +1,7 @@
 import type { Role } from '../auth/roles.ts';
 import type { TimeLimit } from '../calendar/time-limit.ts';
 import type { ActionType } from './actions.ts';
+import type { OrderSource, Stage } from './dictionary.ts';
 import type { OrderLevel, OrderStatus } from './states.ts';
 
 /** Who acts: a user with one role in one unit, or the time-limit scheduler ('system'). */
@@ -53,6 +54,32 @@ export interface Supervision {
   lastAt: number;
   /** The deadline an automatic supervision was raised for, so the scheduler raises it once per deadline. */
   autoForDeadline: number | null;
+}
+
+/** When a record was created and last changed: epoch milliseconds as stored, ISO strings as the API sends them. */
+export interface Timestamps<Time = number> {
+  createdAt: Time;
+  updatedAt: Time;
+}
+
+/**
+ * What the service records about a work order around its flow state: category, stage, source,
+ * text and position, as stored (src/store/orders.repository.ts) and as the API sends it.
+ */
+export interface OrderFields {
+  id: string;
+  code: string;
+  categoryId: string;
+  stage: Stage;
+  source: OrderSource;
+  description: string;
+  address: string | null;
+  lat: number;
+  lon: number;
+  gridId: string | null;
+  communityId: string | null;
+  /** Values of the category's extra fields. */
+  attributes: JsonObject | null;
 }
 
 /**

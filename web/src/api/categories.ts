@@ -1,21 +1,15 @@
-import type { DefaultUnitKind } from '../../../src/domain/workorder/dictionary.ts';
+import type { CategoryFields } from '../../../src/domain/workorder/dictionary.ts';
+import type { Timestamps } from '../../../src/domain/workorder/model.ts';
 import { request } from './client.ts';
-import type { CategoryType, TimeLimit } from './orders.ts';
 import type { List } from './types.ts';
 
-/** A minor class of the category dictionary (清单制), as GET /api/categories returns it. */
-export interface Category {
+/**
+ * A minor class of the category dictionary (清单制), as GET /api/categories returns it: the
+ * server's fields with the id, the full code (type-major-minor) and ISO times.
+ */
+export interface Category extends CategoryFields, Timestamps<string> {
   id: string;
   code: string;
-  type: CategoryType;
-  majorCode: string;
-  majorName: string;
-  minorCode: string;
-  minorName: string;
-  timeLimit: TimeLimit;
-  defaultUnitKind: DefaultUnitKind | null;
-  defaultUnitId: string | null;
-  active: boolean;
 }
 
 /** The dictionary, flat; `active` limits it to the categories new reports may use. */

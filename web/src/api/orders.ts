@@ -1,11 +1,14 @@
 import type { TimeLimit, TrafficLight } from '../../../src/domain/calendar/time-limit.ts';
 import type { ActionType } from '../../../src/domain/workorder/actions.ts';
-import type { CategoryType, OrderSource, Stage } from '../../../src/domain/workorder/dictionary.ts';
+import type { NewOrderRequest } from '../../../src/domain/workorder/create.ts';
+import type { CategoryClass, OrderSource } from '../../../src/domain/workorder/dictionary.ts';
 import type {
   ExtensionRequest as ExtensionRequestState,
+  OrderFields,
   ReturnVisit,
   Satisfaction,
   SubTask as SubTaskState,
+  Timestamps,
 } from '../../../src/domain/workorder/model.ts';
 import type { OrderLevel, OrderStatus } from '../../../src/domain/workorder/states.ts';
 import { request } from './client.ts';
@@ -43,25 +46,15 @@ export interface ExtensionRequest extends Omit<ExtensionRequestState, 'requested
 }
 
 /**
- * A work order as GET /api/orders/:id returns it (src/services/orders.view.ts). The API names
- * the units and the person it mentions, whatever the user may read of /api/units and /api/users.
+ * A work order as GET /api/orders/:id returns it (src/services/orders.view.ts): the stored
+ * record's fields and ISO times, its flow state flattened. The API names the units and the
+ * person it mentions, whatever the user may read of /api/units and /api/users.
  */
-export interface Order {
-  id: string;
-  code: string;
+export interface Order extends OrderFields, Timestamps<string> {
   status: OrderStatus;
   level: OrderLevel;
-  categoryId: string;
-  category: { code: string; type: CategoryType; majorName: string; minorName: string } | null;
-  stage: Stage;
-  source: OrderSource;
-  description: string;
-  address: string | null;
-  lat: number;
-  lon: number;
-  gridId: string | null;
+  category: (Pick<CategoryClass, 'type' | 'majorName' | 'minorName'> & { code: string }) | null;
   gridName: string | null;
-  communityId: string | null;
   communityName: string | null;
   reporterUserId: string | null;
   responsibleUnitId: string | null;
@@ -84,8 +77,6 @@ export interface Order {
   mergedIntoId: string | null;
   returnVisit: (Omit<ReturnVisit, 'at'> & { at: string }) | null;
   version: number;
-  createdAt: string;
-  updatedAt: string;
   /** Only on the single-order read: the buttons the caller may press now. */
   allowedActions?: ActionType[];
 }
@@ -196,16 +187,8 @@ export function actOnOrder(
   return request(`${path(id)}/actions/${action}`, { method: 'POST', body });
 }
 
-/** What the report form (上报问题) sends. */
-export interface NewOrder {
-  categoryId: string;
-  lat: number;
-  lon: number;
-  description: string;
-  address?: string;
-  source?: OrderSource;
-  photos?: string[];
-}
+/** What the report form (上报问题) sends: the server's report request. */
+export type NewOrder = NewOrderRequest;
 
 /** Reports a problem; the answer carries open orders nearby that may be the same problem. */
 export function createOrder(input: NewOrder): Promise<{ order: Order; duplicates: Duplicate[] }> {
