@@ -173,12 +173,12 @@ export async function listVisibleOrders(ctx: ServiceContext, who: Principal, q: 
   const filter = await filterOf(ctx, who, q);
   const limit = Math.min(q.limit ?? 50, MAX_ORDER_PAGE);
   const after = q.cursor ? decodeCursor(q.cursor, sortParam) : undefined;
-  const page = await listOrders(ctx.db, filter, {
-    sort,
-    descending: sortParam.startsWith('-'),
-    limit,
-    after,
-  });
+  // The page and its total side by side: on PostgreSQL they run on two pooled connections, so a
+  // scoped list (each candidate order probed against the scope) waits for the slower, not both.
+  const [page, total] = await Promise.all([
+    listOrders(ctx.db, filter, { sort, descending: sortParam.startsWith('-'), limit, after }),
+    after === undefined ? countOrders(ctx.db, filter) : undefined,
+  ]);
   const [categories, calendar, names] = await Promise.all([
     listCategories(ctx.db),
     workingCalendar(ctx),
@@ -188,7 +188,7 @@ export async function listVisibleOrders(ctx: ServiceContext, who: Principal, q: 
   const last = page.items.at(-1);
   return {
     items: page.items.map((o) => orderView(o, byId.get(o.categoryId), filter.now, calendar, names)),
-    ...(after === undefined && { total: await countOrders(ctx.db, filter) }),
+    ...(total !== undefined && { total }),
     ...(page.more && last && { nextCursor: encodeCursor(sortParam, sortValueOf(last, sort), last.id) }),
   };
 }
