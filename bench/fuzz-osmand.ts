@@ -7,6 +7,7 @@
 
 import { seeded } from '../src/protocols/jt808/fuzz-corpus.ts';
 import { parseOsmAnd } from '../src/protocols/osmand/index.ts';
+import { OSMAND_KEYS } from '../src/protocols/osmand/query.ts';
 import type { OsmAndRequest } from '../src/protocols/osmand/types.ts';
 
 const total = Math.max(1, Number(process.argv[2] ?? 1_000_000));
@@ -14,25 +15,8 @@ const rand = seeded(Number(process.argv[3] ?? 5055));
 const BATCH = 50_000;
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 
-const KEYS = [
-  'id',
-  'deviceid',
-  'lat',
-  'lon',
-  'location',
-  'timestamp',
-  'time',
-  'speed',
-  'bearing',
-  'heading',
-  'altitude',
-  'accuracy',
-  'hdop',
-  'batt',
-  'charge',
-  'valid',
-  'x',
-];
+// The protocol's keys and one it does not know.
+const KEYS = [...OSMAND_KEYS, 'x'];
 const VALUES = [
   '',
   '0',

@@ -10,7 +10,8 @@ import { attributeValue, KMH_PER, parseBoolean } from './values.ts';
 export type Params = Map<string, string[]>;
 
 const POSITION_HINT = 'send lat and lon in decimal degrees (WGS-84), or location=<lat>,<lon>';
-const KNOWN = new Set([
+/** The query keys the OsmAnd protocol gives a meaning to; any other is kept as an attribute. */
+export const OSMAND_KEYS = [
   'id',
   'deviceid',
   'lat',
@@ -27,7 +28,8 @@ const KNOWN = new Set([
   'batt',
   'charge',
   'valid',
-]);
+] as const;
+const KNOWN = new Set<string>(OSMAND_KEYS);
 
 /** Adds `entries` to `params`, skipping empty values as traccar does. */
 export function addParams(params: Params, entries: Iterable<[string, unknown]>): void {
