@@ -3,9 +3,12 @@
 // register, dispatch per order) and the latency of a filtered list page of 50, next to Fastify's
 // hello-world measured the same way in the same run.
 //
-//   npm run bench:orders [-- --db sqlite|postgres --orders 100000 --seconds 8 --connections 50 --explain]
+//   npm run bench:orders [-- --db sqlite|postgres --orders 100000 --seconds 8 --connections 50 --explain
+//                           --profile DIR]
+// --profile writes a V8 CPU profile of the server during the create+dispatch load to DIR.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,9 +19,10 @@ import { DEMO_PASSWORD } from '../src/demo/users.ts';
 import { migrate, openStore } from '../src/store/database.ts';
 import { postgresAdapter } from '../src/store/dialect/postgres.ts';
 import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
-import { groupCommitStatsOf } from '../src/store/dialect/sqlite-group-commit.ts';
+import { groupCommitStatsOf, recordStatements, settled } from '../src/store/dialect/sqlite-group-commit.ts';
 import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
 import { explainListPage } from './orders/explain.ts';
+import { type RecordedStatement, replay, snapshot } from './orders/floor.ts';
 import { listPageFilter, orderReports } from './orders/requests.ts';
 import { seedBench } from './orders/seed.ts';
 
@@ -31,6 +35,7 @@ const ORDERS = Number(arg('orders', '100000'));
 const SECONDS = Number(arg('seconds', '8'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const EXPLAIN = process.argv.includes('--explain');
+const PROFILE = arg('profile', '');
 const started = Date.now();
 const log = (line: string) => console.log(`# ${((Date.now() - started) / 1000).toFixed(0)}s ${line}`);
 const children = new Set<{ kill(signal?: NodeJS.Signals): unknown }>();
@@ -63,6 +68,24 @@ function script(file: string, job?: object) {
 
 const load = (job: object) => script('load.ts', job).line;
 const fixed = (n: number, digits: number) => n.toFixed(digits);
+
+/** Samples this process (the server) until stop(), which writes the profile under --profile. */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      const file = path.join(PROFILE, `orders-${DB}-${process.pid}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      return file;
+    },
+  };
+}
 
 async function main(): Promise<void> {
   if (DB !== 'sqlite' && DB !== 'postgres') throw new Error('--db is sqlite or postgres');
@@ -138,7 +161,17 @@ async function main(): Promise<void> {
     );
 
     const reports = orderReports(seeded.world, 500);
+    // The storage floor (bench/orders/floor.ts): a copy of the database as the load finds it,
+    // and every statement the load makes the server run.
+    const dbFile = path.join(dataDir, 'zhongshu.db');
+    const recorded: RecordedStatement[] = [];
+    if (DB === 'sqlite') {
+      await settled(store.db);
+      await snapshot(dbFile, path.join(dataDir, 'floor.db'));
+      recordStatements(store.db, (sql, parameters) => recorded.push({ sql, parameters }));
+    }
     const before = { ...groupCommitStatsOf(store.db) };
+    const profiler = PROFILE ? await startProfile() : undefined;
     const cpuBefore = process.cpuUsage();
     const orders = await load({
       mode: 'orders',
@@ -148,6 +181,8 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       reports,
     });
+    recordStatements(store.db, undefined);
+    if (profiler) log(`profile written to ${await profiler.stop()}`);
     const requests = Number(orders.requestsPerSecond);
     log(
       `create+dispatch: ${fixed(requests, 0)} req/s in 3 requests an order (report, register, dispatch), ${orders.non2xx} non-2xx, ${orders.errors} errors; ratio of requests ${fixed(requests / Number(raw.requestsPerSecond), 3)}`,
@@ -163,6 +198,12 @@ async function main(): Promise<void> {
       log(`group commit: ${stats.writes - (before.writes ?? 0)} writes in ${commits} fsyncs`);
     }
     await app.close();
+    const floor = recorded.length > 0 ? replay(path.join(dataDir, 'floor.db'), recorded) : undefined;
+    const floorRate = floor ? Number(orders.requests) / floor.seconds : undefined;
+    if (floor)
+      log(
+        `storage floor: the load's ${recorded.length} statements replayed on a copy through better-sqlite3 alone in ${fixed(floor.seconds, 2)} s (${floor.failed} failed as recorded): ${fixed(floorRate ?? 0, 0)} actions/s`,
+      );
 
     // The issue's target is for order actions: each request of the chain (report, register,
     // dispatch) is one action, so the ratio is actions per second over hello-world's requests.
@@ -172,6 +213,10 @@ async function main(): Promise<void> {
     console.log(
       `orders-actions: ${fixed(actionsPerSecond, 0)} actions/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(actionsPerSecond / rawRate, 3)}`,
     );
+    if (floorRate !== undefined)
+      console.log(
+        `orders-actions-storage-floor: ${fixed(floorRate, 0)} actions/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(floorRate / rawRate, 3)}`,
+      );
     const p95 = Number(list.p95);
     const rawP95 = Number(rawLatency.p95);
     console.log(

@@ -111,7 +111,7 @@ export class TimeLimitJob {
       const after: OrderRecord = supervised ? { ...order, state, updatedAt: now } : order;
       return await this.ctx.db.transaction().execute(async (trx) => {
         if (supervised) {
-          await commitTransition(trx, order.state.version, supervised, now, calendar);
+          await commitTransition(trx, order.state, supervised, now, calendar);
         } else if (timing.light === storedLight) {
           return null;
         } else if (!(await updateOrderLight(trx, order.id, order.state.version, storedLight, timing))) {

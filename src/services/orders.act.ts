@@ -82,7 +82,7 @@ async function attempt(
   await checkPhotosExist(ctx, who, body.photos);
   const order = { ...record, state: result.order, updatedAt: now };
   const deliveries = await ctx.db.transaction().execute(async (trx) => {
-    await commitTransition(trx, record.state.version, result, now, calendar);
+    await commitTransition(trx, record.state, result, now, calendar);
     return notifyForEvent(trx, result.event, order, now);
   });
   const latest = Math.max(now, result.order.deadline ?? now, ...result.order.subTasks.map((s) => s.deadline));

@@ -61,8 +61,8 @@ export async function mergeOrder(
   const order = { ...duplicate, state: merged.order, updatedAt: now };
   const into = { ...survivor, state: absorbed.order, updatedAt: now };
   const deliveries = await ctx.db.transaction().execute(async (trx) => {
-    await commitTransition(trx, duplicate.state.version, merged, now, calendar);
-    await commitTransition(trx, survivor.state.version, absorbed, now, calendar);
+    await commitTransition(trx, duplicate.state, merged, now, calendar);
+    await commitTransition(trx, survivor.state, absorbed, now, calendar);
     const followers = await listFollowers(trx, duplicate.id);
     await addFollowers(trx, survivor.id, followers, now);
     return notifyMerged(trx, order, into, followers, actor.userId, now);

@@ -34,32 +34,24 @@ export function timingOf(state: OrderState, now: number, calendar: WorkingCalend
 
 /**
  * Writes one transition inside the caller's transaction: the new state, only if the order is
- * still at the version it was read at, then its event and the units it now involves. A lost
- * race is a VERSION_CONFLICT and, the transaction rolling back, leaves no trace.
+ * still at the version `read` (the state the transition started from) has, then its event and
+ * the units it now involves. A lost race is a VERSION_CONFLICT and, the transaction rolling
+ * back, leaves no trace.
  */
 export async function commitTransition(
   trx: Db,
-  readVersion: number,
+  read: OrderState,
   next: { order: OrderState; event: OrderEvent },
   now: number,
   calendar: WorkingCalendar,
 ): Promise<void> {
   const { order, event } = next;
-  const written = await updateOrderState(
-    trx,
-    order.id,
-    readVersion,
-    order,
-    timingOf(order, now, calendar),
-    now,
-  );
+  const written = await updateOrderState(trx, read, order, timingOf(order, now, calendar), now);
   if (!written) {
     fail(
       'VERSION_CONFLICT',
       `Order ${order.id} was changed by someone else meanwhile: reload it and try again`,
-      {
-        readVersion,
-      },
+      { readVersion: read.version },
     );
   }
   await insertOrderEvent(trx, event);

@@ -18,10 +18,21 @@ export interface OrderTiming {
   overdue: boolean;
 }
 
+/**
+ * Each state read, with the row it was read from: an update then writes only the columns that
+ * differ from that row, so SQLite rewrites only the indexes over them (an order has fourteen;
+ * rewriting all of them at every action was most of an action's database time). The row is
+ * still what is on disk when the update runs: the update is guarded by the version read, and
+ * every other writer bumps the version, except the light repaint (light and overdue are
+ * therefore always written).
+ */
+const rowsRead = new WeakMap<OrderState, OrderTable>();
+
 /** Turns a row into a record; exported for the list queries. */
 export function toOrder(r: OrderTable): OrderRecord {
   const state = parseJson<OrderState>(r.state);
   if (!state) throw new Error(`order ${r.id} has no state`);
+  rowsRead.set(state, r);
   return {
     id: r.id,
     code: r.code,
@@ -110,24 +121,37 @@ export async function insertOrders(
   }
 }
 
+/** Columns written at every update whatever the row read held (see rowsRead). */
+const ALWAYS_WRITTEN = new Set(['light', 'overdue', 'version', 'state']);
+
+/** The columns of `next` that differ from the row read (all of them when the row is unknown). */
+function changedColumns(next: Record<string, unknown>, read: OrderTable | undefined) {
+  if (!read) return next;
+  const row = read as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(next).filter(([column, value]) => ALWAYS_WRITTEN.has(column) || row[column] !== value),
+  );
+}
+
 /**
- * Writes the order's next state if it is still at `expectedVersion`; false when another
- * writer got there first. On PostgreSQL the loser waits for the winner's row lock and then
- * finds the version moved; on SQLite writers are serialised. Either way exactly one wins.
+ * Writes the order's next state if it is still at the version of `read` (the state it was
+ * derived from); false when another writer got there first. On PostgreSQL the loser waits for
+ * the winner's row lock and then finds the version moved; on SQLite writers are serialised.
+ * Either way exactly one wins.
  */
 export async function updateOrderState(
   db: Db,
-  id: string,
-  expectedVersion: number,
+  read: OrderState,
   state: OrderState,
   timing: OrderTiming,
   now: number,
 ): Promise<boolean> {
+  const columns = changedColumns({ ...stateColumns(state, timing), updated_at: now }, rowsRead.get(read));
   const result = await db
     .updateTable('orders')
-    .set({ ...stateColumns(state, timing), updated_at: now })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
+    .set(columns)
+    .where('id', '=', state.id)
+    .where('version', '=', read.version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -33,6 +33,9 @@ export interface GroupCommitStats {
 
 const SAVEPOINT = 'zs_tx';
 
+/** Receives every statement the driver runs, in order, with its parameters (bench/orders replays them). */
+export type StatementRecorder = (sql: string, parameters: readonly unknown[]) => void;
+
 /** A lease of the single connection: the batches it wrote into decide what it waits for at release. */
 class Lease implements DatabaseConnection {
   /** More than one when SQLite abandoned a batch under the lease and a later write opened another. */
@@ -56,6 +59,8 @@ class Lease implements DatabaseConnection {
 /** A single mutex-guarded connection, as Kysely's own SQLite driver, with group commit. */
 export class GroupCommitDriver implements Driver {
   readonly stats: GroupCommitStats = { commits: 0, writes: 0, failures: 0 };
+  /** See recordStatements. */
+  recorder: StatementRecorder | undefined;
   private locked: Promise<void> | undefined;
   private unlock: (() => void) | undefined;
   private batch: Batch | undefined;
@@ -162,6 +167,7 @@ export class GroupCommitDriver implements Driver {
   run(lease: Lease, query: CompiledQuery): QueryResult<unknown> {
     const statement = this.prepare(query.sql);
     const parameters = query.parameters as unknown[];
+    this.recorder?.(query.sql, parameters);
     if (this.depth > 0 && !this.database.inTransaction) {
       // SQLite abandoned the batch under this transaction: nothing more may be written in it.
       throw new Error('SQLite rolled the transaction back (see the earlier error); retry the request');
@@ -269,6 +275,7 @@ export class GroupCommitDriver implements Driver {
   }
 
   private exec(sql: string): void {
+    this.recorder?.(sql, []);
     this.prepare(sql).run();
   }
 
@@ -315,6 +322,13 @@ export function registerGroupCommit(db: object, driver: GroupCommitDriver): void
 /** The group-commit counters of a SQLite database opened through the adapter (undefined on PostgreSQL). */
 export function groupCommitStatsOf(db: object): Readonly<GroupCommitStats> | undefined {
   return registry.get(db)?.stats;
+}
+
+/** Hands every statement run from now on to `recorder` (undefined stops); false on PostgreSQL. */
+export function recordStatements(db: object, recorder: StatementRecorder | undefined): boolean {
+  const driver = registry.get(db);
+  if (driver) driver.recorder = recorder;
+  return driver !== undefined;
 }
 
 /** Resolves once every write a read could have seen is on disk (at once without group commit). */

@@ -19,6 +19,14 @@ import { walSyncer } from './wal-sync.ts';
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 /**
+ * Page cache in KiB (SQLite's default is 2 MB). An order row with its fourteen indexes spans
+ * pages all over the file; with 100k orders the default cache missed on most of them and each
+ * update re-read its pages through system calls: 64 MB halved the time of an order update
+ * (measured 107 → 45 µs on 100k rows with the orders' indexes).
+ */
+const CACHE_KIB = 65_536;
+
+/**
  * SQLite through better-sqlite3, in WAL mode. Every commit's WAL is fsynced before anyone is
  * told (wal-sync.ts), so what is acknowledged survives a power loss too, not only a process
  * crash; group commit (sqlite-group-commit.ts) spreads that fsync over every write of a turn of
@@ -40,6 +48,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
       database.pragma('foreign_keys = ON');
       database.pragma('busy_timeout = 5000');
       database.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      database.pragma(`cache_size = -${CACHE_KIB}`);
       const dialect = new GroupCommitSqliteDialect(database, statementCache(database), wal);
       const db = new Kysely<Database>({ dialect });
       if (dialect.driver) registerGroupCommit(db, dialect.driver);
