@@ -1,7 +1,9 @@
 // Orders benchmark: 100k orders in the database (bulk-written through the repositories), then
 // over real HTTP, from a load generator in another process: create+dispatch throughput (report,
 // register, dispatch per order) and the latency of a filtered list page of 50, next to Fastify's
-// hello-world measured the same way in the same run.
+// hello-world measured the same way in the same run. Two more figures bound what order actions
+// could reach here: our HTTP pipeline alone (a signed-in GET /api/me) and the storage floor
+// (the load's own SQL statements replayed straight through SQLite, bench/orders/floor.ts).
 //
 //   npm run bench:orders [-- --db sqlite|postgres --orders 100000 --seconds 8 --connections 50 --explain
 //                           --profile DIR]
@@ -133,6 +135,18 @@ async function main(): Promise<void> {
       `hello-world, one connection: p50 ${fixed(Number(rawLatency.p50), 3)} ms, p95 ${fixed(Number(rawLatency.p95), 3)} ms`,
     );
     hello.child.kill('SIGTERM');
+    // Our own HTTP pipeline with nothing behind it: a signed-in GET /api/me (session and user
+    // from the in-memory cache, no statement run) through the same hooks as an order action
+    // (security headers, rate limit, authentication, access check, metrics, serialisation).
+    const pipeline = await load({
+      mode: 'throughput',
+      url: `${api}/api/me`,
+      headers,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+    });
+    const pipelineRate = Number(pipeline.requestsPerSecond);
+    log(`GET /api/me (no database work): ${fixed(pipelineRate, 0)} req/s with ${CONNECTIONS} connections`);
 
     const page = await listPageFilter(store.db);
     if (EXPLAIN) {
@@ -217,6 +231,9 @@ async function main(): Promise<void> {
       console.log(
         `orders-actions-storage-floor: ${fixed(floorRate, 0)} actions/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(floorRate / rawRate, 3)}`,
       );
+    console.log(
+      `orders-pipeline: ${fixed(pipelineRate, 0)} req/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(pipelineRate / rawRate, 3)}`,
+    );
     const p95 = Number(list.p95);
     const rawP95 = Number(rawLatency.p95);
     console.log(

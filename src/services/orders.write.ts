@@ -32,6 +32,11 @@ export function timingOf(state: OrderState, now: number, calendar: WorkingCalend
   }
 }
 
+/** The units a state involves by itself: the one responsible and each sub-task's. */
+function unitsOf(state: OrderState): (string | null)[] {
+  return [state.responsibleUnitId, ...state.subTasks.map((s) => s.unitId)];
+}
+
 /**
  * Writes one transition inside the caller's transaction: the new state, only if the order is
  * still at the version `read` (the state the transition started from) has, then its event and
@@ -55,5 +60,12 @@ export async function commitTransition(
     );
   }
   await insertOrderEvent(trx, event);
-  await addOrderUnits(trx, order.id, [order.responsibleUnitId, ...order.subTasks.map((s) => s.unitId)]);
+  // order_units already holds every unit of the state read (each write of a state added its
+  // units): only units new to the order need a row, which most transitions do not bring.
+  const involvedBefore = new Set(unitsOf(read));
+  await addOrderUnits(
+    trx,
+    order.id,
+    unitsOf(order).filter((id) => !involvedBefore.has(id)),
+  );
 }
