@@ -24,7 +24,7 @@ import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
 import { groupCommitStatsOf, recordStatements, settled } from '../src/store/dialect/sqlite-group-commit.ts';
 import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
 import { explainListPage } from './orders/explain.ts';
-import { type RecordedStatement, replay, snapshot } from './orders/floor.ts';
+import { coreOnly, type RecordedStatement, replay, snapshot } from './orders/floor.ts';
 import { listPageFilter, orderReports } from './orders/requests.ts';
 import { seedBench } from './orders/seed.ts';
 
@@ -182,6 +182,7 @@ async function main(): Promise<void> {
     if (DB === 'sqlite') {
       await settled(store.db);
       await snapshot(dbFile, path.join(dataDir, 'floor.db'));
+      await snapshot(dbFile, path.join(dataDir, 'core.db'));
       recordStatements(store.db, (sql, parameters) => recorded.push({ sql, parameters }));
     }
     const before = { ...groupCommitStatsOf(store.db) };
@@ -214,9 +215,12 @@ async function main(): Promise<void> {
     await app.close();
     const floor = recorded.length > 0 ? replay(path.join(dataDir, 'floor.db'), recorded) : undefined;
     const floorRate = floor ? Number(orders.requests) / floor.seconds : undefined;
-    if (floor)
+    const core = recorded.length > 0 ? coreOnly(recorded) : [];
+    const coreFloor = core.length > 0 ? replay(path.join(dataDir, 'core.db'), core) : undefined;
+    const coreRate = coreFloor ? Number(orders.requests) / coreFloor.seconds : undefined;
+    if (floor && coreFloor)
       log(
-        `storage floor: the load's ${recorded.length} statements replayed on a copy through better-sqlite3 alone in ${fixed(floor.seconds, 2)} s (${floor.failed} failed as recorded): ${fixed(floorRate ?? 0, 0)} actions/s`,
+        `storage floor: the load's ${recorded.length} statements replayed on a copy through better-sqlite3 alone in ${fixed(floor.seconds, 2)} s (${floor.failed} failed as recorded): ${fixed(floorRate ?? 0, 0)} actions/s; only the orders' rows and events (${core.length} statements): ${fixed(coreFloor.seconds, 2)} s, ${fixed(coreRate ?? 0, 0)} actions/s`,
       );
 
     // The issue's target is for order actions: each request of the chain (report, register,
@@ -227,6 +231,10 @@ async function main(): Promise<void> {
     console.log(
       `orders-actions: ${fixed(actionsPerSecond, 0)} actions/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(actionsPerSecond / rawRate, 3)}`,
     );
+    if (coreRate !== undefined)
+      console.log(
+        `orders-actions-core-floor: ${fixed(coreRate, 0)} actions/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(coreRate / rawRate, 3)}`,
+      );
     if (floorRate !== undefined)
       console.log(
         `orders-actions-storage-floor: ${fixed(floorRate, 0)} actions/s; raw limit ${fixed(rawRate, 0)} req/s; ratio ${fixed(floorRate / rawRate, 3)}`,

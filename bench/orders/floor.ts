@@ -11,6 +11,17 @@ export interface RecordedStatement {
   parameters: readonly unknown[];
 }
 
+/**
+ * The statements no design of these actions can do without: the order's own row (inserted or
+ * updated) and its timeline event, with the transactions around them. Everything else the load
+ * runs (scope links, followers, code counters, notifications, duplicate look-ups, audit) left out.
+ */
+export function coreOnly(statements: readonly RecordedStatement[]): RecordedStatement[] {
+  return statements.filter(({ sql }) =>
+    /^(insert into|update) "(orders|order_events)" |^(begin|commit|rollback|savepoint|release)\b/.test(sql),
+  );
+}
+
 /** Copies the database page by page (SQLite's online backup) while the server keeps it open. */
 export async function snapshot(file: string, copy: string): Promise<void> {
   const source = new SQLite(file, { readonly: true });
