@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
-import { IN_A1_GRID1, sessions, useOrderWorld } from './helpers/orders.ts';
+import { reportRubbishInA1, sessions, useOrderWorld } from './helpers/orders.ts';
 
 forEachDialect('orders followed outside the scope', (kind) => {
   const t = useTestApp(kind);
@@ -14,14 +14,7 @@ forEachDialect('orders followed outside the scope', (kind) => {
   const as = sessions(t);
 
   it('lists an order of another community to a community user only while they follow it', async () => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/orders',
-      headers: await as('operator'),
-      payload: { categoryId: world.categories.get('暴露垃圾'), ...IN_A1_GRID1, description: '暴露垃圾' },
-    });
-    assert.equal(created.statusCode, 201, created.body);
-    const orderId = created.json().order.id as string;
+    const orderId = await reportRubbishInA1(t, world, await as('operator'));
     const list = async () => {
       const res = await t.app.inject({ url: '/api/orders', headers: await as('commB1') });
       assert.equal(res.statusCode, 200, res.body);

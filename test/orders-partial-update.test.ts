@@ -8,23 +8,14 @@ import { findOrder, updateOrderState } from '../src/store/orders.repository.ts';
 import { updateOrderLight } from '../src/store/time-limits.repository.ts';
 import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
-import { IN_A1_GRID1, sessions, useOrderWorld } from './helpers/orders.ts';
+import { reportRubbishInA1, sessions, useOrderWorld } from './helpers/orders.ts';
 
 forEachDialect('order updates write what changed', (kind) => {
   const t = useTestApp(kind);
   const world = useOrderWorld(t);
   const as = sessions(t);
 
-  const report = async () => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/orders',
-      headers: await as('operator'),
-      payload: { categoryId: world.categories.get('暴露垃圾'), ...IN_A1_GRID1, description: '暴露垃圾' },
-    });
-    assert.equal(created.statusCode, 201, created.body);
-    return created.json().order.id as string;
-  };
+  const report = async () => reportRubbishInA1(t, world, await as('operator'));
   const row = (id: string) =>
     t.store.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

@@ -116,3 +116,19 @@ export function actAs(
     payload: body,
   });
 }
+
+/** Reports exposed rubbish (暴露垃圾) in community A1's first grid as a user; the new order's id. */
+export async function reportRubbishInA1(
+  t: TestApp,
+  world: { categories: Map<string, string> },
+  headers: Record<string, string>,
+): Promise<string> {
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers,
+    payload: { categoryId: world.categories.get('暴露垃圾'), ...IN_A1_GRID1, description: '暴露垃圾' },
+  });
+  if (created.statusCode !== 201) throw new Error(`report refused: ${created.statusCode} ${created.body}`);
+  return created.json().order.id as string;
+}
