@@ -135,8 +135,8 @@ async function main(): Promise<void> {
       `hello-world, one connection: p50 ${fixed(Number(rawLatency.p50), 3)} ms, p95 ${fixed(Number(rawLatency.p95), 3)} ms`,
     );
     hello.child.kill('SIGTERM');
-    // Our own HTTP pipeline with nothing behind it: a signed-in GET /api/me (session and user
-    // from the in-memory cache, no statement run) through the same hooks as an order action
+    // Our own HTTP pipeline with nothing behind it: a signed-in GET /api/me (the user and their
+    // unit with its boundary, from the in-memory cache: no statement run) through the same hooks as an order action
     // (security headers, rate limit, authentication, access check, metrics, serialisation).
     const pipeline = await load({
       mode: 'throughput',
