@@ -14,8 +14,13 @@ export interface PositionBatch {
   seen: ReadonlyMap<string, number>;
 }
 
-/** Writes a batch with `trx`: the transaction the caller opened, or the database for an atomic writer. */
-export type PositionBatchWriter = (trx: Kysely<Database>, batch: PositionBatch) => Promise<void>;
+/**
+ * Writes a batch with `trx`: the transaction the caller opened, or the database for a writer that
+ * joins a transaction of its own (`ownTransaction`) and resolves once that one is committed.
+ */
+export type PositionBatchWriter = ((trx: Kysely<Database>, batch: PositionBatch) => Promise<void>) & {
+  readonly ownTransaction?: boolean;
+};
 
 /** The columns of `positions` and `latest_positions`, in the order the writers bind them. */
 export const POSITION_COLUMNS = [
@@ -32,7 +37,10 @@ export const POSITION_COLUMNS = [
   'attributes',
 ] as const satisfies readonly (keyof PositionTable)[];
 
-/** A registered writer; `atomic`: it writes the batch in one statement, atomic without a transaction. */
+/**
+ * A registered writer; `atomic`: it is given the database rather than a transaction, because it
+ * writes the batch in one statement (atomic by itself) or joins a transaction of its own.
+ */
 export interface RegisteredPositionBatchWriter {
   write: PositionBatchWriter;
   atomic: boolean;
@@ -50,7 +58,7 @@ export function registerPositionBatchWriter(
   writer: PositionBatchWriter,
   options: { atomic?: boolean } = {},
 ): void {
-  writers.set(db, { write: writer, atomic: options.atomic === true });
+  writers.set(db, { write: writer, atomic: options.atomic === true || writer.ownTransaction === true });
 }
 
 /** The dialect's batch writer for a database opened through an adapter, if it registered one. */
