@@ -11,12 +11,24 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/**
+ * Node's flags for the server, as `npm start` (package.json) passes them: a young generation of
+ * up to 64 MB, so that a position (and its frame, session work and ack) which waits 10–20 ms for
+ * its group commit dies young instead of being copied and promoted by the scavenges meanwhile
+ * (bench:ingest: 10–20 % less server CPU a position).
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** The real server (src/main.ts) as a child process, as `npm start` runs it. */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'],
+    {
+      env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
