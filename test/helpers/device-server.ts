@@ -28,16 +28,31 @@ async function accepts(port: number): Promise<boolean> {
   });
 }
 
-/** Starts the server and resolves once its JT/T 808 listener (opened after HTTP) accepts connections. */
-export async function startDeviceServer(
-  opts: DeviceServerOptions,
-): Promise<DeviceServer & { ports: NonNullable<DeviceServerOptions['ports']> }> {
-  const ports = opts.ports ?? {
+type Ports = NonNullable<DeviceServerOptions['ports']>;
+
+async function freshPorts(): Promise<Ports> {
+  return {
     PORT: String(await freePort()),
     ZS_JT808_PORT: String(await freePort()),
     ZS_GT06_PORT: String(await freePort()),
     ZS_OSMAND_PORT: String(await freePort()),
   };
+}
+
+/** Starts the server and resolves once its JT/T 808 listener (opened after HTTP) accepts connections. */
+export async function startDeviceServer(opts: DeviceServerOptions): Promise<DeviceServer & { ports: Ports }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(opts.ports ?? (await freshPorts()), opts);
+    } catch (error) {
+      // A port found free may be taken before the server binds it, by another test file's
+      // outgoing connection (local ports come from the same range): try other ports.
+      if (opts.ports || attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOn(ports: Ports, opts: DeviceServerOptions): Promise<DeviceServer & { ports: Ports }> {
   // Empty values override whatever the caller's shell had: the options say everything.
   const server = await startServer({
     ...ports,
