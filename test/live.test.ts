@@ -50,10 +50,15 @@ function listen(url: string, headers: Record<string, string>) {
 
 forEachDialect('live feed', (kind) => {
   const t = useTestApp(kind);
+  let address: string | undefined;
+  /** The feed's URL, listening once for the file's tests. */
+  const liveUrl = async () => {
+    address ??= await t.app.listen({ port: 0, host: '127.0.0.1' });
+    return `${address.replace('http', 'ws')}/api/live`;
+  };
 
   it('refuses an anonymous WebSocket with 401 and pushes a position to a signed-in operator', async () => {
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `${address.replace('http', 'ws')}/api/live`;
+    const url = await liveUrl();
     const anonymous = listen(url, {});
     await assert.rejects(anonymous.opened, /HTTP 401/);
 
@@ -103,6 +108,47 @@ forEachDialect('live feed', (kind) => {
     feed.ws.terminate();
     community.ws.terminate();
     anonymous.ws.terminate();
+  });
+
+  it('sends a boat’s positions to its unit’s new scope as soon as the unit moves', async () => {
+    const url = await liveUrl();
+    const admin = await loginAs(t.app, 'admin');
+    const a2Grid = t.org.grids[2];
+    assert.ok(a2Grid, 'the fixture has a grid in community A2');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: admin,
+      payload: { name: '清波5号', protocol: 'osmand', identifier: 'boat-5', unitId: a2Grid.id },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const device = await findDevice(t.store.db, created.json().id);
+    assert.ok(device);
+    const report = (lat: number, at: number) =>
+      t.app.platform.ingest.ingest(
+        device,
+        [{ time: at, lat, lon: 120.82, speedKmh: 4, course: 0, altitude: 0, valid: true, attributes: {} }],
+        { protocol: 'osmand' },
+      );
+    const a1 = listen(url, await loginAs(t.app, 'commA1'));
+    await a1.opened;
+    await a1.next('hello');
+    await report(31.301, t.clock.t);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(a1.messages.filter((m) => m.type === 'position').length, 0, 'A2’s boat is not A1’s');
+
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/units/${a2Grid.id}`,
+      headers: admin,
+      payload: { parentId: t.org.a1.id },
+    });
+    assert.equal(moved.statusCode, 200, moved.body);
+    await report(31.302, t.clock.t + 5000);
+    const position = await a1.next('position');
+    assert.equal(position.data.deviceId, device.id);
+    assert.equal(position.data.lat, 31.302);
+    a1.ws.terminate();
   });
 });
 

@@ -14,7 +14,6 @@ const TTL_MS = 30_000;
  */
 export class DeviceDirectory {
   private readonly cache = new Map<string, { device: Device | undefined; at: number }>();
-  private readonly paths = new Map<string, { path: string | null; at: number }>();
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -51,14 +50,13 @@ export class DeviceDirectory {
     this.cache.delete(`${protocol}:${identifier}`);
   }
 
-  /** The unit path that scopes the device's live events. */
+  /**
+   * The unit path that scopes the device's live events. From the units read cache, which a move
+   * of a unit in the tree invalidates at once (in other processes within its 5 s expiry), so a
+   * position never goes to a unit's old scope for longer than that.
+   */
   async unitPathOf(device: Device): Promise<string | null> {
-    const hit = this.paths.get(device.unitId);
-    if (hit && Date.now() - hit.at < TTL_MS) return hit.path;
-    const unit = await findUnit(this.ctx.db, device.unitId);
-    const path = unit?.path ?? null;
-    this.paths.set(device.unitId, { path, at: Date.now() });
-    return path;
+    return (await findUnit(this.ctx.db, device.unitId))?.path ?? null;
   }
 }
 
