@@ -10,7 +10,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { migrate, openStore, type Store } from '../src/store/database.ts';
 import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
-import { groupCommitStatsOf } from '../src/store/dialect/sqlite-group-commit.ts';
+import { groupCommitStatsOf, recordStatements } from '../src/store/dialect/sqlite-group-commit.ts';
 
 describe('SQLite group commit', () => {
   let dir = '';
@@ -170,6 +170,29 @@ describe('SQLite group commit', () => {
     assert.deepEqual(committed('after-full'), { value: 8 });
   });
 
+  it('hands every statement it runs, with its parameters, to a recorder until told to stop', async () => {
+    const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+    assert.equal(
+      recordStatements(store.db, (sql, parameters) => seen.push({ sql, parameters })),
+      true,
+    );
+    await store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('counters').values({ key: 'recorded', value: 7 }).execute();
+    });
+    recordStatements(store.db, undefined);
+    await store.db.insertInto('counters').values({ key: 'unrecorded', value: 8 }).execute();
+    const texts = seen.map((s) => s.sql);
+    assert.ok(texts.includes('savepoint zs_tx'), texts.join(' | '));
+    assert.ok(texts.includes('release zs_tx'));
+    assert.ok(texts.includes('commit'), 'the batch commit is recorded too');
+    const insert = seen.find((s) => s.sql.startsWith('insert into "counters"'));
+    assert.deepEqual(insert?.parameters, ['recorded', 7]);
+    assert.equal(
+      seen.some((s) => s.parameters.includes('unrecorded')),
+      false,
+    );
+  });
+
   it('refuses startTransaction(), whose commit would not wait for the disk', () => {
     assert.throws(() => store.db.startTransaction(), /not supported on SQLite/);
   });
@@ -179,7 +202,8 @@ describe('SQLite group commit', () => {
     await store.close();
     store = openStore(sqliteAdapter(file));
     const rows = await sql<{ n: number }>`select count(*) as n from counters`.execute(store.db);
-    // single, trx, 200 concurrent, kept-1, kept-2, after-error, seen-early, after-failure, after-full, last
-    assert.equal(rows.rows[0]?.n, 1 + 1 + 200 + 2 + 1 + 1 + 1 + 1 + 1);
+    // single, trx, 200 concurrent, kept-1, kept-2, after-error, seen-early, after-failure, after-full,
+    // recorded, unrecorded, last
+    assert.equal(rows.rows[0]?.n, 1 + 1 + 200 + 2 + 1 + 1 + 1 + 1 + 2 + 1);
   });
 });
