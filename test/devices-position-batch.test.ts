@@ -14,27 +14,9 @@ import {
   upsertLatest,
 } from '../src/store/positions.repository.ts';
 import { forEachDialect, openTestStore } from './helpers/dialects.ts';
+import { storedFix } from './helpers/positions.ts';
 
-function fix(
-  deviceId: string,
-  time: number,
-  lat: number,
-  attributes: Record<string, unknown> = {},
-): StoredPosition {
-  return {
-    deviceId,
-    time,
-    serverTime: time + 500,
-    lat,
-    lon: 120.8,
-    speed: 5.5,
-    course: 270,
-    altitude: 2,
-    valid: lat !== 0,
-    flags: lat === 0 ? 2 : 0,
-    attributes,
-  };
-}
+const fix = storedFix;
 
 /** Three commits: new rows, then a duplicate, a late fix and an older last-seen time, then a newer fix. */
 const T = Date.parse('2026-03-02T01:00:00Z');

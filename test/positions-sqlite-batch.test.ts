@@ -11,8 +11,9 @@ import { Kysely } from 'kysely';
 import { registerPositionBatchWriter } from '../src/store/dialect/position-batch.ts';
 import { GroupCommitSqliteDialect } from '../src/store/dialect/sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from '../src/store/dialect/sqlite-position-batch.ts';
-import { commitPositionBatch, type StoredPosition } from '../src/store/positions.repository.ts';
+import { commitPositionBatch } from '../src/store/positions.repository.ts';
 import type { Database } from '../src/store/schema.ts';
+import { manualWal, storedFix } from './helpers/positions.ts';
 
 const COLUMNS =
   'device_id text not null, time bigint not null, server_time bigint not null, lat real not null, ' +
@@ -20,32 +21,14 @@ const COLUMNS =
   'valid integer not null, flags integer not null, attributes text';
 const T = Date.parse('2026-03-02T01:00:00Z');
 
-function fix(deviceId: string, time: number, lat: number): StoredPosition {
-  return {
-    deviceId,
-    time,
-    serverTime: time + 500,
-    lat,
-    lon: 120.8,
-    speed: 5.5,
-    course: 90,
-    altitude: 2,
-    valid: true,
-    flags: 0,
-    attributes: { acc: true },
-  };
-}
+const fix = (deviceId: string, time: number, lat: number) => storedFix(deviceId, time, lat, { acc: true });
 
 describe('SQLite positions batch in the group commit', () => {
   let dir = '';
   let database: SQLite.Database;
   let observer: SQLite.Database;
   let db: Kysely<Database>;
-  const syncs: { resolve(): void; reject(error: Error): void }[] = [];
-  const wal = {
-    sync: () => new Promise<void>((resolve, reject) => syncs.push({ resolve, reject })),
-    close: async () => {},
-  };
+  const { syncs, wal } = manualWal();
 
   before(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'zs-positions-batch-'));

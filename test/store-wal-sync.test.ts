@@ -11,20 +11,14 @@ import { Kysely } from 'kysely';
 import { GroupCommitSqliteDialect } from '../src/store/dialect/sqlite-group-commit.ts';
 import { walSyncer } from '../src/store/dialect/wal-sync.ts';
 import type { Database } from '../src/store/schema.ts';
+import { manualWal } from './helpers/positions.ts';
 
 describe('WAL sync before acknowledgement', () => {
   let dir = '';
   let database: SQLite.Database;
   let observer: SQLite.Database;
   let db: Kysely<Database>;
-  const syncs: { resolve(): void; reject(error: Error): void }[] = [];
-  const wal = {
-    sync: () =>
-      new Promise<void>((resolve, reject) => {
-        syncs.push({ resolve, reject });
-      }),
-    close: async () => {},
-  };
+  const { syncs, wal } = manualWal();
 
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'zs-wal-sync-'));
