@@ -7,6 +7,7 @@ import type { OrderSource } from '../domain/workorder/dictionary.ts';
 import type { Actor } from '../domain/workorder/model.ts';
 import { between, dutyActor, MINUTE_MS, type OrderWorld, type SeededOrder } from './order-flow.ts';
 import { Planner, type Where } from './order-planner.ts';
+import type { OrderScript } from './order-script.ts';
 import { NOTES } from './order-texts.ts';
 
 /**
@@ -150,26 +151,22 @@ export function planDemoOrders(
   p.fit(p.order('E0505', 'community', 'area').escalate().register().dispatch(law).sign(), p.ago(8, 60));
 
   // The community's own problem list (问题清单): registered and handled in the community.
+  const handlerIn = (s: OrderScript, toGrid: boolean) =>
+    toGrid ? s.spec.place.grid : s.spec.place.community;
   const community = (code: string, source: OrderSource, where: Where, toGrid: boolean) => {
     const s = p.order(code, source, where).register();
-    return s.dispatch(toGrid ? s.spec.place.grid : s.spec.place.community);
+    return s.dispatch(handlerIn(s, toGrid));
   };
-  p.fit(
-    community('E0601', 'gridWorker', 'home', false).sign().handle().feedback().verify().close(),
-    p.ago(30, month),
-  );
-  p.fit(
-    community('E0602', 'gridWorker', 'homeCommunity', true).sign().handle().feedback().verify().close(),
-    p.ago(30, month),
-  );
-  p.fit(
-    community('E0502', 'community', 'area', false).sign().handle().feedback().verify().close(),
-    p.ago(30, month),
-  );
-  p.fit(
-    community('E0102', 'gridWorker', 'any', false).sign().handle().feedback().verify().close(),
-    p.ago(30, month),
-  );
+  const solvedInCommunity: [string, OrderSource, Where, boolean][] = [
+    ['E0601', 'gridWorker', 'home', false],
+    ['E0602', 'gridWorker', 'homeCommunity', true],
+    ['E0502', 'community', 'area', false],
+    ['E0102', 'gridWorker', 'any', false],
+  ];
+  for (const [code, source, where, toGrid] of solvedInCommunity) {
+    const s = p.order(code, source, where);
+    p.fit(s.mainLine({ unit: handlerIn(s, toGrid) }), p.ago(30, month));
+  }
   p.fit(community('E0201', 'gridWorker', 'home', true).sign().handle(), p.light('green'));
 
   // Fixed on the spot by the grid worker who found it (自处理).
