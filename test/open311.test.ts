@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
-import { loginAs, useTestApp } from './helpers/app.ts';
+import { findAudit, loginAs, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import {
   jsonError,
@@ -210,8 +210,7 @@ forEachDialect('Open311 GeoReport v2', (kind) => {
       nearby: ['school', 'bus'],
     });
 
-    const audit = await t.app.inject({ url: '/api/audit?limit=20', headers: await loginAs(t.app, 'admin') });
-    const entry = (audit.json().items as Json[]).find((a) => a.target === order.id);
+    const entry = await findAudit(t.app, await loginAs(t.app, 'admin'), (a) => a.target === order.id);
     assert.equal(entry?.action, 'POST /open311/v2/requests.json', 'the post is audited');
     assert.equal(entry?.status, 200);
     assert.deepEqual(entry?.details, { channel: 'open311', keyId: o311.keyId });

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { migrate } from '../src/store/database.ts';
-import { loginAs, PASSWORD, testConfig, useTestApp } from './helpers/app.ts';
+import { findAudit, loginAs, PASSWORD, testConfig, useTestApp } from './helpers/app.ts';
 import { forEachDialect, openTestStore } from './helpers/dialects.ts';
 
 forEachDialect('platform', (kind) => {
@@ -82,13 +82,11 @@ async function loginIpWithForgedHeader(app: Awaited<ReturnType<typeof useTestApp
     payload: { username, password: PASSWORD },
   });
   assert.equal(res.statusCode, 200, res.body);
-  const audit = await app.inject({ url: '/api/audit?limit=50', headers: await loginAs(app, 'admin') });
-  const record = audit
-    .json()
-    .items.find(
-      (a: { action: string; details: { username?: string } | null }) =>
-        a.action === 'POST /api/session' && a.details?.username === username,
-    );
+  const record = await findAudit(
+    app,
+    await loginAs(app, 'admin'),
+    (a) => a.action === 'POST /api/session' && a.details?.username === username,
+  );
   return record?.ip;
 }
 

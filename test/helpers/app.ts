@@ -159,3 +159,31 @@ export async function loginAs(
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json().token}` };
 }
+
+export interface AuditEntry {
+  action: string;
+  target: string | null;
+  status: number;
+  ip: string | null;
+  userId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/**
+ * The newest audit record `match` picks, read as an admin would. The record is written after the
+ * response has gone (an onResponse hook), so it may land a moment after `inject` resolves; this
+ * looks again for up to two seconds before answering undefined.
+ */
+export async function findAudit(
+  app: App,
+  headers: Record<string, string>,
+  match: (entry: AuditEntry) => boolean,
+): Promise<AuditEntry | undefined> {
+  for (let tries = 0; ; tries++) {
+    const res = await app.inject({ url: '/api/audit?limit=50', headers });
+    if (res.statusCode !== 200) throw new Error(`audit list: ${res.statusCode} ${res.body}`);
+    const found = (res.json().items as AuditEntry[]).find(match);
+    if (found || tries >= 100) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
