@@ -112,6 +112,18 @@ describe('live channel across server processes [postgres]', async () => {
   let commB: Feed;
   let opOff: Feed;
 
+  /** Waits until a payload after the first `from` matches; the spy hears NOTIFYs on its own connection. */
+  const spyHeard = async (
+    from: number,
+    match: (wire: { f?: { i: number; n: number } }) => boolean,
+    what: string,
+  ) => {
+    for (let waited = 0; !payloads.slice(from).some((p) => match(JSON.parse(p))); waited += 20) {
+      if (waited > 5000) assert.fail(`the spy did not hear ${what} within 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
   const open = async (app: App, user: string) => {
     const f = await feed(app, await loginAs(app, user));
     feeds.push(f);
@@ -243,6 +255,8 @@ describe('live channel across server processes [postgres]', async () => {
     );
     assert.ok(got.every((m) => m.data.text === text));
     assert.equal(opA.of('test.burst').length, burst, 'A’s console: its own events once each');
+    // The spy is a listener of its own: it may hear the last payload a moment after B does.
+    await spyHeard(before, (w) => w.f !== undefined && w.f.i === w.f.n - 1, 'the huge event’s last fragment');
     const sent = payloads.slice(before);
     assert.ok(sent.length > 2, `split into several payloads (${sent.length})`);
     for (const p of sent) assert.ok(Buffer.byteLength(p) < 8000, `payload of ${Buffer.byteLength(p)} bytes`);
