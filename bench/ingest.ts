@@ -13,7 +13,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDevices, type DeviceServer, startDeviceServer } from '../test/helpers/device-server.ts';
 import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
-import { idleMemory } from './ingest/idle.ts';
+import { checkIdleFits, fileLimitOf, idleMemory } from './ingest/idle.ts';
 import { figure } from './ingest/measure.ts';
 import { measureIngest } from './ingest/ours.ts';
 import { blast, closeSockets, openSockets, type RawServer, startRawServer } from './ingest/raw.ts';
@@ -26,6 +26,10 @@ const DB = arg('db', 'both');
 const SECONDS = Number(arg('seconds', '5'));
 const WINDOW = Number(arg('window', '8'));
 const IDLE = Number(arg('idle', '10000'));
+if (!Number.isInteger(IDLE) || IDLE < 0) {
+  console.error(`bench:ingest: --idle must be a whole number of connections, not ${arg('idle', '')}`);
+  process.exit(1);
+}
 const CONNECTIONS = arg('connections', '200,2000').split(',').map(Number);
 const PROFILE = arg('profile', '');
 if (PROFILE) mkdirSync(PROFILE, { recursive: true });
@@ -74,12 +78,21 @@ async function login(api: string): Promise<Record<string, string>> {
 }
 
 async function idleSection(db: string, server: DeviceServer, raw: RawServer): Promise<void> {
-  const ours = await idleMemory(server.child.pid ?? 0, server.jt808Port, IDLE);
-  const bare = await idleMemory(raw.pid, raw.port, IDLE);
+  const ourPid = server.child.pid ?? 0;
+  // Both servers are checked before either is measured: a count that does not fit fails at once.
+  checkIdleFits(ourPid, IDLE, 'server');
+  checkIdleFits(raw.pid, IDLE, 'counting server');
+  const ours = await idleMemory(ourPid, server.jt808Port, IDLE, 'server');
+  const bare = await idleMemory(raw.pid, raw.port, IDLE, 'counting server');
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   log(
-    `${db}: idle RSS ${(ours.before / 2 ** 20).toFixed(0)} → ${(ours.after / 2 ** 20).toFixed(0)} MB; ` +
-      `counting server ${(bare.before / 2 ** 20).toFixed(0)} → ${(bare.after / 2 ** 20).toFixed(0)} MB ` +
+    `${db}: idle RSS ${mb(ours.before)} → ${mb(ours.after)} MB; ` +
+      `counting server ${mb(bare.before)} → ${mb(bare.after)} MB ` +
       '(memory ratio = raw ÷ ours, so that higher is better here too)',
+  );
+  log(
+    `${db}: server RSS holding ${IDLE} idle connections: ${mb(ours.after)} MB in total ` +
+      `(${ours.fdsAfter} files open of its limit of ${fileLimitOf(ourPid)})`,
   );
   const kb = (bytes: number) => bytes / 1024;
   console.log(
