@@ -16,7 +16,15 @@ import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts
 import { checkIdleFits, fileLimitOf, idleMemory } from './ingest/idle.ts';
 import { figure } from './ingest/measure.ts';
 import { measureIngest } from './ingest/ours.ts';
-import { blast, closeSockets, openSockets, type RawServer, startRawServer } from './ingest/raw.ts';
+import {
+  blast,
+  closeSockets,
+  openSockets,
+  type RawServer,
+  startAckServer,
+  startRawServer,
+} from './ingest/raw.ts';
+import { storageFloorInChild } from './ingest/storage-floor.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -111,6 +119,7 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
   const database = db === 'postgres' ? await createTestDatabase() : undefined;
   let server: DeviceServer | undefined;
   let raw: RawServer | undefined;
+  let ack: RawServer | undefined;
   try {
     server = await startDeviceServer({
       dataDir,
@@ -131,6 +140,8 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
     children.push(server.child);
     raw = await startRawServer();
     children.push({ kill: () => raw?.stop() });
+    ack = await startAckServer();
+    children.push({ kill: () => ack?.stop() });
     log(`${db}: server pid ${server.child.pid}, counting server pid ${raw.pid}`);
 
     if (IDLE > 0) await idleSection(db, server, raw);
@@ -151,6 +162,16 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
         api: server.base,
         pid: server.child.pid ?? 0,
         port: server.jt808Port,
+        phones: phones.slice(0, connections),
+        window: WINDOW,
+        baseTime,
+        warmupMs: WARMUP_MS,
+        measureMs: SECONDS * 1000,
+      });
+      // The acknowledging bound: the same flood against a server that decodes and acks at once.
+      const bound = await measureIngest({
+        pid: ack.pid,
+        port: ack.port,
         phones: phones.slice(0, connections),
         window: WINDOW,
         baseTime,
@@ -178,9 +199,58 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
           e2e.positionsPerSecond / limit,
         ),
       );
+      const perCommit = Math.max(1, Math.round(e2e.acked / Math.max(1, e2e.commits)));
+      const floor = await storageFloorInChild({
+        db,
+        devices: connections,
+        perCommit,
+        seconds: SECONDS,
+        baseTime,
+      });
+      log(
+        `${db}: ${connections} devices: storage floor ${perCommit} positions a commit, ` +
+          `${floor.clientMicros.toFixed(1)} µs CPU a position in the writing process` +
+          (floor.databaseMicros === undefined ? '' : `, ${floor.databaseMicros.toFixed(1)} µs in PostgreSQL`),
+      );
+      console.log(
+        figure(
+          `ingest-storage-floor [${db}] ${connections} devices, ${perCommit} a commit`,
+          floor.positionsPerSecond,
+          limit,
+          'positions/s',
+          floor.positionsPerSecond / limit,
+        ),
+      );
+      log(
+        `${connections} connections: acknowledging bound server CPU ${(bound.serverCpu * 100).toFixed(0)}%, ` +
+          `load generator CPU ${(bound.clientCpu * 100).toFixed(0)}% ` +
+          `(${((bound.clientCpu / Math.max(1, bound.positionsPerSecond)) * 1e6).toFixed(1)} µs a position; ` +
+          `with ours ${((e2e.clientCpu / Math.max(1, e2e.positionsPerSecond)) * 1e6).toFixed(1)} µs)`,
+      );
+      // Each part's CPU a position, as measured above: together they bound what two cores can do.
+      const generatorMicros = (e2e.clientCpu / Math.max(1, e2e.positionsPerSecond)) * 1e6;
+      const ackMicros = (bound.serverCpu / Math.max(1, bound.positionsPerSecond)) * 1e6;
+      const storageMicros = floor.clientMicros + (floor.databaseMicros ?? 0);
+      const sum = generatorMicros + ackMicros + storageMicros;
+      log(
+        `${db}: ${connections} connections: CPU a position: load generator ${generatorMicros.toFixed(1)} µs + ` +
+          `decoding and acking ${ackMicros.toFixed(1)} µs + storage ${storageMicros.toFixed(1)} µs = ${sum.toFixed(1)} µs; ` +
+          `${availableParallelism()} cores allow at most ${((availableParallelism() * 1e6) / sum).toFixed(0)} positions/s ` +
+          `(ratio ${((availableParallelism() * 1e6) / sum / limit).toFixed(3)})`,
+      );
+      console.log(
+        figure(
+          `ingest-ack-bound [${db}] ${connections} connections, window ${WINDOW}`,
+          bound.positionsPerSecond,
+          limit,
+          'positions/s',
+          bound.positionsPerSecond / limit,
+        ),
+      );
     }
   } finally {
     raw?.stop();
+    ack?.stop();
     if (server) {
       server.child.kill('SIGTERM');
       await Promise.race([server.exited, sleep(10_000)]);

@@ -18,8 +18,17 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
 }
 
 /** Starts the counting server in its own process. */
-export async function startRawServer(): Promise<RawServer> {
-  const child = fork(path.join(import.meta.dirname, 'raw-server.ts'), [], {
+export function startRawServer(): Promise<RawServer> {
+  return startChildServer('raw-server.ts');
+}
+
+/** Starts the acknowledging bound (ack-server.ts) in its own process; `count` gives its locations. */
+export function startAckServer(): Promise<RawServer> {
+  return startChildServer('ack-server.ts');
+}
+
+async function startChildServer(script: string): Promise<RawServer> {
+  const child = fork(path.join(import.meta.dirname, script), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
