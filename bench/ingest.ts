@@ -204,11 +204,12 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
         db,
         devices: connections,
         perCommit,
+        perDevice: WINDOW,
         seconds: SECONDS,
         baseTime,
       });
       log(
-        `${db}: ${connections} devices: storage floor ${perCommit} positions a commit, ` +
+        `${db}: ${connections} devices: storage floor ${perCommit} positions a commit, ${WINDOW} a device, ` +
           `${floor.clientMicros.toFixed(1)} µs CPU a position in the writing process` +
           (floor.databaseMicros === undefined ? '' : `, ${floor.databaseMicros.toFixed(1)} µs in PostgreSQL`),
       );

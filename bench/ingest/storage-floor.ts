@@ -1,7 +1,8 @@
 // The storage floor of the ingest benchmark: the platform's own position batch write
 // (commitPositionBatch, the dialect's fast writer, its transaction and its fsync) run back to back
 // in this process on a database of its own, with batches shaped as the measured run's commits were
-// (the same devices, the same positions a commit, fixes decoded from the flood's own frames). No
+// (the same devices, the same positions a commit, a window of reports per device, fixes decoded
+// from the flood's own frames). No
 // sockets, no framing, no acks: the positions a second that storage alone allows on this machine.
 // It runs in a child process started with the server's own Node.js flags (`inChild`), so that its
 // garbage collection is the server's, not the load generator's.
@@ -44,6 +45,8 @@ export interface StorageFloorOptions {
   db: 'sqlite' | 'postgres';
   devices: number;
   perCommit: number;
+  /** Consecutive reports of one device in a batch: the flood's window. */
+  perDevice: number;
   seconds: number;
   baseTime: number;
 }
@@ -126,7 +129,12 @@ export async function storageFloor(opts: StorageFloorOptions): Promise<StorageFl
     });
     const seq = new Array<number>(opts.devices).fill(0);
     let device = 0;
-    /** The next batch: positions round-robin over the devices, as the flood's reports arrive. */
+    /**
+     * The next batch: `perDevice` consecutive reports of one device, then the next device's, as
+     * the flood's arrive (a terminal gets the acks of its whole window from one commit and sends
+     * its next window at once). That is the lightest shape for the latest-position and last-seen
+     * writes, so the floor errs high, never low.
+     */
     const nextBatch = () => {
       const rows: StoredPosition[] = [];
       const latest = new Map<string, StoredPosition>();
@@ -134,7 +142,7 @@ export async function storageFloor(opts: StorageFloorOptions): Promise<StorageFl
       const serverTime = Date.now();
       for (let k = 0; k < opts.perCommit; k++) {
         const i = device;
-        device = (device + 1) % opts.devices;
+        if ((k + 1) % opts.perDevice === 0) device = (device + 1) % opts.devices;
         const n = seq[i] ?? 0;
         seq[i] = n + 1;
         const fix = templates[i] as Fix;
