@@ -3,6 +3,7 @@
 // the parent sends { port, count } → { connected } or { error }; 'status' → { open, closedByPeer };
 // 'close' → { closed } once every socket is gone, then this process exits.
 import net from 'node:net';
+import { closeSockets } from './raw.ts';
 
 /** Connections opened at once; more overflow the server's accept queue and wait for SYN retries. */
 const BATCH = 500;
@@ -50,16 +51,7 @@ async function open(port: number, count: number): Promise<void> {
 
 async function closeAll(): Promise<void> {
   closing = true;
-  await Promise.all(
-    sockets.map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          if (s.destroyed) return resolve();
-          s.once('close', () => resolve());
-          s.destroy();
-        }),
-    ),
-  );
+  await closeSockets(sockets);
 }
 
 process.on('message', (message: unknown) => {
