@@ -76,6 +76,11 @@ async function rawRate(raw: RawServer, connections: number, baseTime: number): P
   return frames / seconds;
 }
 
+/** CPU (in cores) over a rate (positions a second): µs of CPU a position. */
+function microsPerPosition(cpu: number, perSecond: number): number {
+  return (cpu / Math.max(1, perSecond)) * 1e6;
+}
+
 async function login(api: string): Promise<Record<string, string>> {
   const res = await fetch(`${api}/api/session`, {
     method: 'POST',
@@ -187,7 +192,7 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
         `${db}: ${connections} connections: ${e2e.acked} acknowledged in ${e2e.commits} commits ` +
           `(${(e2e.acked / Math.max(1, e2e.commits)).toFixed(0)} a commit); server CPU ${(e2e.serverCpu * 100).toFixed(0)}% ` +
           // CPU time per position suffers less from a busy shared machine than the rate does.
-          `(${((e2e.serverCpu / Math.max(1, e2e.positionsPerSecond)) * 1e6).toFixed(1)} µs a position), ` +
+          `(${microsPerPosition(e2e.serverCpu, e2e.positionsPerSecond).toFixed(1)} µs a position), ` +
           `load generator CPU ${(e2e.clientCpu * 100).toFixed(0)}%`,
       );
       console.log(
@@ -222,22 +227,23 @@ async function section(db: 'sqlite' | 'postgres'): Promise<void> {
           floor.positionsPerSecond / limit,
         ),
       );
+      // Each part's CPU a position, as measured above: together they bound what two cores can do.
+      const generatorMicros = microsPerPosition(e2e.clientCpu, e2e.positionsPerSecond);
+      const ackMicros = microsPerPosition(bound.serverCpu, bound.positionsPerSecond);
+      const storageMicros = floor.clientMicros + (floor.databaseMicros ?? 0);
+      const sum = generatorMicros + ackMicros + storageMicros;
+      const cores = availableParallelism();
       log(
         `${connections} connections: acknowledging bound server CPU ${(bound.serverCpu * 100).toFixed(0)}%, ` +
           `load generator CPU ${(bound.clientCpu * 100).toFixed(0)}% ` +
-          `(${((bound.clientCpu / Math.max(1, bound.positionsPerSecond)) * 1e6).toFixed(1)} µs a position; ` +
-          `with ours ${((e2e.clientCpu / Math.max(1, e2e.positionsPerSecond)) * 1e6).toFixed(1)} µs)`,
+          `(${microsPerPosition(bound.clientCpu, bound.positionsPerSecond).toFixed(1)} µs a position; ` +
+          `with ours ${generatorMicros.toFixed(1)} µs)`,
       );
-      // Each part's CPU a position, as measured above: together they bound what two cores can do.
-      const generatorMicros = (e2e.clientCpu / Math.max(1, e2e.positionsPerSecond)) * 1e6;
-      const ackMicros = (bound.serverCpu / Math.max(1, bound.positionsPerSecond)) * 1e6;
-      const storageMicros = floor.clientMicros + (floor.databaseMicros ?? 0);
-      const sum = generatorMicros + ackMicros + storageMicros;
       log(
         `${db}: ${connections} connections: CPU a position: load generator ${generatorMicros.toFixed(1)} µs + ` +
           `decoding and acking ${ackMicros.toFixed(1)} µs + storage ${storageMicros.toFixed(1)} µs = ${sum.toFixed(1)} µs; ` +
-          `${availableParallelism()} cores allow at most ${((availableParallelism() * 1e6) / sum).toFixed(0)} positions/s ` +
-          `(ratio ${((availableParallelism() * 1e6) / sum / limit).toFixed(3)})`,
+          `${cores} cores allow at most ${((cores * 1e6) / sum).toFixed(0)} positions/s ` +
+          `(ratio ${((cores * 1e6) / sum / limit).toFixed(3)})`,
       );
       console.log(
         figure(

@@ -7,7 +7,7 @@
 // It runs in a child process started with the server's own Node.js flags (`inChild`), so that its
 // garbage collection is the server's, not the load generator's.
 import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -22,6 +22,7 @@ import { commitPositionBatch, type StoredPosition } from '../../src/store/positi
 import { insertUnit } from '../../src/store/units.repository.ts';
 import { createTestDatabase } from '../../test/helpers/dialects.ts';
 import { SERVER_NODE_FLAGS } from '../../test/helpers/server-process.ts';
+import { cpuSecondsOf } from './measure.ts';
 
 export interface StorageFloor {
   positionsPerSecond: number;
@@ -29,12 +30,6 @@ export interface StorageFloor {
   clientMicros: number;
   /** CPU of the database server's backends a position (PostgreSQL only), µs. */
   databaseMicros: number | undefined;
-}
-
-function cpuSecondsOfPid(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /**
@@ -166,6 +161,20 @@ export async function storageFloor(opts: StorageFloorOptions): Promise<StorageFl
       }
       return { rows, latest: [...latest.values()], seen };
     };
+    let counting = false;
+    let counted = 0;
+    // Warm-up of one second, then the measured part.
+    const deadline = Date.now() + 1000 + opts.seconds * 1000;
+    const lane = async () => {
+      while (Date.now() < deadline) {
+        const b = nextBatch();
+        await commitPositionBatch(db, b.rows, b.latest, b.seen);
+        if (counting) counted += b.rows.length;
+      }
+    };
+    const lanes = Array.from({ length: opts.db === 'sqlite' ? 2 : 1 }, lane);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Looked up after the warm-up, so that the connection the lane writes on is among them.
     const backends =
       opts.db === 'postgres'
         ? (
@@ -174,21 +183,7 @@ export async function storageFloor(opts: StorageFloorOptions): Promise<StorageFl
             }>`select pid from pg_stat_activity where datname = current_database()`.execute(db)
           ).rows.map((r) => r.pid)
         : [];
-    const dbCpu = () => backends.reduce((sum, pid) => sum + cpuSecondsOfPid(pid), 0);
-    let counting = false;
-    let counted = 0;
-    const deadline = { at: Number.POSITIVE_INFINITY };
-    const lane = async () => {
-      while (Date.now() < deadline.at) {
-        const b = nextBatch();
-        await commitPositionBatch(db, b.rows, b.latest, b.seen);
-        if (counting) counted += b.rows.length;
-      }
-    };
-    // Warm-up of one second, then the measured part.
-    deadline.at = Date.now() + 1000 + opts.seconds * 1000;
-    const lanes = Array.from({ length: opts.db === 'sqlite' ? 2 : 1 }, lane);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const dbCpu = () => backends.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
     counting = true;
     const t0 = performance.now();
     const c0 = process.cpuUsage();
