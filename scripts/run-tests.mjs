@@ -2,7 +2,7 @@
 // Runs every *.test.ts (unit tests beside the code in src/ and web/src/, integration tests in test/) with
 // node's test runner through tsx, two files at a time (this machine has 2 cores).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 function find(dir, out = []) {
@@ -23,6 +23,13 @@ const files = ['src', 'test', 'web/src']
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
+}
+// The browser tests serve web/dist: build it once here, before two of them could start at once.
+if (files.some((f) => readFileSync(f, 'utf8').includes('ensureConsoleBuilt('))) {
+  const built = spawnSync(process.execPath, [path.join(import.meta.dirname, 'ensure-web.mjs')], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const result = spawnSync(
   process.execPath,
