@@ -6,7 +6,7 @@ import { after, before, it } from 'node:test';
 import sharp from 'sharp';
 import { loadConfig } from '../src/config.ts';
 import { sniffPhotoType } from '../src/domain/attachments/photo-type.ts';
-import { getAttachmentsOrThrow } from '../src/services/attachments.service.ts';
+import { getAttachmentsOrThrow } from '../src/services/attachments/index.ts';
 import { attachmentOrders } from '../src/store/migrations/0007-attachment-orders.ts';
 import { loginAs, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
-import { createDevice } from '../src/services/devices.service.ts';
+import { createDevice } from '../src/services/devices/index.ts';
 import { PASSWORD, useTestApp } from './helpers/app.ts';
 import { browserProblem, ensureConsoleBuilt, launchBrowser, logIn, ROOT } from './helpers/browser.ts';
 import { startDemoConsole } from './helpers/demo-console.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { createDevice } from '../src/services/devices.service.ts';
-import { createUnit } from '../src/services/units.service.ts';
+import { createDevice } from '../src/services/devices/index.ts';
+import { createUnit } from '../src/services/units/index.ts';
 import type { Store } from '../src/store/database.ts';
 import { findDevice, touchDevices } from '../src/store/devices.repository.ts';
 import { positionBatchWriterOf } from '../src/store/dialect/position-batch.ts';

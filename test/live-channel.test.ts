@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { App } from '../src/http/app-types.ts';
 import { LIVE_CHANNEL } from '../src/live/pg-channel.ts';
-import { seedWorkOrderDefaults } from '../src/services/work-order-defaults.ts';
+import { seedWorkOrderDefaults } from '../src/services/categories/index.ts';
 import { listCategories } from '../src/store/categories.repository.ts';
 import { findDevice } from '../src/store/devices.repository.ts';
 import { loginAs, seedFixtureOrg, TestClock, testConfig } from './helpers/app.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { computeIndicators } from '../src/domain/workorder/indicators.ts';
-import { workingCalendar } from '../src/services/calendar.service.ts';
-import { loadOrderHistories } from '../src/services/orders.service.ts';
+import { workingCalendar } from '../src/services/calendar/index.ts';
+import { loadOrderHistories } from '../src/services/orders/index.ts';
 import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { actAs, bj, IN_A1_GRID1, sessions, storedPhoto, useOrderWorld } from './helpers/orders.ts';

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { DomainError } from '../src/errors/catalogue.ts';
-import { authenticate } from '../src/services/auth.service.ts';
-import { patchUnit } from '../src/services/units.service.ts';
-import { patchUser } from '../src/services/users.service.ts';
+import { authenticate } from '../src/services/auth/index.ts';
+import { patchUnit } from '../src/services/units/index.ts';
+import { patchUser } from '../src/services/users/index.ts';
 import { findUnit, updateUnit } from '../src/store/units.repository.ts';
 import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';

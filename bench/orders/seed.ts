@@ -5,8 +5,8 @@
 import { idMaker, loadOrderWorld, writeSeededOrders } from '../../src/demo/orders.ts';
 import { seededRandom } from '../../src/demo/prng.ts';
 import { seedDemoWorld } from '../../src/demo/world.ts';
+import { seedWorkOrderDefaults } from '../../src/services/categories/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { seedWorkOrderDefaults } from '../../src/services/work-order-defaults.ts';
 import { insertAttachment } from '../../src/store/attachments.repository.ts';
 import { findUserByUsername } from '../../src/store/users.repository.ts';
 import { type SeededOrder, type SeedWorld, seedOrder } from './flow.ts';

@@ -1,6 +1,6 @@
-import { createAsset } from '../services/assets.service.ts';
+import { createAsset } from '../services/assets/index.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { createDevice } from '../services/devices.service.ts';
+import { createDevice } from '../services/devices/index.ts';
 import type { Asset } from '../store/assets.repository.ts';
 import { listAssets } from '../store/assets.repository.ts';
 import type { Device } from '../store/devices.repository.ts';

@@ -16,7 +16,7 @@ import type { OrderSource } from '../domain/workorder/dictionary.ts';
 import { absorbDuplicate } from '../domain/workorder/merge.ts';
 import type { Actor, OrderEvent, OrderState } from '../domain/workorder/model.ts';
 import { autoSupervise, needsAutoSupervision } from '../domain/workorder/overdue.ts';
-import { timingOf } from '../services/orders.write.ts';
+import { timingOf } from '../services/orders/index.ts';
 import type { Category } from '../store/categories.repository.ts';
 import type { OrderRecord, OrderTiming } from '../store/orders.repository.ts';
 import type { Unit } from '../store/units.repository.ts';

@@ -8,7 +8,7 @@ import { categoryCode } from '../domain/workorder/code.ts';
 import type { OrderSource } from '../domain/workorder/dictionary.ts';
 import type { Actor, Satisfaction } from '../domain/workorder/model.ts';
 import { orderLight } from '../domain/workorder/overdue.ts';
-import { DEPARTMENT_KEYWORDS, type DepartmentKey } from '../services/default-categories.ts';
+import { DEPARTMENT_KEYWORDS, type DepartmentKey } from '../services/categories/index.ts';
 import type { Category } from '../store/categories.repository.ts';
 import type { Unit } from '../store/units.repository.ts';
 import {

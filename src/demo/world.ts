@@ -1,7 +1,7 @@
 import { newId } from '../ids.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { createUnit } from '../services/units.service.ts';
-import { createUser } from '../services/users.service.ts';
+import { createUnit } from '../services/units/index.ts';
+import { createUser } from '../services/users/index.ts';
 import { insertSegment, type Segment } from '../store/segments.repository.ts';
 import type { Unit } from '../store/units.repository.ts';
 import type { UserRecord } from '../store/users.repository.ts';

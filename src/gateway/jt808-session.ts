@@ -13,7 +13,7 @@ import {
   Jt808Reassembler,
   Jt808RegisterResult,
 } from '../protocols/jt808/index.ts';
-import { getDeviceSettings, issueAuthCode } from '../services/devices.service.ts';
+import { getDeviceSettings, issueAuthCode } from '../services/devices/index.ts';
 import type { Device } from '../store/devices.repository.ts';
 import { touchDevices } from '../store/devices.repository.ts';
 import { CompletionWaiters } from './completion-waiters.ts';

@@ -12,7 +12,7 @@ import type { DeviceDirectory } from '../ingest/device-directory.ts';
 import type { IngestMetrics } from '../ingest/metrics.ts';
 import type { IngestPipeline } from '../ingest/pipeline.ts';
 import type { LiveBus } from '../live/bus.ts';
-import type { AuthPolicy } from '../services/auth.service.ts';
+import type { AuthPolicy } from '../services/auth/index.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { Store } from '../store/database.ts';
 import type { Access } from './access.ts';

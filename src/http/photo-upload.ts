@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, fail } from '../errors/catalogue.ts';
-import { describeLimit } from '../services/attachments.service.ts';
+import { describeLimit } from '../services/attachments/index.ts';
 
 /** The file field a photo upload form must use. */
 export const PHOTO_FIELD = 'file';

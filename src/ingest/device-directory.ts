@@ -1,7 +1,7 @@
 import type { Protocol } from '../domain/devices/identifiers.ts';
 import { normalizeIdentifier } from '../domain/devices/identifiers.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { autoRegister, getDeviceSettings } from '../services/devices.service.ts';
+import { autoRegister, getDeviceSettings } from '../services/devices/index.ts';
 import { type Device, findDeviceByIdentifier } from '../store/devices.repository.ts';
 import { findUnit } from '../store/units.repository.ts';
 

@@ -1,6 +1,6 @@
 import type { LiveBus } from '../live/bus.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { isOnline } from '../services/devices.service.ts';
+import { isOnline } from '../services/devices/index.ts';
 import { listDevices } from '../store/devices.repository.ts';
 import { listUnits } from '../store/units.repository.ts';
 

@@ -3,15 +3,15 @@ import { timeLimitKind } from '../domain/notifications/rules.ts';
 import { autoSupervise } from '../domain/workorder/overdue.ts';
 import { DomainError } from '../errors/catalogue.ts';
 import type { LiveBus } from '../live/bus.ts';
-import { workingCalendar } from '../services/calendar.service.ts';
+import { workingCalendar } from '../services/calendar/index.ts';
 import type { ServiceContext } from '../services/context.ts';
 import {
   type Delivery,
   notifyUnits,
   publishNotifications,
   RecipientCache,
-} from '../services/notifications.service.ts';
-import { commitTransition, timingOf } from '../services/orders.write.ts';
+} from '../services/notifications/index.ts';
+import { commitTransition, timingOf } from '../services/orders/index.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { listTimeChecks, type TimeCheck, updateOrderLight } from '../store/time-limits.repository.ts';
 import { JobLease, processHolderId } from './lease.ts';

@@ -1,7 +1,7 @@
 import { buildApp } from '../../src/app.ts';
 import { seedDemoWorld } from '../../src/demo/world.ts';
 import type { App } from '../../src/http/app-types.ts';
-import { createDevice } from '../../src/services/devices.service.ts';
+import { createDevice } from '../../src/services/devices/index.ts';
 import { listDevices } from '../../src/store/devices.repository.ts';
 import { TestClock, testConfig } from './app.ts';
 import { openTestStore } from './dialects.ts';

@@ -1,9 +1,9 @@
 import { before } from 'node:test';
 import type { App } from '../../src/http/app-types.ts';
 import { newId } from '../../src/ids.ts';
-import { createUnit } from '../../src/services/units.service.ts';
-import { createUser } from '../../src/services/users.service.ts';
-import { seedWorkOrderDefaults } from '../../src/services/work-order-defaults.ts';
+import { seedWorkOrderDefaults } from '../../src/services/categories/index.ts';
+import { createUnit } from '../../src/services/units/index.ts';
+import { createUser } from '../../src/services/users/index.ts';
 import { insertAttachment } from '../../src/store/attachments.repository.ts';
 import { listCategories } from '../../src/store/categories.repository.ts';
 import type { Store } from '../../src/store/database.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, fail } from '../../errors/catalogue.ts';
-import { authenticate } from '../../services/auth.service.ts';
+import { authenticate } from '../../services/auth/index.ts';
 import type { Principal, ServiceContext } from '../../services/context.ts';
 import { type Access, PLUGIN_PUBLIC_PREFIXES } from '../access.ts';
 import type { RouteEntry } from '../app-types.ts';

@@ -7,7 +7,7 @@ import {
   listVisibleAssets,
   patchAsset,
   removeAsset,
-} from '../../services/assets.service.ts';
+} from '../../services/assets/index.ts';
 import { listSegments } from '../../store/segments.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';

@@ -8,7 +8,7 @@ import {
   getReadableAttachmentOrThrow,
   openAttachmentFile,
   uploadPhoto,
-} from '../../services/attachments.service.ts';
+} from '../../services/attachments/index.ts';
 import { BlobStore } from '../../store/blob-store.ts';
 import type { App, Platform } from '../app-types.ts';
 import { readPhotoUpload, wrongContentType } from '../photo-upload.ts';

@@ -1,10 +1,6 @@
 import { Type } from 'typebox';
-import {
-  deadlineFrom,
-  getCalendarYearView,
-  putCalendarYearChecked,
-} from '../../services/calendar.service.ts';
-import { instantOf } from '../../services/orders.payload.ts';
+import { deadlineFrom, getCalendarYearView, putCalendarYearChecked } from '../../services/calendar/index.ts';
+import { instantOf } from '../../services/orders/index.ts';
 import type { App, Platform } from '../app-types.ts';
 
 const Year = Type.Object({ year: Type.Integer({ minimum: 1970, maximum: 9999 }) });

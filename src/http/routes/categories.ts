@@ -8,7 +8,7 @@ import {
   listCategoriesFor,
   patchCategory,
   removeCategory,
-} from '../../services/categories.service.ts';
+} from '../../services/categories/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { IdParams } from '../schemas.ts';
 

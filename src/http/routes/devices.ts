@@ -9,7 +9,7 @@ import {
   patchDevice,
   putDeviceSettings,
   removeDevice,
-} from '../../services/devices.service.ts';
+} from '../../services/devices/index.ts';
 import { listLatest } from '../../store/positions.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { STAFF_ROLES } from '../../domain/auth/roles.ts';
-import { RANKED_UNIT_KINDS, unitIndicators, unitRankings } from '../../services/indicators.service.ts';
+import { RANKED_UNIT_KINDS, unitIndicators, unitRankings } from '../../services/indicators/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 

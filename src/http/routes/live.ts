@@ -1,7 +1,7 @@
 import { type Role, STAFF_ROLES } from '../../domain/auth/roles.ts';
 import { inScope } from '../../domain/auth/scope.ts';
 import type { LiveEvent } from '../../live/bus.ts';
-import { authenticate } from '../../services/auth.service.ts';
+import { authenticate } from '../../services/auth/index.ts';
 import type { Principal } from '../../services/context.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal, tokenOf } from '../plugins/auth.ts';

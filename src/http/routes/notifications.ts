@@ -4,7 +4,7 @@ import {
   MAX_NOTIFICATION_PAGE,
   markAllMyNotificationsRead,
   markMyNotificationRead,
-} from '../../services/notifications.service.ts';
+} from '../../services/notifications/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';

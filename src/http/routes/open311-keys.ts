@@ -3,7 +3,7 @@ import {
   issueOpen311Key,
   listOpen311KeyViews,
   revokeOpen311KeyOrThrow,
-} from '../../services/open311.keys.ts';
+} from '../../services/open311/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';

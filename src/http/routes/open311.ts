@@ -1,15 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../ids.ts';
 import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
-import { publishNotifications } from '../../services/notifications.service.ts';
+import { publishNotifications } from '../../services/notifications/index.ts';
 import {
+  discovery,
   getServiceRequest,
   listServiceRequests,
   listServiceRequestUpdates,
+  postServiceRequest,
+  serviceDefinition,
+  serviceList,
   serviceRequestIdFromToken,
-} from '../../services/open311.query.ts';
-import { postServiceRequest } from '../../services/open311.requests.ts';
-import { discovery, serviceDefinition, serviceList } from '../../services/open311.services.ts';
+} from '../../services/open311/index.ts';
 import { insertAudit } from '../../store/audit.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { App, Platform } from '../app-types.ts';

@@ -1,12 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '../../domain/auth/roles.ts';
 import { allowedActions } from '../../domain/workorder/apply.ts';
-import { workingCalendar } from '../../services/calendar.service.ts';
+import { workingCalendar } from '../../services/calendar/index.ts';
 import type { Principal } from '../../services/context.ts';
-import { publishNotifications } from '../../services/notifications.service.ts';
-import { actorOf } from '../../services/orders.scope.ts';
+import { publishNotifications } from '../../services/notifications/index.ts';
 import {
   actOnOrder,
+  actorOf,
   createOrder,
   eventView,
   findDuplicates,
@@ -18,7 +18,7 @@ import {
   mergeOrder,
   type OrderNames,
   orderView,
-} from '../../services/orders.service.ts';
+} from '../../services/orders/index.ts';
 import { findCategory } from '../../store/categories.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { fail } from '../../errors/catalogue.ts';
 import { positionView } from '../../ingest/pipeline.ts';
-import { getDeviceOrThrow, listVisibleDevices } from '../../services/devices.service.ts';
+import { getDeviceOrThrow, listVisibleDevices } from '../../services/devices/index.ts';
 import { listLatest, listPositions } from '../../store/positions.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';

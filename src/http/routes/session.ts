@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import { fail } from '../../errors/catalogue.ts';
-import { login, logout } from '../../services/auth.service.ts';
-import { unitView } from '../../services/units.service.ts';
-import { userView } from '../../services/users.service.ts';
+import { login, logout } from '../../services/auth/index.ts';
+import { unitView } from '../../services/units/index.ts';
+import { userView } from '../../services/users/index.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import { findUser } from '../../store/users.repository.ts';
 import type { App, Platform } from '../app-types.ts';

@@ -10,7 +10,7 @@ import {
   patchUnit,
   removeUnit,
   unitView,
-} from '../../services/units.service.ts';
+} from '../../services/units/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { AreaGeometrySchema, ErrorBody, IdParams, UnitKindSchema, UnitSchema } from '../schemas.ts';

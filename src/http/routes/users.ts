@@ -7,7 +7,7 @@ import {
   patchUser,
   removeUser,
   userView,
-} from '../../services/users.service.ts';
+} from '../../services/users/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { ErrorBody, IdParams, Password, RoleSchema, Username, UserSchema } from '../schemas.ts';

@@ -1,0 +1,105 @@
+import { inScope } from '../../domain/auth/scope.ts';
+import { fail } from '../../errors/catalogue.ts';
+import { newId } from '../../ids.ts';
+import {
+  type Asset,
+  countDevicesOfAsset,
+  deleteAsset,
+  findAsset,
+  insertAsset,
+  listAssets,
+  updateAsset,
+} from '../../store/assets.repository.ts';
+import { findSegment } from '../../store/segments.repository.ts';
+import { findUnit } from '../../store/units.repository.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+
+export const ASSET_KINDS = ['boat', 'crew', 'vehicle'] as const;
+
+export function assetView(a: Asset) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    code: a.code,
+    name: a.name,
+    unitId: a.unitId,
+    segmentId: a.segmentId,
+    createdAt: new Date(a.createdAt).toISOString(),
+    updatedAt: new Date(a.updatedAt).toISOString(),
+  };
+}
+
+export async function getAssetOrThrow(
+  ctx: ServiceContext,
+  who: Principal | null,
+  id: string,
+): Promise<Asset> {
+  const asset = await findAsset(ctx.db, id);
+  if (!asset) fail('ASSET_NOT_FOUND', `No asset with id ${id}`);
+  if (who && who.scopePath !== null) {
+    const unit = await findUnit(ctx.db, asset.unitId);
+    if (!unit || !inScope(who.scopePath, unit.path)) fail('ASSET_NOT_FOUND', `No asset with id ${id}`);
+  }
+  return asset;
+}
+
+async function checkRefs(ctx: ServiceContext, unitId?: string, segmentId?: string | null): Promise<void> {
+  if (unitId && !(await findUnit(ctx.db, unitId))) {
+    fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`, { field: 'unitId' });
+  }
+  if (segmentId && !(await findSegment(ctx.db, segmentId))) {
+    fail('SEGMENT_NOT_FOUND', `segmentId ${segmentId} is not an existing river segment`, {
+      field: 'segmentId',
+    });
+  }
+}
+
+async function checkCode(ctx: ServiceContext, code: string, exceptId?: string): Promise<void> {
+  const clash = (await listAssets(ctx.db, { scopePath: null })).find(
+    (a) => a.code === code && a.id !== exceptId,
+  );
+  if (clash)
+    fail('ASSET_CODE_TAKEN', `Asset code ${code} is already used by "${clash.name}"`, { field: 'code' });
+}
+
+export async function createAsset(
+  ctx: ServiceContext,
+  input: { kind: string; code: string; name: string; unitId: string; segmentId?: string | null },
+): Promise<Asset> {
+  await checkRefs(ctx, input.unitId, input.segmentId);
+  await checkCode(ctx, input.code);
+  const now = ctx.now();
+  const asset: Asset = {
+    id: newId(),
+    ...input,
+    segmentId: input.segmentId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertAsset(ctx.db, asset);
+  return asset;
+}
+
+export async function patchAsset(
+  ctx: ServiceContext,
+  id: string,
+  patch: { code?: string; name?: string; unitId?: string; segmentId?: string | null },
+): Promise<Asset> {
+  await getAssetOrThrow(ctx, null, id);
+  await checkRefs(ctx, patch.unitId, patch.segmentId);
+  if (patch.code !== undefined) await checkCode(ctx, patch.code, id);
+  await updateAsset(ctx.db, id, { ...patch, updatedAt: ctx.now() });
+  return getAssetOrThrow(ctx, null, id);
+}
+
+export async function removeAsset(ctx: ServiceContext, id: string): Promise<void> {
+  const asset = await getAssetOrThrow(ctx, null, id);
+  const devices = await countDevicesOfAsset(ctx.db, id);
+  if (devices > 0)
+    fail('ASSET_IN_USE', `"${asset.name}" still has ${devices} device(s); move or delete them first`);
+  await deleteAsset(ctx.db, id);
+}
+
+export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: { kind?: string }) {
+  return listAssets(ctx.db, { scopePath: who.scopePath, ...filter });
+}

@@ -1,0 +1,131 @@
+import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
+import type { ActionType } from '../../domain/workorder/actions.ts';
+import { applyAction } from '../../domain/workorder/apply.ts';
+import type { Actor, OrderEvent } from '../../domain/workorder/model.ts';
+import { DomainError, fail } from '../../errors/catalogue.ts';
+import { findCategory } from '../../store/categories.repository.ts';
+import type { OrderRecord } from '../../store/orders.repository.ts';
+import { missingYearWarnings, workingCalendar } from '../calendar/index.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { type Delivery, notifyForEvent } from '../notifications/index.ts';
+import { mergeOrder } from './merge.ts';
+import { type ActionBody, actionFromBody } from './payload.ts';
+import { checkPhotosExist } from './photos.ts';
+import { actorOf, getVisibleOrderOrThrow } from './scope.ts';
+import {
+  checkEscalationTarget,
+  defaultHandler,
+  escalationTarget,
+  requireUnit,
+  requireUserInUnit,
+} from './units.ts';
+import { commitTransition, domainFailure } from './write.ts';
+
+/** An order after an action, with the event it wrote and calendar warnings worth logging. */
+export interface ActedOrder {
+  order: OrderRecord;
+  event: OrderEvent;
+  warnings: string[];
+  /** Notifications the action wrote (see targetsOfEvent), for the caller to push to live consoles. */
+  deliveries: Delivery[];
+}
+
+/** Fills in what the body may leave out, and checks that every unit and person it names exists. */
+async function resolve(
+  ctx: ServiceContext,
+  record: OrderRecord,
+  type: ActionType,
+  body: ActionBody,
+  actor: Actor,
+) {
+  const state = record.state;
+  if (type === 'escalate') {
+    const target = body.toUnitId
+      ? await checkEscalationTarget(ctx, state, body.toUnitId)
+      : await escalationTarget(ctx, state);
+    return { toUnitId: target?.toUnitId, toLevel: target?.toLevel };
+  }
+  if (type === 'dispatch') {
+    const category = await findCategory(ctx.db, record.categoryId);
+    const unitId = body.unitId ?? (await defaultHandler(ctx, category, record)) ?? undefined;
+    if (unitId) await requireUnit(ctx, unitId, 'body.unitId');
+    if (unitId && body.userId) await requireUserInUnit(ctx, body.userId, unitId, 'body.userId');
+    for (const [i, s] of (body.subTasks ?? []).entries())
+      await requireUnit(ctx, s.unitId, `body.subTasks.${i}.unitId`);
+    return { unitId };
+  }
+  if (type === 'addSubTask' && body.subTask)
+    await requireUnit(ctx, body.subTask.unitId, 'body.subTask.unitId');
+  if ((type === 'signSubTask' || type === 'feedbackSubTask') && body.subTaskId === undefined) {
+    // "Sign our sub-task": the unit's only sub-task waiting for this step, when there is exactly one.
+    const waiting = type === 'signSubTask' ? 'dispatched' : 'signed';
+    const mine = state.subTasks.filter((s) => s.unitId === actor.unitId && s.status === waiting);
+    if (mine.length === 1) return { subTaskId: mine[0]?.id };
+  }
+  return {};
+}
+
+async function attempt(
+  ctx: ServiceContext,
+  who: Principal,
+  orderId: string,
+  type: ActionType,
+  body: ActionBody,
+  calendar: WorkingCalendar,
+): Promise<ActedOrder> {
+  const actor = actorOf(who);
+  const record = await getVisibleOrderOrThrow(ctx, who, orderId);
+  const now = ctx.now();
+  const action = actionFromBody(type, body, await resolve(ctx, record, type, body, actor), now);
+  const result = applyAction(record.state, action, actor, now, { calendar });
+  if (!result.ok) throw domainFailure(result.error);
+  await checkPhotosExist(ctx, who, body.photos);
+  const order = { ...record, state: result.order, updatedAt: now };
+  const deliveries = await ctx.db.transaction().execute(async (trx) => {
+    await commitTransition(trx, record.state, result, now, calendar);
+    return notifyForEvent(trx, result.event, order, now);
+  });
+  const latest = Math.max(now, result.order.deadline ?? now, ...result.order.subTasks.map((s) => s.deadline));
+  return {
+    order,
+    event: result.event,
+    warnings: missingYearWarnings(ctx, now, latest),
+    deliveries,
+  };
+}
+
+/**
+ * Takes one action on an order: read, decide with the state machine, write state and event
+ * in one transaction guarded by the version read. A caller that named the version it saw gets
+ * a VERSION_CONFLICT when someone else acted first; one that did not is retried on the fresh
+ * order, where the action may now be refused for the new state instead.
+ */
+export async function actOnOrder(
+  ctx: ServiceContext,
+  who: Principal,
+  orderId: string,
+  type: ActionType,
+  body: ActionBody,
+): Promise<ActedOrder> {
+  if (type === 'merge') {
+    // The survivor's side and the followers belong to a merge too: the same path as POST …/merge.
+    const intoOrderId = body.intoOrderId;
+    if (!intoOrderId)
+      fail('VALIDATION_FAILED', 'body.intoOrderId is required to merge', { field: 'body.intoOrderId' });
+    const merged = await mergeOrder(ctx, who, orderId, {
+      intoOrderId,
+      version: body.version,
+      note: body.note,
+    });
+    return { order: merged.order, event: merged.event, warnings: [], deliveries: merged.deliveries };
+  }
+  const calendar = await workingCalendar(ctx);
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt(ctx, who, orderId, type, body, calendar);
+    } catch (error) {
+      const lostRace = error instanceof DomainError && error.code === 'VERSION_CONFLICT';
+      if (!lostRace || body.version !== undefined || tries >= 3) throw error;
+    }
+  }
+}

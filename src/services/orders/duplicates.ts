@@ -1,0 +1,79 @@
+import { haversineMeters } from '../../domain/positions/filters.ts';
+import type { OrderStatus } from '../../domain/workorder/states.ts';
+import { listOrders } from '../../store/order-list.repository.ts';
+import type { OrderRecord } from '../../store/orders.repository.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+import { visibilityOf } from './scope.ts';
+
+/** States of a live case another report can duplicate. */
+const OPEN_STATUSES: readonly OrderStatus[] = [
+  'reported',
+  'registered',
+  'dispatched',
+  'signed',
+  'handling',
+  'handled',
+  'verified',
+];
+
+const METRES_PER_DEGREE = 111_320;
+
+/** A possible duplicate as the API suggests it. */
+export interface DuplicateSuggestion {
+  id: string;
+  code: string;
+  status: OrderStatus;
+  description: string;
+  address: string | null;
+  lat: number;
+  lon: number;
+  distanceM: number;
+  createdAt: string;
+}
+
+/**
+ * Open orders of the same category within the category's radius of the order, nearest first,
+ * among those the caller may see (a resident is not shown other people's reports).
+ */
+export async function findDuplicates(
+  ctx: ServiceContext,
+  who: Principal,
+  order: Pick<OrderRecord, 'id' | 'lat' | 'lon' | 'categoryId'>,
+  radiusM: number,
+): Promise<DuplicateSuggestion[]> {
+  const dLat = radiusM / METRES_PER_DEGREE;
+  const dLon = radiusM / (METRES_PER_DEGREE * Math.max(0.01, Math.cos((order.lat * Math.PI) / 180)));
+  const { items } = await listOrders(
+    ctx.db,
+    {
+      visibility: await visibilityOf(ctx, who),
+      now: ctx.now(),
+      categoryIds: [order.categoryId],
+      statuses: OPEN_STATUSES,
+      bbox: {
+        minLat: order.lat - dLat,
+        maxLat: order.lat + dLat,
+        minLon: order.lon - dLon,
+        maxLon: order.lon + dLon,
+      },
+    },
+    { sort: 'createdAt', descending: true, limit: 50 },
+  );
+  return items
+    .filter((o) => o.id !== order.id)
+    .map((o) => ({ o, distanceM: haversineMeters(order.lat, order.lon, o.lat, o.lon) }))
+    .filter((d) => d.distanceM <= radiusM)
+    .sort((a, b) => a.distanceM - b.distanceM)
+    .slice(0, 10)
+    .map(({ o, distanceM }) => ({
+      id: o.id,
+      code: o.code,
+      status: o.state.status,
+      description: o.description,
+      address: o.address,
+      lat: o.lat,
+      lon: o.lon,
+      distanceM: Math.round(distanceM),
+      createdAt: new Date(o.createdAt).toISOString(),
+    }));
+}

@@ -1,0 +1,23 @@
+/**
+ * Work orders (工单): report, act, merge, list and read. Each concern lives in its own
+ * file of this folder; this is the one entry routes, jobs, the demo and other services import.
+ */
+export { type ActedOrder, actOnOrder } from './act.ts';
+export { type CreatedOrder, createOrder, type NewOrderRequest } from './create.ts';
+export { type DuplicateSuggestion, findDuplicates } from './duplicates.ts';
+export { type MergedOrders, type MergeRequest, mergeOrder } from './merge.ts';
+export { loadOrderNames, OrderNames } from './names.ts';
+export { type ActionBody, instantOf, type SubTaskBody } from './payload.ts';
+export { checkPhotosExist } from './photos.ts';
+export {
+  getOrderForCaller,
+  listTimeline,
+  listVisibleOrders,
+  loadOrderHistories,
+  MAX_ORDER_PAGE,
+  type OrderListQuery,
+} from './query.ts';
+export { actorOf, getVisibleOrderOrThrow, visibilityOf } from './scope.ts';
+export { defaultHandler } from './units.ts';
+export { eventView, orderView } from './view.ts';
+export { commitTransition, timingOf } from './write.ts';

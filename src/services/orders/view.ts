@@ -1,0 +1,128 @@
+import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
+import { timeRemaining } from '../../domain/calendar/time-limit.ts';
+import type { ActionType } from '../../domain/workorder/actions.ts';
+import { categoryCode } from '../../domain/workorder/code.ts';
+import type { JsonObject, JsonValue, OrderEvent } from '../../domain/workorder/model.ts';
+import { orderLight } from '../../domain/workorder/overdue.ts';
+import type { Category } from '../../store/categories.repository.ts';
+import type { OrderRecord } from '../../store/orders.repository.ts';
+import { type OrderNames, targetUnitIdOf } from './names.ts';
+
+const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+
+/** Keys of event data that hold instants: shown as ISO strings like every time in the API. */
+const TIME_KEYS = new Set(['deadline', 'subTaskDeadline', 'parkedSince']);
+
+function isoTimes(value: JsonValue, key?: string): JsonValue {
+  if (typeof value === 'number' && key !== undefined && TIME_KEYS.has(key)) return iso(value);
+  if (Array.isArray(value)) return value.map((v) => isoTimes(v));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isoTimes(v, k)]));
+  }
+  return value;
+}
+
+/**
+ * A work order as the API returns it, with the names of its units and responsible person
+ * (`names` loaded for it); `allowedActions` only where the caller's buttons are needed.
+ */
+export function orderView(
+  o: OrderRecord,
+  category: Category | undefined,
+  now: number,
+  calendar: WorkingCalendar,
+  names: OrderNames,
+  allowedActions?: ActionType[],
+) {
+  const s = o.state;
+  const light = orderLight(s, now, { calendar });
+  return {
+    id: o.id,
+    code: o.code,
+    status: s.status,
+    level: s.level,
+    categoryId: o.categoryId,
+    category: category
+      ? {
+          code: categoryCode(category.type, category.majorCode, category.minorCode),
+          type: category.type,
+          majorName: category.majorName,
+          minorName: category.minorName,
+        }
+      : null,
+    stage: o.stage,
+    source: o.source,
+    description: o.description,
+    address: o.address,
+    lat: o.lat,
+    lon: o.lon,
+    gridId: o.gridId,
+    gridName: names.unit(o.gridId),
+    communityId: o.communityId,
+    communityName: names.unit(o.communityId),
+    attributes: o.attributes,
+    reporterUserId: s.reporterUserId,
+    responsibleUnitId: s.responsibleUnitId,
+    responsibleUnitName: names.unit(s.responsibleUnitId),
+    responsibleUserId: s.responsibleUserId,
+    responsibleUserName: names.person(s.responsibleUserId),
+    dispatcherUnitId: s.dispatcherUnitId,
+    timeLimit: s.timeLimit,
+    dispatchedAt: iso(s.dispatchedAt),
+    deadline: iso(s.deadline),
+    light,
+    overdue: light === 'red',
+    remainingWorkingMs:
+      light && s.deadline !== null ? timeRemaining(calendar, now, s.deadline).workingMs : null,
+    parked: s.parked ? { at: iso(s.parked.at), reason: s.parked.reason } : null,
+    supervision: s.supervision ? { count: s.supervision.count, lastAt: iso(s.supervision.lastAt) } : null,
+    subTasks: s.subTasks.map((t) => ({
+      id: t.id,
+      unitId: t.unitId,
+      unitName: names.unit(t.unitId),
+      task: t.task,
+      status: t.status,
+      deadline: iso(t.deadline),
+      closeReason: t.closeReason,
+    })),
+    extensionRequests: s.extensionRequests.map((r) => ({ ...r, requestedAt: iso(r.requestedAt) })),
+    reworkCount: s.reworkCount,
+    reopenCount: s.reopenCount,
+    returnCount: s.returnCount,
+    extensionCount: s.extensionCount,
+    resolution: s.resolution,
+    closedAt: iso(s.closedAt),
+    mergedIntoId: s.mergedIntoId,
+    returnVisit: s.returnVisit ? { ...s.returnVisit, at: iso(s.returnVisit.at) } : null,
+    version: s.version,
+    createdAt: iso(o.createdAt),
+    updatedAt: iso(o.updatedAt),
+    ...(allowedActions && { allowedActions }),
+  };
+}
+
+/**
+ * One timeline entry as the API returns it: the actor with their display name and unit's name,
+ * and the unit the event sent the order to (`targetUnit`, see targetUnitIdOf) with its name.
+ */
+export function eventView(e: OrderEvent, names: OrderNames) {
+  const target = targetUnitIdOf(e);
+  return {
+    seq: e.seq,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    actor: {
+      userId: e.actor.userId,
+      role: e.actor.role,
+      unitId: e.actor.unitId,
+      displayName: e.actor.role === 'system' ? null : names.person(e.actor.userId),
+      unitName: names.unit(e.actor.unitId),
+    },
+    targetUnit: target === null ? null : { id: target, name: names.unit(target) },
+    at: iso(e.at),
+    note: e.note,
+    photos: [...e.photos],
+    data: isoTimes(e.data) as JsonObject,
+  };
+}

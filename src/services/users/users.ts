@@ -1,0 +1,157 @@
+import { hashPassword } from '../../domain/auth/password.ts';
+import { inScope } from '../../domain/auth/scope.ts';
+import { fail } from '../../errors/catalogue.ts';
+import { newId } from '../../ids.ts';
+import { deleteSessionsOfUser } from '../../store/sessions.repository.ts';
+import { findUnit } from '../../store/units.repository.ts';
+import {
+  countActiveAdmins,
+  deleteUser,
+  findUser,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  type UserRecord,
+  updateUser,
+} from '../../store/users.repository.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+
+/** A user as the API returns it: never the hash or throttle state. */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  unitId: string;
+  phone: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function userView(u: UserRecord): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    unitId: u.unitId,
+    phone: u.phone,
+    active: u.active,
+    lockedUntil: u.lockedUntil ? new Date(u.lockedUntil).toISOString() : null,
+    createdAt: new Date(u.createdAt).toISOString(),
+    updatedAt: new Date(u.updatedAt).toISOString(),
+  };
+}
+
+/** A user the caller may see, or USER_NOT_FOUND (out-of-scope users are not revealed). */
+export async function getUserOrThrow(
+  ctx: ServiceContext,
+  who: Principal | null,
+  id: string,
+): Promise<UserRecord> {
+  const user = await findUser(ctx.db, id);
+  if (!user) fail('USER_NOT_FOUND', `No user with id ${id}`);
+  if (who && who.scopePath !== null) {
+    const unit = await findUnit(ctx.db, user.unitId);
+    if (!unit || !inScope(who.scopePath, unit.path)) fail('USER_NOT_FOUND', `No user with id ${id}`);
+  }
+  return user;
+}
+
+export function listVisibleUsers(
+  ctx: ServiceContext,
+  who: Principal,
+  filter: { unitId?: string; role?: string },
+): Promise<readonly UserRecord[]> {
+  return listUsers(ctx.db, { scopePath: who.scopePath, ...filter });
+}
+
+async function checkUnitExists(ctx: ServiceContext, unitId: string): Promise<void> {
+  if (!(await findUnit(ctx.db, unitId))) {
+    fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`, { field: 'unitId' });
+  }
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  input: {
+    username: string;
+    password: string;
+    displayName: string;
+    role: string;
+    unitId: string;
+    phone?: string;
+  },
+): Promise<UserRecord> {
+  if (await findUserByUsername(ctx.db, input.username)) {
+    fail('USERNAME_TAKEN', `Username "${input.username}" is taken; choose another`, { field: 'username' });
+  }
+  await checkUnitExists(ctx, input.unitId);
+  const now = ctx.now();
+  const user: UserRecord = {
+    id: newId(),
+    username: input.username,
+    displayName: input.displayName,
+    passwordHash: await hashPassword(input.password),
+    role: input.role,
+    unitId: input.unitId,
+    phone: input.phone ?? null,
+    active: true,
+    failedLogins: 0,
+    lastFailedAt: null,
+    lockedUntil: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertUser(ctx.db, user);
+  return user;
+}
+
+async function checkNotLastAdmin(ctx: ServiceContext, user: UserRecord): Promise<void> {
+  if (user.role === 'admin' && user.active && (await countActiveAdmins(ctx.db)) <= 1) {
+    fail('LAST_ADMIN', `"${user.username}" is the last active administrator; create another admin first`);
+  }
+}
+
+export async function patchUser(
+  ctx: ServiceContext,
+  id: string,
+  patch: {
+    displayName?: string;
+    password?: string;
+    role?: string;
+    unitId?: string;
+    phone?: string | null;
+    active?: boolean;
+    unlock?: boolean;
+  },
+): Promise<UserRecord> {
+  const user = await getUserOrThrow(ctx, null, id);
+  if ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false) {
+    await checkNotLastAdmin(ctx, user);
+  }
+  if (patch.unitId !== undefined) await checkUnitExists(ctx, patch.unitId);
+  await updateUser(ctx.db, id, {
+    displayName: patch.displayName,
+    passwordHash: patch.password !== undefined ? await hashPassword(patch.password) : undefined,
+    role: patch.role,
+    unitId: patch.unitId,
+    phone: patch.phone,
+    active: patch.active,
+    ...(patch.unlock && { failedLogins: 0, lockedUntil: null, lastFailedAt: null }),
+    updatedAt: ctx.now(),
+  });
+  // A new password, a deactivation or a role change ends the user's open sessions.
+  if (patch.password !== undefined || patch.active === false || patch.role !== undefined) {
+    await deleteSessionsOfUser(ctx.db, id);
+  }
+  return getUserOrThrow(ctx, null, id);
+}
+
+export async function removeUser(ctx: ServiceContext, id: string): Promise<void> {
+  const user = await getUserOrThrow(ctx, null, id);
+  await checkNotLastAdmin(ctx, user);
+  await deleteUser(ctx.db, id);
+}
