@@ -74,7 +74,7 @@ it('reads ZS_LIVE_CHANNEL: off by default, postgres only with DATABASE_URL, vali
 });
 
 it('lets a resync notice reach every signed-in console, whatever its role', async () => {
-  const { mayReceive } = await import('../src/http/routes/live.ts');
+  const { mayReceive } = await import('../src/services/scope/index.ts');
   const resident = {
     userId: 'r',
     username: 'r',

@@ -153,7 +153,7 @@ forEachDialect('live feed', (kind) => {
 });
 
 it('delivers each live event only to callers whose REST view would show it', async () => {
-  const { mayReceive } = await import('../src/http/routes/live.ts');
+  const { mayReceive } = await import('../src/services/scope/index.ts');
   const base = { username: 'u', displayName: 'u', unitId: 'c1', scopePath: '/s/a/c1/' };
   const resident = { ...base, userId: 'r', role: 'resident' };
   const community = { ...base, userId: 'c', role: 'community' };

@@ -1,9 +1,10 @@
 // `--explain`: the database's plan for the list page's two queries (the page and its total), as
 // the repository builds them, for the operator (every order) and a workstation (one grid area).
 import { CompiledQuery, createQueryId, type RootOperationNode } from 'kysely';
+import type { OrderVisibility } from '../../src/domain/auth/scope.ts';
 import type { Db } from '../../src/store/database.ts';
 import type { DialectKind } from '../../src/store/dialect/types.ts';
-import { countOrders, listOrders, type OrderVisibility } from '../../src/store/order-list.repository.ts';
+import { countOrders, listOrders } from '../../src/store/order-list.repository.ts';
 
 /** The plans, as lines to print: EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL. */
 export async function explainListPage(

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import type { AssetTable } from './schema.ts';
+import { unitPathUnder } from './scope.ts';
 
 /** A field asset: a boat, a crew member, a vehicle. */
 export interface Asset {
@@ -36,7 +37,7 @@ export async function listAssets(
   filter: { scopePath: string | null; kind?: string },
 ): Promise<Asset[]> {
   let q = db.selectFrom('assets').innerJoin('units', 'units.id', 'assets.unit_id').selectAll('assets');
-  if (filter.scopePath !== null) q = q.where('units.path', 'like', `${filter.scopePath}%`);
+  if (filter.scopePath !== null) q = q.where(unitPathUnder('units.path', filter.scopePath));
   if (filter.kind) q = q.where('assets.kind', '=', filter.kind);
   return (await q.orderBy('assets.code').execute()).map(toAsset);
 }

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import type { DeviceTable } from './schema.ts';
+import { unitPathUnder } from './scope.ts';
 
 /** A device (GPS terminal) as the services see it. */
 export interface Device {
@@ -57,7 +58,7 @@ export async function listDevices(
   filter: { scopePath: string | null; assetId?: string },
 ): Promise<Device[]> {
   let q = db.selectFrom('devices').innerJoin('units', 'units.id', 'devices.unit_id').selectAll('devices');
-  if (filter.scopePath !== null) q = q.where('units.path', 'like', `${filter.scopePath}%`);
+  if (filter.scopePath !== null) q = q.where(unitPathUnder('units.path', filter.scopePath));
   if (filter.assetId) q = q.where('devices.asset_id', '=', filter.assetId);
   return (await q.orderBy('devices.name').execute()).map(toDevice);
 }

@@ -1,16 +1,11 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { OrderVisibility } from '../domain/auth/scope.ts';
 import type { TrafficLight } from '../domain/calendar/time-limit.ts';
 import type { Db } from './database.ts';
 import { type OrderRecord, toOrder } from './orders.repository.ts';
 import { cachedRead } from './read-cache.ts';
 import type { Database } from './schema.ts';
 import { listUnits } from './units.repository.ts';
-
-/** Whose orders a caller may see: everything, orders involving units under a path (or followed), or only followed ones. */
-export type OrderVisibility =
-  | { kind: 'all' }
-  | { kind: 'units'; unitPath: string; userId: string }
-  | { kind: 'followed'; userId: string };
 
 /** The list filters, already validated and resolved (unit ids to paths, times to ms). */
 export interface OrderListFilter {

@@ -2,6 +2,7 @@ import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import { cachedRead, invalidateReads } from './read-cache.ts';
 import type { UnitTable } from './schema.ts';
+import { unitPathUnder } from './scope.ts';
 
 /** A unit as the services see it. */
 export interface Unit {
@@ -52,7 +53,7 @@ export async function listUnits(
   const key = `list:${filter.scopePath}|${filter.kind ?? ''}|${filter.parentId ?? ''}`;
   return cachedRead(db, 'units', key, async () => {
     let q = db.selectFrom('units').selectAll();
-    if (filter.scopePath !== null) q = q.where('path', 'like', `${filter.scopePath}%`);
+    if (filter.scopePath !== null) q = q.where(unitPathUnder('path', filter.scopePath));
     if (filter.kind) q = q.where('kind', '=', filter.kind);
     if (filter.parentId) q = q.where('parent_id', '=', filter.parentId);
     const rows = await q.orderBy('code').execute();
@@ -104,7 +105,7 @@ export async function repathSubtree(db: Db, oldPath: string, newPath: string): P
   const rows = await db
     .selectFrom('units')
     .select(['id', 'path'])
-    .where('path', 'like', `${oldPath}%`)
+    .where(unitPathUnder('path', oldPath))
     .where('path', '!=', oldPath)
     .execute();
   for (const row of rows) {

@@ -3,6 +3,7 @@ import type { ThrottlePolicy } from '../domain/auth/login-throttle.ts';
 import type { Db } from './database.ts';
 import { cachedRead, invalidateReads } from './read-cache.ts';
 import type { UserTable } from './schema.ts';
+import { unitPathUnder } from './scope.ts';
 
 /** A user record including its credential and login-throttle state; never sent over the API as is. */
 export interface UserRecord {
@@ -60,7 +61,7 @@ export async function listUsers(
   const key = `list:${filter.scopePath}|${filter.unitId ?? ''}|${filter.role ?? ''}`;
   return cachedRead(db, 'users', key, async () => {
     let q = db.selectFrom('users').innerJoin('units', 'units.id', 'users.unit_id').selectAll('users');
-    if (filter.scopePath !== null) q = q.where('units.path', 'like', `${filter.scopePath}%`);
+    if (filter.scopePath !== null) q = q.where(unitPathUnder('units.path', filter.scopePath));
     if (filter.unitId) q = q.where('users.unit_id', '=', filter.unitId);
     if (filter.role) q = q.where('users.role', '=', filter.role);
     const rows = await q.orderBy('users.username').execute();

@@ -38,3 +38,14 @@ export const STAFF_ROLES: Role[] = [
 
 /** Roles that read people (GET /api/users, within their scope); a department or a crew reads none. */
 export const PEOPLE_READERS: Role[] = ['admin', 'operator', 'leader', 'workstation', 'community'];
+
+/** Roles that read positions and device status (GET /api/positions and the live feed's position events). */
+export const POSITION_READERS: Role[] = [
+  'admin',
+  'operator',
+  'leader',
+  'workstation',
+  'community',
+  'department',
+  'crew',
+];

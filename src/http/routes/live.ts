@@ -1,8 +1,5 @@
-import { type Role, STAFF_ROLES } from '../../domain/auth/roles.ts';
-import { inScope } from '../../domain/auth/scope.ts';
-import type { LiveEvent } from '../../live/bus.ts';
 import { authenticate } from '../../services/auth/index.ts';
-import type { Principal } from '../../services/context.ts';
+import { mayReceive } from '../../services/scope/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal, tokenOf } from '../plugins/auth.ts';
 
@@ -10,31 +7,6 @@ import { principal, tokenOf } from '../plugins/auth.ts';
 const MAX_BUFFERED = 1 << 20;
 /** How often an open feed re-checks its session: a logout, expiry or deactivation ends it. */
 const RECHECK_MS = 30_000;
-/** The roles that may read positions and device status over REST (GET /api/positions). */
-const POSITION_READERS: readonly Role[] = [
-  'admin',
-  'operator',
-  'leader',
-  'workstation',
-  'community',
-  'department',
-  'crew',
-];
-
-/**
- * Whether an event may reach this caller: the same rules as the REST routes that show the same
- * data, on top of the unit scope. Notifications go to their recipient only.
- */
-export function mayReceive(who: Principal, event: LiveEvent): boolean {
-  // "Refetch over REST": this process's own notice (e.g. after the live channel reconnected), no data.
-  if (event.type === 'resync') return true;
-  if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
-  if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return false;
-  const role = who.role as Role;
-  if (event.type === 'position' || event.type === 'device.status') return POSITION_READERS.includes(role);
-  return STAFF_ROLES.includes(role);
-}
-
 /** GET /api/live (WebSocket): events in the caller's scope, as `{ type, data }` JSON messages. */
 export async function liveRoutes(app: App, p: Platform): Promise<void> {
   app.get(

@@ -1,27 +1,18 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '../../domain/auth/roles.ts';
-import { allowedActions } from '../../domain/workorder/apply.ts';
-import { workingCalendar } from '../../services/calendar/index.ts';
-import type { Principal } from '../../services/context.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
 import {
   actOnOrder,
-  actorOf,
+  announceOrder,
   createOrder,
   eventView,
-  findDuplicates,
+  findDuplicatesOfOrder,
   getOrderForCaller,
-  getVisibleOrderOrThrow,
   listTimeline,
   listVisibleOrders,
   loadOrderNames,
   mergeOrder,
-  type OrderNames,
-  orderView,
+  orderViewFor,
 } from '../../services/orders/index.ts';
-import { findCategory } from '../../store/categories.repository.ts';
-import type { OrderRecord } from '../../store/orders.repository.ts';
-import { findUnit } from '../../store/units.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
@@ -52,31 +43,6 @@ const REPORTERS: Role[] = [
 
 /** Work orders: report, list, read, act, follow the timeline, merge duplicates. */
 export async function orderRoutes(app: App, p: Platform): Promise<void> {
-  /** The order as the caller now sees it, with the buttons it may press; `names` loaded for it. */
-  async function viewFor(who: Principal, order: OrderRecord, names: OrderNames) {
-    const calendar = await workingCalendar(p.ctx);
-    const now = p.ctx.now();
-    const category = await findCategory(p.ctx.db, order.categoryId);
-    return orderView(
-      order,
-      category,
-      now,
-      calendar,
-      names,
-      allowedActions(order.state, actorOf(who), now, { calendar }),
-    );
-  }
-
-  /** Logs calendar warnings and tells live consoles whose scope holds the responsible unit. */
-  async function announce(type: string, order: OrderRecord, log: FastifyBaseLogger, warnings: string[] = []) {
-    for (const warning of warnings) log.warn({ orderId: order.id }, warning);
-    const unitId = order.state.responsibleUnitId;
-    const unit = unitId ? await findUnit(p.ctx.db, unitId) : undefined;
-    if (!unit) return;
-    const data = { id: order.id, code: order.code, status: order.state.status, version: order.state.version };
-    p.bus.publish({ type, unitPath: unit.path, data });
-  }
-
   app.post(
     '/api/orders',
     {
@@ -90,12 +56,13 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
     async (request, reply) => {
       const who = principal(request);
       const created = await createOrder(p.ctx, who, request.body);
-      await announce('order.created', created.order, request.log);
+      await announceOrder(p.ctx, p.bus, 'order.created', created.order, request.log);
       publishNotifications(p.bus, created.deliveries);
       const names = await loadOrderNames(p.ctx.db, who, [created.order]);
-      return reply
-        .status(201)
-        .send({ order: await viewFor(who, created.order, names), duplicates: created.duplicates });
+      return reply.status(201).send({
+        order: await orderViewFor(p.ctx, who, created.order, names),
+        duplicates: created.duplicates,
+      });
     },
   );
 
@@ -147,12 +114,9 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       config: { access: 'authenticated' },
       schema: { tags: ['orders'], summary: 'Open orders of the same category nearby', params: IdParams },
     },
-    async (request) => {
-      const who = principal(request);
-      const order = await getVisibleOrderOrThrow(p.ctx, who, request.params.id);
-      const category = await findCategory(p.ctx.db, order.categoryId);
-      return { items: await findDuplicates(p.ctx, who, order, category?.duplicateRadiusM ?? 0) };
-    },
+    async (request) => ({
+      items: await findDuplicatesOfOrder(p.ctx, principal(request), request.params.id),
+    }),
   );
 
   app.post(
@@ -177,10 +141,13 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
         request.params.action,
         request.body ?? {},
       );
-      await announce('order.updated', acted.order, request.log, acted.warnings);
+      await announceOrder(p.ctx, p.bus, 'order.updated', acted.order, request.log, acted.warnings);
       publishNotifications(p.bus, acted.deliveries);
       const names = await loadOrderNames(p.ctx.db, who, [acted.order], [acted.event]);
-      return { order: await viewFor(who, acted.order, names), event: eventView(acted.event, names) };
+      return {
+        order: await orderViewFor(p.ctx, who, acted.order, names),
+        event: eventView(acted.event, names),
+      };
     },
   );
 
@@ -199,13 +166,13 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
     async (request) => {
       const who = principal(request);
       const merged = await mergeOrder(p.ctx, who, request.params.id, request.body);
-      await announce('order.updated', merged.order, request.log);
-      await announce('order.updated', merged.into, request.log);
+      await announceOrder(p.ctx, p.bus, 'order.updated', merged.order, request.log);
+      await announceOrder(p.ctx, p.bus, 'order.updated', merged.into, request.log);
       publishNotifications(p.bus, merged.deliveries);
       const names = await loadOrderNames(p.ctx.db, who, [merged.order, merged.into], [merged.event]);
       return {
-        order: await viewFor(who, merged.order, names),
-        into: await viewFor(who, merged.into, names),
+        order: await orderViewFor(p.ctx, who, merged.order, names),
+        into: await orderViewFor(p.ctx, who, merged.into, names),
         event: eventView(merged.event, names),
       };
     },

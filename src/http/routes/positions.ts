@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { POSITION_READERS } from '../../domain/auth/roles.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { positionView } from '../../ingest/pipeline.ts';
 import { getDeviceOrThrow, listVisibleDevices } from '../../services/devices/index.ts';
@@ -6,7 +7,6 @@ import { listLatest, listPositions } from '../../store/positions.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 
-const READERS = ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'] as const;
 const MAX_RANGE_MS = 31 * 86_400_000;
 
 /** Tracks and latest positions, scoped like the devices they belong to. */
@@ -14,7 +14,7 @@ export async function positionRoutes(app: App, p: Platform): Promise<void> {
   app.get(
     '/api/positions',
     {
-      config: { access: READERS },
+      config: { access: POSITION_READERS },
       schema: {
         tags: ['positions'],
         summary: "A device's positions between two instants, oldest first (at most 31 days)",
@@ -47,7 +47,7 @@ export async function positionRoutes(app: App, p: Platform): Promise<void> {
   app.get(
     '/api/positions/latest',
     {
-      config: { access: READERS },
+      config: { access: POSITION_READERS },
       schema: { tags: ['positions'], summary: 'The latest position of every device in your scope' },
     },
     async (request) => {

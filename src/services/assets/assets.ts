@@ -1,4 +1,3 @@
-import { inScope } from '../../domain/auth/scope.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import {
@@ -13,6 +12,7 @@ import {
 import { findSegment } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 
 export const ASSET_KINDS = ['boat', 'crew', 'vehicle'] as const;
 
@@ -36,10 +36,7 @@ export async function getAssetOrThrow(
 ): Promise<Asset> {
   const asset = await findAsset(ctx.db, id);
   if (!asset) fail('ASSET_NOT_FOUND', `No asset with id ${id}`);
-  if (who && who.scopePath !== null) {
-    const unit = await findUnit(ctx.db, asset.unitId);
-    if (!unit || !inScope(who.scopePath, unit.path)) fail('ASSET_NOT_FOUND', `No asset with id ${id}`);
-  }
+  await assertHeldInScope(ctx, who, asset.unitId, () => fail('ASSET_NOT_FOUND', `No asset with id ${id}`));
   return asset;
 }
 
@@ -101,5 +98,5 @@ export async function removeAsset(ctx: ServiceContext, id: string): Promise<void
 }
 
 export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: { kind?: string }) {
-  return listAssets(ctx.db, { scopePath: who.scopePath, ...filter });
+  return listAssets(ctx.db, { scopePath: listScopeOf(who), ...filter });
 }

@@ -13,7 +13,7 @@ import {
 import type { BlobStore } from '../../store/blob-store.ts';
 import { countOrders } from '../../store/order-list.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { visibilityOf } from '../orders/index.ts';
+import { visibilityOf } from '../scope/index.ts';
 import { processPhoto } from './photo-processing.ts';
 
 /** What the attachment services need besides the database: where files live and how big they may be. */

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { inScope } from '../../domain/auth/scope.ts';
 import { identifierProblem, normalizeIdentifier, type Protocol } from '../../domain/devices/identifiers.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
@@ -17,6 +16,7 @@ import { findLatest, type StoredPosition } from '../../store/positions.repositor
 import { getSetting, putSetting } from '../../store/settings.repository.ts';
 import { findUnit, listUnits } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 
 /** Gateway switches an admin can flip at run time. */
 export interface DeviceSettings {
@@ -58,15 +58,12 @@ export async function getDeviceOrThrow(
 ): Promise<Device> {
   const device = await findDevice(ctx.db, id);
   if (!device) fail('DEVICE_NOT_FOUND', `No device with id ${id}`);
-  if (who && who.scopePath !== null) {
-    const unit = await findUnit(ctx.db, device.unitId);
-    if (!unit || !inScope(who.scopePath, unit.path)) fail('DEVICE_NOT_FOUND', `No device with id ${id}`);
-  }
+  await assertHeldInScope(ctx, who, device.unitId, () => fail('DEVICE_NOT_FOUND', `No device with id ${id}`));
   return device;
 }
 
 export function listVisibleDevices(ctx: ServiceContext, who: Principal, filter: { assetId?: string }) {
-  return listDevices(ctx.db, { scopePath: who.scopePath, ...filter });
+  return listDevices(ctx.db, { scopePath: listScopeOf(who), ...filter });
 }
 
 function checkedIdentifier(protocol: Protocol, raw: string): string {

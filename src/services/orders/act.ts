@@ -8,10 +8,11 @@ import type { OrderRecord } from '../../store/orders.repository.ts';
 import { missingYearWarnings, workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyForEvent } from '../notifications/index.ts';
+import { getVisibleOrderOrThrow } from '../scope/index.ts';
+import { actorOf } from './actor.ts';
 import { mergeOrder } from './merge.ts';
 import { type ActionBody, actionFromBody } from './payload.ts';
 import { checkPhotosExist } from './photos.ts';
-import { actorOf, getVisibleOrderOrThrow } from './scope.ts';
 import {
   checkEscalationTarget,
   defaultHandler,

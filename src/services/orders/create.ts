@@ -15,9 +15,9 @@ import { findUnit, listUnits } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyForEvent } from '../notifications/index.ts';
 import { locate } from '../units/index.ts';
+import { actorOf } from './actor.ts';
 import { type DuplicateSuggestion, findDuplicates } from './duplicates.ts';
 import { checkPhotosExist } from './photos.ts';
-import { actorOf } from './scope.ts';
 import { domainFailure } from './write.ts';
 
 export type { NewOrderRequest } from '../../domain/workorder/create.ts';

@@ -1,9 +1,10 @@
 import { haversineMeters } from '../../domain/positions/filters.ts';
 import type { OrderStatus } from '../../domain/workorder/states.ts';
+import { findCategory } from '../../store/categories.repository.ts';
 import { listOrders } from '../../store/order-list.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { visibilityOf } from './scope.ts';
+import { getVisibleOrderOrThrow, visibilityOf } from '../scope/index.ts';
 
 /** States of a live case another report can duplicate. */
 const OPEN_STATUSES: readonly OrderStatus[] = [
@@ -76,4 +77,15 @@ export async function findDuplicates(
       distanceM: Math.round(distanceM),
       createdAt: new Date(o.createdAt).toISOString(),
     }));
+}
+
+/** The duplicates of an order the caller may see, within its category's radius (GET /api/orders/:id/duplicates). */
+export async function findDuplicatesOfOrder(
+  ctx: ServiceContext,
+  who: Principal,
+  id: string,
+): Promise<DuplicateSuggestion[]> {
+  const order = await getVisibleOrderOrThrow(ctx, who, id);
+  const category = await findCategory(ctx.db, order.categoryId);
+  return findDuplicates(ctx, who, order, category?.duplicateRadiusM ?? 0);
 }

@@ -3,8 +3,10 @@
  * file of this folder; this is the one entry routes, jobs, the demo and other services import.
  */
 export { type ActedOrder, actOnOrder } from './act.ts';
+export { actorOf, isCentreRole } from './actor.ts';
+export { announceOrder } from './announce.ts';
 export { type CreatedOrder, createOrder, type NewOrderRequest } from './create.ts';
-export { type DuplicateSuggestion, findDuplicates } from './duplicates.ts';
+export { type DuplicateSuggestion, findDuplicates, findDuplicatesOfOrder } from './duplicates.ts';
 export { type MergedOrders, type MergeRequest, mergeOrder } from './merge.ts';
 export { loadOrderNames, OrderNames } from './names.ts';
 export { type ActionBody, instantOf, type SubTaskBody } from './payload.ts';
@@ -16,8 +18,8 @@ export {
   loadOrderHistories,
   MAX_ORDER_PAGE,
   type OrderListQuery,
+  orderViewFor,
 } from './query.ts';
-export { actorOf, getVisibleOrderOrThrow, visibilityOf } from './scope.ts';
 export { defaultHandler } from './units.ts';
 export { eventView, orderView } from './view.ts';
 export { commitTransition, timingOf } from './write.ts';

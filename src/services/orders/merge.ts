@@ -6,7 +6,8 @@ import type { OrderRecord } from '../../store/orders.repository.ts';
 import { workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyMerged } from '../notifications/index.ts';
-import { actorOf, getVisibleOrderOrThrow } from './scope.ts';
+import { getVisibleOrderOrThrow } from '../scope/index.ts';
+import { actorOf } from './actor.ts';
 import { commitTransition, domainFailure } from './write.ts';
 
 /** What a merge asks for. */

@@ -1,11 +1,11 @@
 import { PEOPLE_READERS, type Role } from '../../domain/auth/roles.ts';
-import { inScope } from '../../domain/auth/scope.ts';
 import type { OrderEvent } from '../../domain/workorder/model.ts';
 import type { Db } from '../../store/database.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import { findUser } from '../../store/users.repository.ts';
 import type { Principal } from '../context.ts';
+import { mayReadUnit } from '../scope/index.ts';
 
 /**
  * The unit an event sent the order to: the receiving unit of a report, the lead unit of a
@@ -84,7 +84,7 @@ export class OrderNames {
     if (user.role !== 'resident' || user.id === this.viewer.userId) return user.displayName;
     if (!PEOPLE_READERS.includes(this.viewer.role as Role)) return null;
     const home = await findUnit(this.db, user.unitId);
-    return home && inScope(this.viewer.scopePath, home.path) ? user.displayName : null;
+    return home && mayReadUnit(this.viewer, home) ? user.displayName : null;
   }
 }
 

@@ -14,12 +14,13 @@ import {
   type OrderSortKey,
   sortValueOf,
 } from '../../store/order-list.repository.ts';
-import { findOrders } from '../../store/orders.repository.ts';
+import { findOrders, type OrderRecord } from '../../store/orders.repository.ts';
 import { workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { loadOrderNames } from './names.ts';
+import { getVisibleOrderOrThrow, visibilityOf } from '../scope/index.ts';
+import { actorOf } from './actor.ts';
+import { loadOrderNames, type OrderNames } from './names.ts';
 import { instantOf } from './payload.ts';
-import { actorOf, getVisibleOrderOrThrow, visibilityOf } from './scope.ts';
 import { requireUnit } from './units.ts';
 import { eventView, orderView } from './view.ts';
 
@@ -196,11 +197,17 @@ export async function listVisibleOrders(ctx: ServiceContext, who: Principal, q: 
 /** One order with the actions the caller may take on it now (the console's buttons). */
 export async function getOrderForCaller(ctx: ServiceContext, who: Principal, id: string) {
   const order = await getVisibleOrderOrThrow(ctx, who, id);
-  const [categories, calendar, names] = await Promise.all([
-    listCategories(ctx.db),
-    workingCalendar(ctx),
-    loadOrderNames(ctx.db, who, [order]),
-  ]);
+  return orderViewFor(ctx, who, order, await loadOrderNames(ctx.db, who, [order]));
+}
+
+/** An order as the caller now sees it, with the actions it may take (the console's buttons); `names` loaded for it. */
+export async function orderViewFor(
+  ctx: ServiceContext,
+  who: Principal,
+  order: OrderRecord,
+  names: OrderNames,
+) {
+  const [categories, calendar] = await Promise.all([listCategories(ctx.db), workingCalendar(ctx)]);
   const now = ctx.now();
   const allowed = allowedActions(order.state, actorOf(who), now, { calendar });
   return orderView(

@@ -1,4 +1,3 @@
-import { inScope } from '../../domain/auth/scope.ts';
 import { findContaining } from '../../domain/org/locate.ts';
 import { type AreaGeometry, areaGeometryProblem } from '../../domain/org/polygon.ts';
 import { parentProblem, type UnitKind } from '../../domain/org/unit-kinds.ts';
@@ -18,6 +17,7 @@ import {
   updateUnit,
 } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { listScopeOf, mayReadUnit } from '../scope/index.ts';
 
 /** A unit as the API returns it. */
 export interface UnitView {
@@ -51,7 +51,7 @@ export function unitView(u: Unit): UnitView {
 /** A unit the caller may see, or UNIT_NOT_FOUND: out-of-scope units are not revealed to exist. */
 export async function getUnitOrThrow(ctx: ServiceContext, who: Principal | null, id: string): Promise<Unit> {
   const unit = await findUnit(ctx.db, id);
-  if (!unit || (who && !inScope(who.scopePath, unit.path))) fail('UNIT_NOT_FOUND', `No unit with id ${id}`);
+  if (!unit || !mayReadUnit(who, unit)) fail('UNIT_NOT_FOUND', `No unit with id ${id}`);
   return unit;
 }
 
@@ -60,7 +60,7 @@ export async function listVisibleUnits(
   who: Principal,
   filter: { kind?: string; parentId?: string },
 ): Promise<readonly Unit[]> {
-  return listUnits(ctx.db, { scopePath: who.scopePath, ...filter });
+  return listUnits(ctx.db, { scopePath: listScopeOf(who), ...filter });
 }
 
 /** Builds trees from a flat list; units whose parent is not in the list become roots (scope tops). */

@@ -1,5 +1,4 @@
 import { hashPassword } from '../../domain/auth/password.ts';
-import { inScope } from '../../domain/auth/scope.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import { deleteSessionsOfUser } from '../../store/sessions.repository.ts';
@@ -15,6 +14,7 @@ import {
   updateUser,
 } from '../../store/users.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 
 /** A user as the API returns it: never the hash or throttle state. */
 export interface UserView {
@@ -53,10 +53,7 @@ export async function getUserOrThrow(
 ): Promise<UserRecord> {
   const user = await findUser(ctx.db, id);
   if (!user) fail('USER_NOT_FOUND', `No user with id ${id}`);
-  if (who && who.scopePath !== null) {
-    const unit = await findUnit(ctx.db, user.unitId);
-    if (!unit || !inScope(who.scopePath, unit.path)) fail('USER_NOT_FOUND', `No user with id ${id}`);
-  }
+  await assertHeldInScope(ctx, who, user.unitId, () => fail('USER_NOT_FOUND', `No user with id ${id}`));
   return user;
 }
 
@@ -65,7 +62,7 @@ export function listVisibleUsers(
   who: Principal,
   filter: { unitId?: string; role?: string },
 ): Promise<readonly UserRecord[]> {
-  return listUsers(ctx.db, { scopePath: who.scopePath, ...filter });
+  return listUsers(ctx.db, { scopePath: listScopeOf(who), ...filter });
 }
 
 async function checkUnitExists(ctx: ServiceContext, unitId: string): Promise<void> {

@@ -1,0 +1,8 @@
+/**
+ * Visibility (who may see what), the one owner: every read and every live-feed filter asks here.
+ * The rule itself is pure (src/domain/auth/scope.ts); its SQL form is src/store/scope.ts. A new
+ * scoped resource adds its check here, not a copy in its own service.
+ */
+export { mayReceive } from './live.ts';
+export { getVisibleOrderOrThrow, mayReadOrder, visibilityOf } from './orders.ts';
+export { assertHeldInScope, listScopeOf, mayReadUnit } from './units.ts';

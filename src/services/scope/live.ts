@@ -1,0 +1,18 @@
+import { POSITION_READERS, type Role, STAFF_ROLES } from '../../domain/auth/roles.ts';
+import { inScope } from '../../domain/auth/scope.ts';
+import type { LiveEvent } from '../../live/bus.ts';
+import type { Principal } from '../context.ts';
+
+/**
+ * Whether a live event may reach this caller: the same rules as the REST routes that show the
+ * same data, on top of the unit scope. Notifications go to their recipient only.
+ */
+export function mayReceive(who: Principal, event: LiveEvent): boolean {
+  // "Refetch over REST": this process's own notice (e.g. after the live channel reconnected), no data.
+  if (event.type === 'resync') return true;
+  if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
+  if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return false;
+  const role = who.role as Role;
+  if (event.type === 'position' || event.type === 'device.status') return POSITION_READERS.includes(role);
+  return STAFF_ROLES.includes(role);
+}

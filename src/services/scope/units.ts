@@ -1,0 +1,29 @@
+import { inScope } from '../../domain/auth/scope.ts';
+import { findUnit } from '../../store/units.repository.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+
+/** Whether the caller's scope holds a unit (null caller: a system call, which sees everything). */
+export function mayReadUnit(who: Principal | null, unit: { path: string }): boolean {
+  return who === null || inScope(who.scopePath, unit.path);
+}
+
+/**
+ * Refuses, through `notFound`, a resource that belongs to a unit outside the caller's scope, so
+ * that an out-of-scope id answers exactly like an id that does not exist. Users, devices and
+ * assets are scoped by the unit that holds them.
+ */
+export async function assertHeldInScope(
+  ctx: ServiceContext,
+  who: Principal | null,
+  unitId: string,
+  notFound: () => never,
+): Promise<void> {
+  if (who === null || who.scopePath === null) return;
+  const unit = await findUnit(ctx.db, unitId);
+  if (!unit || !mayReadUnit(who, unit)) notFound();
+}
+
+/** The unit path a caller's lists are limited to (null = everything), for the repositories' filters. */
+export function listScopeOf(who: Principal): string | null {
+  return who.scopePath;
+}
