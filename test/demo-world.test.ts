@@ -16,7 +16,6 @@ import {
   seedDemoOrders,
 } from '../src/demo/orders.ts';
 import { DEMO_DEPARTMENTS } from '../src/demo/organisations.ts';
-import { seededRandom } from '../src/demo/prng.ts';
 import { DEMO_SEGMENTS } from '../src/demo/segments.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/users.ts';
 import { type DemoWorld, seedDemoWorld } from '../src/demo/world.ts';
@@ -24,6 +23,7 @@ import { ROLES } from '../src/domain/auth/roles.ts';
 import { areaGeometryProblem, type PolygonGeometry, type Position } from '../src/domain/org/polygon.ts';
 import { ORDER_STATUSES, type OrderStatus } from '../src/domain/workorder/states.ts';
 import type { App } from '../src/http/app-types.ts';
+import { seededRandom } from '../src/seeded-random.ts';
 import { seedWorkOrderDefaults } from '../src/services/categories/index.ts';
 import type { ServiceContext } from '../src/services/context.ts';
 import { locate } from '../src/services/units/index.ts';

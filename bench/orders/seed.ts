@@ -3,8 +3,8 @@
 // the demo's order code (src/demo/orders.ts).
 
 import { idMaker, loadOrderWorld, writeSeededOrders } from '../../src/demo/orders.ts';
-import { seededRandom } from '../../src/demo/prng.ts';
 import { seedDemoWorld } from '../../src/demo/world.ts';
+import { seededRandom } from '../../src/seeded-random.ts';
 import { seedWorkOrderDefaults } from '../../src/services/categories/index.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { insertAttachment } from '../../src/store/attachments.repository.ts';

@@ -1,5 +1,5 @@
 import type { PolygonGeometry, Position } from '../domain/org/polygon.ts';
-import { seededRandom } from './prng.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 /** A rectangle of lattice cells: south-west cell (col, row), `w` columns wide, `h` rows high. */
 export interface CellRect {

@@ -1,7 +1,7 @@
 import type { PolygonGeometry } from '../domain/org/polygon.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { buildLattice, type CellRect, type Lattice, rectPolygon } from './lattice.ts';
 import { COMMUNITY_NAMES, DEMO_SUBDISTRICT, ordinal, seq2, seq3 } from './names.ts';
-import { seededRandom } from './prng.ts';
 import { splitInThree, splitIntoGrids } from './split.ts';
 
 /** One area of the plan: its code, name, block of lattice cells and outline. */

@@ -7,6 +7,7 @@ import type { AreaGeometry } from '../domain/org/polygon.ts';
 import { orderCodeDay } from '../domain/workorder/code.ts';
 import type { Actor } from '../domain/workorder/model.ts';
 import type { OrderStatus } from '../domain/workorder/states.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { hashToken } from '../services/auth/index.ts';
 import { workingCalendar } from '../services/calendar/index.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -27,7 +28,6 @@ import { DEMO_ORDER_DAYS } from './order-planner.ts';
 import { planDemoOrders } from './order-stories.ts';
 import { DEMO_CONTRACTOR } from './organisations.ts';
 import { storeDemoPhotos } from './photos.ts';
-import { seededRandom } from './prng.ts';
 import { DEMO_USERS } from './users.ts';
 
 /** The seed of the demo's orders: the same seed and clock give the same orders. */

@@ -1,10 +1,10 @@
-import { CALENDAR_ERRORS } from '../domain/calendar/errors.ts';
-import { WORK_ORDER_ERRORS } from '../domain/workorder/errors.ts';
-
 /**
- * The one catalogue of errors the platform reports. Codes are stable API: the console
- * translates by code, clients branch on it. Services throw DomainError; the HTTP edge maps
- * it to `{ error: { code, message, details? } }` with the status listed here.
+ * The one catalogue of errors the platform reports: every code, its HTTP status and a default
+ * message. Codes are stable API: the console translates by code, clients branch on it. Services
+ * throw DomainError; the HTTP edge maps it to `{ error: { code, message, details? } }` with the
+ * status listed here. It imports nothing: the domain names its codes (OrderErrorCode,
+ * CalendarErrorCode) without statuses, and the services that turn those into DomainError only
+ * compile while every one of them is listed here.
  */
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid' },
@@ -65,9 +65,49 @@ export const ERRORS = {
     message: 'Missing or invalid api_key: ask the command centre for an Open311 key',
   },
   OPEN311_KEY_NOT_FOUND: { status: 404, message: 'No such Open311 API key' },
-  // Defined beside the domain code that raises them; listed here so the catalogue stays whole.
-  ...WORK_ORDER_ERRORS,
-  ...CALENDAR_ERRORS,
+  // The work-order state machine's refusals (OrderErrorCode in src/domain/workorder/errors.ts).
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    message: 'This action is not allowed in the order’s current state: see the allowed actions',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    message: 'Someone else changed the order meanwhile: reload it and try again',
+  },
+  SUBTASKS_OPEN: {
+    status: 409,
+    message:
+      'Collaboration sub-tasks are still open: wait for their feedback, or close them as lead with a reason',
+  },
+  SUBTASK_NOT_FOUND: { status: 404, message: 'The order has no sub-task with this id' },
+  EXTENSION_PENDING: {
+    status: 409,
+    message: 'An extension request is already waiting for a decision: approve or deny it first',
+  },
+  NO_EXTENSION_REQUEST: { status: 409, message: 'There is no pending extension request to decide on' },
+  RETURN_VISIT_DONE: { status: 409, message: 'The return visit for this closure has already been recorded' },
+  REOPEN_WINDOW_PASSED: {
+    status: 409,
+    message: 'The order was closed too long ago to be reopened: report it as a new order',
+  },
+  // The category dictionary (清单制).
+  CATEGORY_CODE_TAKEN: {
+    status: 409,
+    message: 'Another category already has this type, major and minor code',
+  },
+  CATEGORY_IN_USE: {
+    status: 409,
+    message: 'Orders still use this category: deactivate it instead of deleting it',
+  },
+  // A working calendar that cannot count (CalendarErrorCode in src/domain/calendar/errors.ts).
+  CALENDAR_INVALID: {
+    status: 422,
+    message: 'The working calendar or the time given to it is not valid',
+  },
+  CALENDAR_NO_WORKING_TIME: {
+    status: 422,
+    message: 'The working calendar has no working time in the searched span: check its periods and holidays',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { seededRandom } from '../../domain/random.ts';
+import { seededRandom } from '../../seeded-random.ts';
 import { decodeGt06Frame } from './decode.ts';
 import { buildFrame } from './frame.ts';
 import { Gt06Framer } from './framer.ts';

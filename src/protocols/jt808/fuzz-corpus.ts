@@ -17,7 +17,7 @@ import {
 } from './terminal.ts';
 
 /** Seeded generator of floats in [0, 1) (mulberry32, shared with the demo world). */
-export { seededRandom as seeded } from '../../domain/random.ts';
+export { seededRandom as seeded } from '../../seeded-random.ts';
 
 type Rand = () => number;
 const int = (rand: Rand, n: number): number => Math.floor(rand() * n);

@@ -5,7 +5,7 @@ import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice.tsx';
 import { useAction } from '../../hooks/useAction.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { ActionForm } from './ActionForm.tsx';
-import { PRIMARY_ACTIONS } from './actionForm.ts';
+import { PRIMARY_ACTIONS } from './actionFormModel.ts';
 
 export interface ActionBarProps {
   order: Order;

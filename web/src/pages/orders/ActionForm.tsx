@@ -15,7 +15,7 @@ import {
   EMPTY_VALUES,
   isComplete,
   subTaskOptions,
-} from './actionForm.ts';
+} from './actionFormModel.ts';
 import { MergePicker } from './MergePicker.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { SubTaskEditor } from './SubTaskEditor.tsx';

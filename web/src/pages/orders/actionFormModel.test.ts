@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Order } from '../../api/orders.ts';
-import { actionBody, EMPTY_VALUES, isComplete, subTaskOptions } from './actionForm.ts';
+import { actionBody, EMPTY_VALUES, isComplete, subTaskOptions } from './actionFormModel.ts';
 
 const order = {
   responsibleUnitId: 'green',
