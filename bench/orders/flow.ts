@@ -17,7 +17,8 @@ import {
 import { OrderScript } from '../../src/demo/order-script.ts';
 import { CATEGORY_TEXTS, GENERIC_TEXT, reportText } from '../../src/demo/order-texts.ts';
 import { categoryCode, orderCodeDay } from '../../src/domain/workorder/code.ts';
-import type { Actor, Satisfaction } from '../../src/domain/workorder/model.ts';
+import type { Satisfaction } from '../../src/domain/workorder/dictionary.ts';
+import type { Actor } from '../../src/domain/workorder/model.ts';
 
 export type { SeededOrder } from '../../src/demo/order-flow.ts';
 

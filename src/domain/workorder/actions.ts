@@ -1,5 +1,5 @@
 import type { TimeLimit } from '../calendar/time-limit.ts';
-import type { Satisfaction } from './model.ts';
+import type { Satisfaction } from './dictionary.ts';
 import type { OrderLevel } from './states.ts';
 
 /** Fields every action may carry. */

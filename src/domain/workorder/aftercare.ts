@@ -1,6 +1,6 @@
+import { SATISFACTIONS } from './dictionary.ts';
 import { invalid, orderError } from './errors.ts';
 import { isCentre, requireText, runningUnitId } from './guards.ts';
-import { SATISFACTIONS } from './model.ts';
 import type { ActionSpecs } from './spec.ts';
 
 /** After closing: the return visit (回访) and reopening (重办). */

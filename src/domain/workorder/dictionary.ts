@@ -115,3 +115,9 @@ export function sourcesFor(role: Role): readonly OrderSource[] {
 export function levelForSource(source: OrderSource): OrderLevel {
   return source === 'gridWorker' || source === 'community' ? 'community' : 'subdistrict';
 }
+
+/** Return-visit answers (满意 / 基本满意 / 不满意). */
+export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+
+/** One of SATISFACTIONS. */
+export type Satisfaction = (typeof SATISFACTIONS)[number];

@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles.ts';
 import type { TimeLimit } from '../calendar/time-limit.ts';
 import type { ActionType } from './actions.ts';
-import type { OrderSource, Stage } from './dictionary.ts';
+import type { OrderSource, Satisfaction, Stage } from './dictionary.ts';
 import type { OrderLevel, OrderStatus } from './states.ts';
 
 /** Who acts: a user with one role in one unit, or the time-limit scheduler ('system'). */
@@ -10,12 +10,6 @@ export interface Actor {
   role: Role | 'system';
   unitId: string | null;
 }
-
-/** Return-visit answers (满意 / 基本满意 / 不满意). */
-export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
-
-/** One of SATISFACTIONS. */
-export type Satisfaction = (typeof SATISFACTIONS)[number];
 
 /** A collaboration sub-task's progress; `closed` means the lead closed it with a reason. */
 export type SubTaskStatus = 'dispatched' | 'signed' | 'handled' | 'closed';

@@ -1,6 +1,5 @@
 import { type TSchema, Type } from 'typebox';
-import { ORDER_SOURCES, STAGES } from '../../domain/workorder/dictionary.ts';
-import { SATISFACTIONS } from '../../domain/workorder/model.ts';
+import { ORDER_SOURCES, SATISFACTIONS, STAGES } from '../../domain/workorder/dictionary.ts';
 import { ACTION_TYPES } from '../../domain/workorder/rules.ts';
 import { ORDER_LEVELS, ORDER_STATUSES } from '../../domain/workorder/states.ts';
 

@@ -1,6 +1,6 @@
 import type { TimeLimit } from '../../domain/calendar/time-limit.ts';
 import type { ActionBase, ActionType, NewSubTask, OrderAction } from '../../domain/workorder/actions.ts';
-import type { Satisfaction } from '../../domain/workorder/model.ts';
+import type { Satisfaction } from '../../domain/workorder/dictionary.ts';
 import type { OrderLevel } from '../../domain/workorder/states.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';

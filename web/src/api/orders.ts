@@ -1,12 +1,11 @@
 import type { TimeLimit, TrafficLight } from '../../../src/domain/calendar/time-limit.ts';
 import type { ActionType } from '../../../src/domain/workorder/actions.ts';
 import type { NewOrderRequest } from '../../../src/domain/workorder/create.ts';
-import type { CategoryClass, OrderSource } from '../../../src/domain/workorder/dictionary.ts';
+import type { CategoryClass, OrderSource, Satisfaction } from '../../../src/domain/workorder/dictionary.ts';
 import type {
   ExtensionRequest as ExtensionRequestState,
   OrderFields,
   ReturnVisit,
-  Satisfaction,
   SubTask as SubTaskState,
   Timestamps,
 } from '../../../src/domain/workorder/model.ts';
@@ -27,10 +26,12 @@ export {
   type CategoryType,
   ORDER_SOURCES,
   type OrderSource,
+  SATISFACTIONS,
+  type Satisfaction,
   type Stage,
   sourcesFor,
 } from '../../../src/domain/workorder/dictionary.ts';
-export { SATISFACTIONS, type Satisfaction, type SubTaskStatus } from '../../../src/domain/workorder/model.ts';
+export type { SubTaskStatus } from '../../../src/domain/workorder/model.ts';
 export { ORDER_STATUSES, type OrderLevel, type OrderStatus } from '../../../src/domain/workorder/states.ts';
 
 /** A collaboration sub-task as the API sends it: the domain's, its deadline an ISO time, its unit named. */
