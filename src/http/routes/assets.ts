@@ -4,11 +4,11 @@ import {
   assetView,
   createAsset,
   getAssetOrThrow,
+  listSegmentViews,
   listVisibleAssets,
   patchAsset,
   removeAsset,
 } from '../../services/assets/index.ts';
-import { listSegments } from '../../store/segments.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
@@ -88,18 +88,6 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
       config: { access: 'authenticated' },
       schema: { tags: ['assets'], summary: 'River segments (责任河段) as GeoJSON lines' },
     },
-    async () => {
-      const segments = await listSegments(p.ctx.db, {});
-      return {
-        items: segments.map((s) => ({
-          id: s.id,
-          code: s.code,
-          name: s.name,
-          geometry: s.geometry,
-          halfWidthM: s.halfWidthM,
-          unitId: s.unitId,
-        })),
-      };
-    },
+    async () => listSegmentViews(p.ctx),
   );
 }

@@ -1,15 +1,14 @@
-import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   type AttachmentContext,
+  attachmentContext,
   attachmentView,
   getReadableAttachmentOrThrow,
   openAttachmentFile,
   uploadPhoto,
 } from '../../services/attachments/index.ts';
-import { BlobStore } from '../../store/blob-store.ts';
 import type { App, Platform } from '../app-types.ts';
 import { readPhotoUpload, wrongContentType } from '../photo-upload.ts';
 import { principal } from '../plugins/auth.ts';
@@ -38,11 +37,7 @@ const CACHE_CONTROL = 'private, max-age=31536000, immutable';
  * anyone else gets the 404 an unknown id gets (see mayReadAttachment).
  */
 export async function attachmentRoutes(app: App, p: Platform): Promise<void> {
-  const ctx: AttachmentContext = {
-    ...p.ctx,
-    blobs: new BlobStore(path.join(p.config.dataDir, 'attachments')),
-    maxPhotoBytes: p.config.maxPhotoBytes,
-  };
+  const ctx = attachmentContext(p.ctx, p.config.dataDir, p.config.maxPhotoBytes);
   // Encapsulated: only these routes take multipart and raw image bodies; every other route keeps answering them with 415.
   await app.register(async (scope: App) => {
     await scope.register(fastifyMultipart, {

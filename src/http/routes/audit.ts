@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { listAudit } from '../../store/audit.repository.ts';
+import { listAuditPage } from '../../services/audit/index.ts';
 import type { App, Platform } from '../app-types.ts';
 
 /** The audit trail of every change, newest first (admin, leader). */
@@ -17,11 +17,6 @@ export async function auditRoutes(app: App, p: Platform): Promise<void> {
         }),
       },
     },
-    async (request) => {
-      const { limit, cursor } = request.query;
-      const rows = await listAudit(p.ctx.db, { limit: limit + 1, before: cursor });
-      const items = rows.slice(0, limit).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
-      return { items, nextCursor: rows.length > limit ? items[items.length - 1]?.id : undefined };
-    },
+    async (request) => listAuditPage(p.ctx, request.query),
   );
 }

@@ -5,12 +5,11 @@ import {
   deviceView,
   getDeviceOrThrow,
   getDeviceSettings,
-  listVisibleDevices,
+  listDeviceViews,
   patchDevice,
   putDeviceSettings,
   removeDevice,
 } from '../../services/devices/index.ts';
-import { listLatest } from '../../store/positions.repository.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
@@ -36,19 +35,7 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
         querystring: Type.Object({ assetId: Type.Optional(Type.String({ maxLength: 64 })) }),
       },
     },
-    async (request) => {
-      const devices = await listVisibleDevices(p.ctx, principal(request), request.query);
-      const latest = new Map(
-        (
-          await listLatest(
-            p.ctx.db,
-            devices.map((d) => d.id),
-          )
-        ).map((l) => [l.deviceId, l]),
-      );
-      const items = await Promise.all(devices.map((d) => deviceView(p.ctx, d, latest.get(d.id) ?? null)));
-      return { items, total: items.length };
-    },
+    async (request) => listDeviceViews(p.ctx, principal(request), request.query),
   );
 
   app.get(

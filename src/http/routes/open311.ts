@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newId } from '../../ids.ts';
 import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
+import { recordAudit } from '../../services/audit/index.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
 import {
   discovery,
@@ -12,8 +13,7 @@ import {
   serviceList,
   serviceRequestIdFromToken,
 } from '../../services/open311/index.ts';
-import { insertAudit } from '../../store/audit.repository.ts';
-import { findUnit } from '../../store/units.repository.ts';
+import { announceOrder } from '../../services/orders/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import {
   errorDocument,
@@ -61,9 +61,7 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
       // The platform's audit hook covers /api; a POST here is a change by an outside client too.
       scope.addHook('onResponse', async (request, reply) => {
         if (request.method !== 'POST') return;
-        await insertAudit(p.ctx.db, {
-          id: newId(),
-          at: p.ctx.now(),
+        await recordAudit(p.ctx, {
           userId: null,
           action: `POST ${request.routeOptions.url ?? request.url.split('?')[0]}`,
           target: created.get(request)?.orderId ?? null,
@@ -107,16 +105,7 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
             const form: FormFields = request.body instanceof Map ? request.body : new Map();
             const posted = await postServiceRequest(p.ctx, form);
             created.set(request, { orderId: posted.order.id, keyId: posted.keyId });
-            const unitId = posted.order.state.responsibleUnitId;
-            const unit = unitId ? await findUnit(p.ctx.db, unitId) : undefined;
-            if (unit) {
-              const { id, code, state } = posted.order;
-              p.bus.publish({
-                type: 'order.created',
-                unitPath: unit.path,
-                data: { id, code, status: state.status, version: state.version },
-              });
-            }
+            await announceOrder(p.ctx, p.bus, 'order.created', posted.order, request.log);
             publishNotifications(p.bus, posted.deliveries);
             return sendDocument(reply, posted.document, format);
           },

@@ -1,10 +1,7 @@
 import { Type } from 'typebox';
 import { fail } from '../../errors/catalogue.ts';
 import { login, logout } from '../../services/auth/index.ts';
-import { unitView } from '../../services/units/index.ts';
-import { userView } from '../../services/users/index.ts';
-import { findUnit } from '../../store/units.repository.ts';
-import { findUser } from '../../store/users.repository.ts';
+import { describeCaller, userView } from '../../services/users/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal, SESSION_COOKIE } from '../plugins/auth.ts';
 import { ErrorBody, UnitSchema, UserSchema } from '../schemas.ts';
@@ -71,12 +68,6 @@ export async function sessionRoutes(app: App, p: Platform): Promise<void> {
         response: { 200: Type.Object({ user: UserSchema, unit: UnitSchema }) },
       },
     },
-    async (request) => {
-      const who = principal(request);
-      const user = await findUser(p.ctx.db, who.userId);
-      const unit = await findUnit(p.ctx.db, who.unitId);
-      if (!user || !unit) fail('UNAUTHENTICATED', 'The account no longer exists');
-      return { user: userView(user), unit: unitView(unit) };
-    },
+    async (request) => describeCaller(p.ctx, principal(request)),
   );
 }

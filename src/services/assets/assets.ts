@@ -9,7 +9,7 @@ import {
   listAssets,
   updateAsset,
 } from '../../store/assets.repository.ts';
-import { findSegment } from '../../store/segments.repository.ts';
+import { findSegment, listSegments } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
@@ -99,4 +99,19 @@ export async function removeAsset(ctx: ServiceContext, id: string): Promise<void
 
 export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: { kind?: string }) {
   return listAssets(ctx.db, { scopePath: listScopeOf(who), ...filter });
+}
+
+/** River segments (责任河段) as GeoJSON lines, for the map. */
+export async function listSegmentViews(ctx: ServiceContext) {
+  const segments = await listSegments(ctx.db, {});
+  return {
+    items: segments.map((s) => ({
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      geometry: s.geometry,
+      halfWidthM: s.halfWidthM,
+      unitId: s.unitId,
+    })),
+  };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ACCEPTED_PHOTO_FORMATS, PHOTO_TYPES, sniffPhotoType } from '../../domain/attachments/photo-type.ts';
 import { fail } from '../../errors/catalogue.ts';
@@ -10,7 +11,7 @@ import {
   listAttachments,
   listOrderIdsReferringTo,
 } from '../../store/attachments.repository.ts';
-import type { BlobStore } from '../../store/blob-store.ts';
+import { BlobStore } from '../../store/blob-store.ts';
 import { countOrders } from '../../store/order-list.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { visibilityOf } from '../scope/index.ts';
@@ -20,6 +21,15 @@ import { processPhoto } from './photo-processing.ts';
 export interface AttachmentContext extends ServiceContext {
   blobs: BlobStore;
   maxPhotoBytes: number;
+}
+
+/** The attachments' context: photos are kept under the data folder's `attachments/`. */
+export function attachmentContext(
+  ctx: ServiceContext,
+  dataDir: string,
+  maxPhotoBytes: number,
+): AttachmentContext {
+  return { ...ctx, blobs: new BlobStore(path.join(dataDir, 'attachments')), maxPhotoBytes };
 }
 
 /** One uploaded file as the HTTP edge received it, fully read and within the size limit. */

@@ -15,6 +15,7 @@ import {
 } from '../../store/users.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
+import { unitView } from '../units/index.ts';
 
 /** A user as the API returns it: never the hash or throttle state. */
 export interface UserView {
@@ -151,4 +152,12 @@ export async function removeUser(ctx: ServiceContext, id: string): Promise<void>
   const user = await getUserOrThrow(ctx, null, id);
   await checkNotLastAdmin(ctx, user);
   await deleteUser(ctx.db, id);
+}
+
+/** The signed-in user with their unit (GET /api/session); UNAUTHENTICATED once the account is gone. */
+export async function describeCaller(ctx: ServiceContext, who: Principal) {
+  const user = await findUser(ctx.db, who.userId);
+  const unit = await findUnit(ctx.db, who.unitId);
+  if (!user || !unit) fail('UNAUTHENTICATED', 'The account no longer exists');
+  return { user: userView(user), unit: unitView(unit) };
 }
