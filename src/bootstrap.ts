@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import { ensureDemoFleet } from './demo/fleet.ts';
-import { seedDemoOrders } from './demo/orders.ts';
+import { seedDemoOrders } from './demo/orders/seed.ts';
 import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
 import { seedWorkOrderDefaults } from './services/categories/index.ts';

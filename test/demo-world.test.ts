@@ -7,14 +7,14 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { buildApp } from '../src/app.ts';
 import { buildLattice } from '../src/demo/lattice.ts';
 import { DEMO_LATTICE, DEMO_LAYOUT, planSubdistrict } from '../src/demo/layout.ts';
-import { planDemoOrders } from '../src/demo/order-stories.ts';
 import {
   DEMO_ORDER_SEED,
   type DemoOrdersSeeded,
   idMaker,
   loadOrderWorld,
   seedDemoOrders,
-} from '../src/demo/orders.ts';
+} from '../src/demo/orders/seed.ts';
+import { planDemoOrders } from '../src/demo/orders/stories.ts';
 import { DEMO_DEPARTMENTS } from '../src/demo/organisations.ts';
 import { DEMO_SEGMENTS } from '../src/demo/segments.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/users.ts';

@@ -13,14 +13,14 @@ import {
   runOrder,
   type SeededOrder,
   seededOrder,
-} from '../../src/demo/order-flow.ts';
-import { OrderScript } from '../../src/demo/order-script.ts';
-import { CATEGORY_TEXTS, GENERIC_TEXT, reportText } from '../../src/demo/order-texts.ts';
+} from '../../src/demo/orders/flow.ts';
+import { OrderScript } from '../../src/demo/orders/script.ts';
+import { CATEGORY_TEXTS, GENERIC_TEXT, reportText } from '../../src/demo/orders/texts.ts';
 import { categoryCode, orderCodeDay } from '../../src/domain/workorder/code.ts';
 import type { Satisfaction } from '../../src/domain/workorder/dictionary.ts';
 import type { Actor } from '../../src/domain/workorder/model.ts';
 
-export type { SeededOrder } from '../../src/demo/order-flow.ts';
+export type { SeededOrder } from '../../src/demo/orders/flow.ts';
 
 /** What every benchmark order draws from: the demo's order world, and the days its orders fill. */
 export interface SeedWorld extends OrderWorld {

@@ -2,7 +2,7 @@
 // dictionary, and N orders written in bulk through the repositories (not through HTTP), with
 // the demo's order code (src/demo/orders.ts).
 
-import { idMaker, loadOrderWorld, writeSeededOrders } from '../../src/demo/orders.ts';
+import { idMaker, loadOrderWorld, writeSeededOrders } from '../../src/demo/orders/seed.ts';
 import { seedDemoWorld } from '../../src/demo/world.ts';
 import { seededRandom } from '../../src/seeded-random.ts';
 import { seedWorkOrderDefaults } from '../../src/services/categories/index.ts';

@@ -22,7 +22,7 @@ import {
   open311ErrorHandler,
   sendDocument,
   splitFile,
-} from './open311.format.ts';
+} from './open311-format.ts';
 
 /** Where the GeoReport v2 endpoint lives. */
 export const OPEN311_PREFIX = '/open311/v2';

@@ -2,13 +2,13 @@
 // flow, told by the people and units of 娄江街道 and fitted to the demo's clock (order-planner.ts)
 // so that some are due soon (yellow) or overdue (red) right now. Pure: the world, the PRNG and the
 // id maker come in; the orders come out ready for the repositories (orders.ts writes them).
-import type { TrafficLight } from '../domain/calendar/time-limit.ts';
-import type { OrderSource } from '../domain/workorder/dictionary.ts';
-import type { Actor } from '../domain/workorder/model.ts';
-import { between, dutyActor, MINUTE_MS, type OrderWorld, type SeededOrder } from './order-flow.ts';
-import { Planner, type Where } from './order-planner.ts';
-import type { OrderScript } from './order-script.ts';
-import { NOTES } from './order-texts.ts';
+import type { TrafficLight } from '../../domain/calendar/time-limit.ts';
+import type { OrderSource } from '../../domain/workorder/dictionary.ts';
+import type { Actor } from '../../domain/workorder/model.ts';
+import { between, dutyActor, MINUTE_MS, type OrderWorld, type SeededOrder } from './flow.ts';
+import { Planner, type Where } from './planner.ts';
+import type { OrderScript } from './script.ts';
+import { NOTES } from './texts.ts';
 
 /**
  * The demo's orders: what a subdistrict's month of work looks like. Most are closed and visited

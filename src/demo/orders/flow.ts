@@ -5,21 +5,21 @@
 // ids and the randomness come in as arguments. The demo's orders (orders.ts) and the orders
 // benchmark (bench/orders) both build on this.
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { WorkingCalendar } from '../domain/calendar/calendar.ts';
-import { addWorkingMs } from '../domain/calendar/working-time.ts';
-import type { AreaGeometry } from '../domain/org/polygon.ts';
-import type { OrderAction } from '../domain/workorder/actions.ts';
-import { applyAction } from '../domain/workorder/apply.ts';
-import { orderCode } from '../domain/workorder/code.ts';
-import { type NewOrderInput, reportOrder } from '../domain/workorder/create.ts';
-import type { OrderSource } from '../domain/workorder/dictionary.ts';
-import { absorbDuplicate } from '../domain/workorder/merge.ts';
-import type { Actor, OrderEvent, OrderState } from '../domain/workorder/model.ts';
-import { autoSupervise, needsAutoSupervision } from '../domain/workorder/overdue.ts';
-import { timingOf } from '../services/orders/index.ts';
-import type { Category } from '../store/categories.repository.ts';
-import type { OrderRecord, OrderTiming } from '../store/orders.repository.ts';
-import type { Unit } from '../store/units.repository.ts';
+import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
+import { addWorkingMs } from '../../domain/calendar/working-time.ts';
+import type { AreaGeometry } from '../../domain/org/polygon.ts';
+import type { OrderAction } from '../../domain/workorder/actions.ts';
+import { applyAction } from '../../domain/workorder/apply.ts';
+import { orderCode } from '../../domain/workorder/code.ts';
+import { type NewOrderInput, reportOrder } from '../../domain/workorder/create.ts';
+import type { OrderSource } from '../../domain/workorder/dictionary.ts';
+import { absorbDuplicate } from '../../domain/workorder/merge.ts';
+import type { Actor, OrderEvent, OrderState } from '../../domain/workorder/model.ts';
+import { autoSupervise, needsAutoSupervision } from '../../domain/workorder/overdue.ts';
+import { timingOf } from '../../services/orders/index.ts';
+import type { Category } from '../../store/categories.repository.ts';
+import type { OrderRecord, OrderTiming } from '../../store/orders.repository.ts';
+import type { Unit } from '../../store/units.repository.ts';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;

@@ -3,10 +3,10 @@
 // as JPEG through the same decoding and thumbnailing as an upload, so the console shows them
 // like any photo.
 import sharp from 'sharp';
-import { processPhoto } from '../services/attachments/index.ts';
-import { type Attachment, insertAttachment } from '../store/attachments.repository.ts';
-import type { BlobStore } from '../store/blob-store.ts';
-import type { Db } from '../store/database.ts';
+import { processPhoto } from '../../services/attachments/index.ts';
+import { type Attachment, insertAttachment } from '../../store/attachments.repository.ts';
+import type { BlobStore } from '../../store/blob-store.ts';
+import type { Db } from '../../store/database.ts';
 
 const W = 640;
 const H = 480;

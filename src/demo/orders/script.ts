@@ -1,17 +1,17 @@
 // A work order's story as a script of steps with realistic delays: who registers, dispatches,
 // signs, handles, verifies, closes and visits, in which order, and how long each takes. The
 // script only plans; order-flow.ts runs it through the state machine at the instants it gives.
-import type { TimeLimit } from '../domain/calendar/time-limit.ts';
-import { workingMsPerDay } from '../domain/calendar/time-limit.ts';
-import type { NewSubTask, OrderAction } from '../domain/workorder/actions.ts';
-import { categoryCode } from '../domain/workorder/code.ts';
-import type { NewOrderInput } from '../domain/workorder/create.ts';
-import type { Satisfaction } from '../domain/workorder/dictionary.ts';
-import { levelForSource, type OrderSource } from '../domain/workorder/dictionary.ts';
-import type { Actor } from '../domain/workorder/model.ts';
-import type { OrderLevel } from '../domain/workorder/states.ts';
-import type { Category } from '../store/categories.repository.ts';
-import type { Unit } from '../store/units.repository.ts';
+import type { TimeLimit } from '../../domain/calendar/time-limit.ts';
+import { workingMsPerDay } from '../../domain/calendar/time-limit.ts';
+import type { NewSubTask, OrderAction } from '../../domain/workorder/actions.ts';
+import { categoryCode } from '../../domain/workorder/code.ts';
+import type { NewOrderInput } from '../../domain/workorder/create.ts';
+import type { Satisfaction } from '../../domain/workorder/dictionary.ts';
+import { levelForSource, type OrderSource } from '../../domain/workorder/dictionary.ts';
+import type { Actor } from '../../domain/workorder/model.ts';
+import type { OrderLevel } from '../../domain/workorder/states.ts';
+import type { Category } from '../../store/categories.repository.ts';
+import type { Unit } from '../../store/units.repository.ts';
 import {
   between,
   type Delay,
@@ -26,8 +26,8 @@ import {
   photoFor,
   pick,
   unitById,
-} from './order-flow.ts';
-import { CATEGORY_TEXTS, GENERIC_TEXT, NOTES } from './order-texts.ts';
+} from './flow.ts';
+import { CATEGORY_TEXTS, GENERIC_TEXT, NOTES } from './texts.ts';
 
 /** What a script starts from: the order as reported. */
 export interface ScriptSpec {

@@ -2,8 +2,8 @@
 // dictionary (keyed by category code, C/E + major + minor), addresses in the demo's
 // communities, and the reasons people give for returning, extending, parking... Plausible
 // rather than real, like the rest of the demo world.
-import type { OrderSource } from '../domain/workorder/dictionary.ts';
-import { COMMUNITY_NAMES } from './names.ts';
+import type { OrderSource } from '../../domain/workorder/dictionary.ts';
+import { COMMUNITY_NAMES } from '../names.ts';
 
 /** Where a problem of a category is usually found, for its address. */
 export type AddressKind = 'street' | 'estate' | 'gate' | 'junction' | 'green' | 'river';

@@ -1,16 +1,18 @@
 // The demo's story planner: the places and people the stories are told about, and how each
 // story is fitted to the demo's clock (report times in the reporter's hours, lights showing now).
 // Pure: the world, the PRNG and the id maker come in. The stories themselves: order-stories.ts.
-import type { WorkingCalendar } from '../domain/calendar/calendar.ts';
-import type { TrafficLight } from '../domain/calendar/time-limit.ts';
-import { addWorkingMs } from '../domain/calendar/working-time.ts';
-import { categoryCode } from '../domain/workorder/code.ts';
-import type { OrderSource, Satisfaction } from '../domain/workorder/dictionary.ts';
-import type { Actor } from '../domain/workorder/model.ts';
-import { orderLight } from '../domain/workorder/overdue.ts';
-import { DEPARTMENT_KEYWORDS, type DepartmentKey } from '../services/categories/index.ts';
-import type { Category } from '../store/categories.repository.ts';
-import type { Unit } from '../store/units.repository.ts';
+import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
+import type { TrafficLight } from '../../domain/calendar/time-limit.ts';
+import { addWorkingMs } from '../../domain/calendar/working-time.ts';
+import { categoryCode } from '../../domain/workorder/code.ts';
+import type { OrderSource, Satisfaction } from '../../domain/workorder/dictionary.ts';
+import type { Actor } from '../../domain/workorder/model.ts';
+import { orderLight } from '../../domain/workorder/overdue.ts';
+import { DEPARTMENT_KEYWORDS, type DepartmentKey } from '../../services/categories/index.ts';
+import type { Category } from '../../store/categories.repository.ts';
+import type { Unit } from '../../store/units.repository.ts';
+import { DEMO_CONTRACTOR } from '../organisations.ts';
+import { DEMO_SEGMENTS } from '../segments.ts';
 import {
   between,
   DAY_MS,
@@ -31,11 +33,9 @@ import {
   type SeededOrder,
   seededOrder,
   type TimedStep,
-} from './order-flow.ts';
-import { OrderScript } from './order-script.ts';
-import { addressFor, CATEGORY_TEXTS, GENERIC_TEXT, reportText } from './order-texts.ts';
-import { DEMO_CONTRACTOR } from './organisations.ts';
-import { DEMO_SEGMENTS } from './segments.ts';
+} from './flow.ts';
+import { OrderScript } from './script.ts';
+import { addressFor, CATEGORY_TEXTS, GENERIC_TEXT, reportText } from './texts.ts';
 
 /** How far back the demo's orders reach. */
 export const DEMO_ORDER_DAYS = 30;
