@@ -19,6 +19,7 @@ import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
+import { registerRequestLog } from './http/plugins/request-log.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -157,6 +158,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     logger: loggerOptions(options.logger, config.logLevel),
     genReqId: () => newId(),
+    // One line a request from registerRequestLog instead: debug when fine, info when slow or refused.
+    disableRequestLogging: true,
     bodyLimit: config.maxBodyBytes,
     // Off by default: with it on, any client could name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
@@ -174,6 +177,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('platform', platform);
 
   registerErrorHandling(app);
+  registerRequestLog(app);
   // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
   const batchMarks = new WeakMap<object, number>();
   app.addHook('onRequest', async (request) => {

@@ -124,7 +124,7 @@ it('keeps session tokens and API keys out of the request log', async () => {
     },
   });
   const { store, dispose } = await openTestStore('sqlite');
-  const app = await buildApp(testConfig(), { store, logger: { level: 'info', stream } });
+  const app = await buildApp(testConfig(), { store, logger: { level: 'debug', stream } });
   try {
     // The console's WebSocket sends its token in the query; Open311 clients their api_key.
     await app.inject({
@@ -136,11 +136,42 @@ it('keeps session tokens and API keys out of the request log', async () => {
     await app.close();
     await dispose();
   }
-  assert.match(logged, /incoming request/);
+  assert.match(logged, /request completed/);
   assert.match(logged, /access_token=\[REDACTED\]&since=5/);
   for (const secret of ['secret-one', 'secret-two', 'secret-three', 'secret-four']) {
     assert.ok(!logged.includes(secret), `${secret} was logged:\n${logged}`);
   }
+});
+
+it('logs a successful request at debug and a refused one at info', async () => {
+  let logged = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  const { store, dispose } = await openTestStore('sqlite');
+  const app = await buildApp(testConfig(), { store, logger: { level: 'info', stream } });
+  try {
+    assert.equal((await app.inject({ url: '/api/health' })).statusCode, 200);
+    assert.equal((await app.inject({ url: '/api/units' })).statusCode, 401);
+  } finally {
+    await app.close();
+    await dispose();
+  }
+  const lines = logged
+    .trim()
+    .split('\n')
+    .map(
+      (l) =>
+        JSON.parse(l) as { msg: string; level: number; req?: { url: string }; res?: { statusCode: number } },
+    )
+    .filter((l) => l.msg === 'request completed');
+  assert.deepEqual(
+    lines.map((l) => [l.req?.url, l.res?.statusCode, l.level]),
+    [['/api/units', 401, 30]],
+  );
 });
 
 it('reads ZS_TRUST_PROXY: off by default, 1, or a list of proxies; anything else is refused', () => {

@@ -85,9 +85,9 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
   app.get(
     '/api/segments',
     {
-      config: { access: 'authenticated' },
-      schema: { tags: ['assets'], summary: 'River segments (责任河段) as GeoJSON lines' },
+      config: { access: READERS },
+      schema: { tags: ['assets'], summary: 'River segments (责任河段) in your scope, as GeoJSON lines' },
     },
-    async () => listSegmentViews(p.ctx),
+    async (request) => listSegmentViews(p.ctx, principal(request)),
   );
 }

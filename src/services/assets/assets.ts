@@ -12,7 +12,7 @@ import {
 import { findSegment, listSegments } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
+import { assertHeldInScope, filterHeldInScope, listScopeOf } from '../scope/index.ts';
 
 export const ASSET_KINDS = ['boat', 'crew', 'vehicle'] as const;
 
@@ -101,9 +101,9 @@ export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: {
   return listAssets(ctx.db, { scopePath: listScopeOf(who), ...filter });
 }
 
-/** River segments (责任河段) as GeoJSON lines, for the map. */
-export async function listSegmentViews(ctx: ServiceContext) {
-  const segments = await listSegments(ctx.db, {});
+/** River segments (责任河段) as GeoJSON lines, for the map: those held by a unit in the caller's scope. */
+export async function listSegmentViews(ctx: ServiceContext, who: Principal) {
+  const segments = await filterHeldInScope(ctx, who, await listSegments(ctx.db, {}), (s) => s.unitId);
   return {
     items: segments.map((s) => ({
       id: s.id,

@@ -1,5 +1,5 @@
-import { inScope } from '../../domain/auth/scope.ts';
-import { findUnit } from '../../store/units.repository.ts';
+import { inScope, isTopLevelScope } from '../../domain/auth/scope.ts';
+import { findUnit, listUnits } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 
 /** Whether the caller's scope holds a unit (null caller: a system call, which sees everything). */
@@ -26,4 +26,24 @@ export async function assertHeldInScope(
 /** The unit path a caller's lists are limited to (null = everything), for the repositories' filters. */
 export function listScopeOf(who: Principal): string | null {
   return who.scopePath;
+}
+
+/**
+ * The items whose holding unit lies in the caller's scope, for lists read whole (segments, docks):
+ * an item held by no unit belongs to the whole organisation and is listed to callers whose
+ * scope is the whole organisation only.
+ */
+export async function filterHeldInScope<T>(
+  ctx: ServiceContext,
+  who: Principal,
+  items: readonly T[],
+  unitIdOf: (item: T) => string | null,
+): Promise<T[]> {
+  if (who.scopePath === null) return [...items];
+  const visible = new Set((await listUnits(ctx.db, { scopePath: who.scopePath })).map((u) => u.id));
+  const wholeOrganisation = isTopLevelScope(who.scopePath);
+  return items.filter((item) => {
+    const unitId = unitIdOf(item);
+    return unitId === null ? wholeOrganisation : visible.has(unitId);
+  });
 }
