@@ -1,6 +1,8 @@
-// What a device protocol is to the rest of the platform without any I/O: its name and its
-// identifier rules. Each codec folder exports one; `device-protocols.ts` lists them. The gateway's
-// listeners and the simulator's uplinks, which do the I/O, are keyed by the same names.
+// What a device protocol is to the rest of the platform without any I/O: its name, its
+// identifier rules and its fuzz target. Each codec folder exports one; `device-protocols.ts` lists
+// them. The gateway's listeners and the simulator's uplinks, which do the I/O, are keyed by the
+// same names.
+import type { FuzzTarget } from './fuzz-target.ts';
 
 /** How a protocol identifies a device. Pure, so that the API, the gateway and the simulator agree. */
 export interface IdentifierRules {
@@ -15,4 +17,6 @@ export interface DeviceProtocol<Name extends string = string> {
   /** Stored with each device and used in metrics and logs: `jt808`. */
   name: Name;
   identifier: IdentifierRules;
+  /** Its fuzz target for bench/fuzz, loaded on demand so that the server never loads a corpus. */
+  fuzzTarget?: () => Promise<FuzzTarget<unknown>>;
 }

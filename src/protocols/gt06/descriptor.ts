@@ -9,4 +9,5 @@ export const gt06Protocol: DeviceProtocol<'gt06'> = {
     problem: (identifier) =>
       /^\d{15}$/.test(identifier) ? undefined : 'a GT06 identifier is the 15-digit IMEI',
   },
+  fuzzTarget: async () => (await import('./fuzz-corpus.ts')).GT06_FUZZ_TARGET,
 };

@@ -13,4 +13,5 @@ export const jt808Protocol: DeviceProtocol<'jt808'> = {
         ? undefined
         : 'a JT/T 808 identifier is the terminal phone number: up to 20 digits',
   },
+  fuzzTarget: async () => (await import('./fuzz-corpus.ts')).JT808_FUZZ_TARGET,
 };

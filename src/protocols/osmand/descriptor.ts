@@ -5,4 +5,5 @@ import { FREE_FORM_IDENTIFIER } from '../free-form-identifier.ts';
 export const osmandProtocol: DeviceProtocol<'osmand'> = {
   name: 'osmand',
   identifier: FREE_FORM_IDENTIFIER,
+  fuzzTarget: async () => (await import('./fuzz-corpus.ts')).OSMAND_FUZZ_TARGET,
 };
