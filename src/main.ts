@@ -5,7 +5,7 @@ import { startGateways } from './gateway/index.ts';
 import { DeviceStatusWatcher } from './jobs/device-status.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { TIME_LIMIT_INTERVAL_MS, TimeLimitJob } from './jobs/time-limits.ts';
-import { startDemoFleet } from './sim/demo.ts';
+import { startDemoFleet } from './sim/demo-boats.ts';
 
 /** Entry point: read the configuration, build the app, listen, and shut down cleanly on a signal. */
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 // Command-line options of `npm run simulate`, parsed without side effects so they can be tested.
 import { identifierProblem, PROTOCOLS } from '../domain/devices/identifiers.ts';
-import { SIM_PROTOCOLS, type SimProtocol } from './fleet.ts';
 import { parseShift, type Shift } from './model/shift.ts';
+import { SIM_PROTOCOLS, type SimProtocol } from './terminal-roster.ts';
 
 /** What the simulator was asked to do. */
 export interface SimArgs {

@@ -3,7 +3,7 @@
 // protocol has its own identifier: a JT/T 808 phone number, a GT06 IMEI (15 digits), an OsmAnd or
 // MQTT device id; they are checked here before anything is created.
 import { identifierProblem } from '../domain/devices/identifiers.ts';
-import type { SimProtocol } from './fleet.ts';
+import type { SimProtocol } from './terminal-roster.ts';
 
 /** Where the API is and who creates the devices (an admin or an operator). */
 export interface ProvisionTarget {
