@@ -5,6 +5,7 @@ import {
   type ListenerPlaces,
   type ListenerSettings,
   listenerOrThrow,
+  type RunningListener,
   type RunningListeners,
 } from './listeners.ts';
 
@@ -46,7 +47,7 @@ export async function startGateways(
   const places = ports as ListenerPlaces;
   const start = <P extends Protocol>(protocol: P) =>
     listenerOrThrow(protocol).start(g, settings, places[protocol]);
-  const running: Partial<Record<Protocol, { close(): Promise<void> } | undefined>> = {};
+  const running: Partial<Record<Protocol, RunningListener | undefined>> = {};
   // One after another, in the list's order.
   for (const { name } of DEVICE_PROTOCOLS) running[name] = await start(name);
   return {
