@@ -8,7 +8,7 @@ import { type DemoWorld, seedDemoWorld } from '../src/demo/world.ts';
 import { type Gateways, startGateways } from '../src/gateway/index.ts';
 import type { App } from '../src/http/app-types.ts';
 import type { ServiceContext } from '../src/services/context.ts';
-import { startDemoFleet } from '../src/sim/demo.ts';
+import { startDemoFleet } from '../src/sim/demo-boats.ts';
 import type { Store } from '../src/store/database.ts';
 import { listSegments } from '../src/store/segments.repository.ts';
 import { loginAs, testConfig } from './helpers/app.ts';

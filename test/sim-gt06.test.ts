@@ -4,13 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { haversineMeters } from '../src/domain/positions/filters.ts';
 import { type Gateways, startGateways } from '../src/gateway/index.ts';
 import { encodeAck, GT06_PROTOCOL, Gt06Framer, type Gt06Message } from '../src/protocols/gt06/index.ts';
-import { DEMO_SEGMENT_LINES } from '../src/sim/demo.ts';
-import { startFleet } from '../src/sim/fleet.ts';
+import { DEMO_SEGMENT_LINES } from '../src/sim/demo-boats.ts';
 import { gt06Uplink } from '../src/sim/gt06-uplink.ts';
 import { type BoatPlan, inBlindSpot, sampleBoat } from '../src/sim/model/boat.ts';
 import { planFleet } from '../src/sim/model/fleet-plan.ts';
 import { parseShift } from '../src/sim/model/shift.ts';
 import { locationOf, SimTerminal } from '../src/sim/terminal.ts';
+import { startFleet } from '../src/sim/terminal-roster.ts';
 import { loginAs, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 

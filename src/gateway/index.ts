@@ -1,37 +1,29 @@
 import type { Platform } from '../http/app-types.ts';
+import { DEVICE_PROTOCOLS, type Protocol } from '../protocols/device-protocols.ts';
 import type { GatewayContext } from './context.ts';
-import { createGt06Session } from './gt06-session.ts';
-import { createJt808Session } from './jt808-session.ts';
-import { type MqttIngest, type MqttIngestOptions, startMqttIngest } from './mqtt-ingest.ts';
-import { type HttpListener, startOsmAndServer } from './osmand-server.ts';
-import { type Listener, startTcpServer } from './tcp-server.ts';
+import {
+  type ListenerPlaces,
+  type ListenerSettings,
+  listenerOrThrow,
+  type RunningListener,
+  type RunningListeners,
+} from './listeners.ts';
 
-/** The running device listeners. */
-export interface Gateways {
-  jt808: Listener;
-  gt06: Listener;
-  osmand: HttpListener;
-  /** Present when an MQTT broker is configured. */
-  mqtt: MqttIngest | undefined;
-  close(): Promise<void>;
-}
+/** The running device listeners, by protocol (MQTT's is undefined without a broker). */
+export type Gateways = RunningListeners & { close(): Promise<void> };
+
+/** Protocols whose listener may be left out (MQTT without a broker). */
+type OptionalPlaces = { [P in Protocol]: undefined extends ListenerPlaces[P] ? P : never }[Protocol];
 
 /** Where each device listener listens (0 picks a free port, for tests); no `mqtt`: no MQTT ingest. */
-export interface GatewayPorts {
-  jt808: number;
-  gt06: number;
-  osmand: number;
-  mqtt?: MqttIngestOptions | undefined;
-}
+export type GatewayPorts = Omit<ListenerPlaces, OptionalPlaces> &
+  Partial<Pick<ListenerPlaces, OptionalPlaces>>;
 
 /** The ports and broker of the configuration. */
 export function configuredPorts(config: Platform['config']): GatewayPorts {
-  return {
-    jt808: config.jt808Port,
-    gt06: config.gt06Port,
-    osmand: config.osmandPort,
-    mqtt: config.mqttUrl ? { url: config.mqttUrl, clientId: config.mqttClientId } : undefined,
-  };
+  const ports: Partial<Record<Protocol, unknown>> = {};
+  for (const { name } of DEVICE_PROTOCOLS) ports[name] = listenerOrThrow(name).configured(config);
+  return ports as GatewayPorts;
 }
 
 /** Starts every device listener on the configured ports, or on `ports` (tests). */
@@ -48,34 +40,20 @@ export async function startGateways(
     log,
     framesPerSecond: platform.config.deviceFramesPerSecond,
   };
-  const common = {
+  const settings: ListenerSettings = {
     host: platform.config.host,
     idleSeconds: platform.config.deviceIdleSeconds,
-    log,
-    metrics: g.metrics,
   };
-  const jt808 = await startTcpServer({
-    ...common,
-    protocol: 'jt808',
-    port: ports.jt808,
-    createSession: (io) => createJt808Session(g, io),
-  });
-  const gt06 = await startTcpServer({
-    ...common,
-    protocol: 'gt06',
-    port: ports.gt06,
-    createSession: (io) => createGt06Session(g, io),
-  });
-  const osmand = await startOsmAndServer(g, platform.config.host, ports.osmand);
-  // Not awaited: the server runs while the broker is away, and the client keeps reconnecting.
-  const mqtt = ports.mqtt ? startMqttIngest(g, ports.mqtt) : undefined;
+  const places = ports as ListenerPlaces;
+  const start = <P extends Protocol>(protocol: P) =>
+    listenerOrThrow(protocol).start(g, settings, places[protocol]);
+  const running: Partial<Record<Protocol, RunningListener | undefined>> = {};
+  // One after another, in the list's order.
+  for (const { name } of DEVICE_PROTOCOLS) running[name] = await start(name);
   return {
-    jt808,
-    gt06,
-    osmand,
-    mqtt,
+    ...(running as RunningListeners),
     close: async () => {
-      await Promise.all([jt808.close(), gt06.close(), osmand.close(), mqtt?.close()]);
+      await Promise.all(Object.values(running).map((listener) => listener?.close()));
     },
   };
 }

@@ -1,14 +1,14 @@
 // Command-line options of `npm run simulate`, parsed without side effects so they can be tested.
-import { identifierProblem, PROTOCOLS } from '../domain/devices/identifiers.ts';
-import { SIM_PROTOCOLS, type SimProtocol } from './fleet.ts';
+import { identifierProblem, PROTOCOLS, type Protocol } from '../domain/devices/identifiers.ts';
 import { parseShift, type Shift } from './model/shift.ts';
+import { SIM_UPLINKS, simUplinkOrThrow } from './uplinks.ts';
 
 /** What the simulator was asked to do. */
 export interface SimArgs {
   devices: number;
   /** Fixes per second per device. */
   rate: number;
-  protocol: SimProtocol;
+  protocol: Protocol;
   host: string;
   port: number;
   durationS: number | undefined;
@@ -23,32 +23,21 @@ export interface SimArgs {
 /** A bad command line; the message says what to change. */
 export class ArgsError extends Error {}
 
-/** Default listener port per protocol (the Traccar ports, as the gateways use). */
-export const DEFAULT_PORTS: Record<SimProtocol, number> = {
-  jt808: 5015,
-  gt06: 5023,
-  osmand: 5055,
-  mqtt: 1883,
-};
-
-/** Default first identifier per protocol: a phone number, or for GT06 a 15-digit IMEI. */
-export const DEFAULT_FIRST_IDS: Record<SimProtocol, string> = {
-  jt808: '13900000001',
-  gt06: '868120000000001',
-  osmand: '13900000001',
-  mqtt: '13900000001',
-};
+/** "jt808 5015, gt06 5023, …": one default per protocol, for the usage text. */
+function defaults(pick: (protocol: Protocol) => string | number): string {
+  return PROTOCOLS.map((p) => `${p} ${pick(p)}`).join(', ');
+}
 
 /** Usage text. */
 export const USAGE = `npm run simulate -- [options]
   --devices N         boats to simulate (default 14)
   --rate R            fixes per second per device, at most 1 (default 0.2: one every 5 s)
-  --protocol P        ${SIM_PROTOCOLS.join(' | ')} (default jt808)
-  --host H --port P   the gateway (default 127.0.0.1 and the protocol's port: jt808 5015, gt06 5023, osmand 5055,
-                      mqtt 1883 = the broker)
+  --protocol P        ${PROTOCOLS.join(' | ')} (default jt808)
+  --host H --port P   the gateway, for mqtt the broker (default 127.0.0.1 and the protocol's port:
+                      ${defaults((p) => SIM_UPLINKS[p].defaultPort)})
   --duration S        stop after S seconds (default: run until Ctrl-C)
-  --first-id ID       identifier of the first device; the others count up (default 13900000001;
-                      gt06: the 15-digit IMEI 868120000000001)
+  --first-id ID       identifier of the first device; the others count up (default per protocol:
+                      ${defaults((p) => SIM_UPLINKS[p].defaultFirstId)})
   --shift HH:MM-HH:MM daily shift in China time (default: each boat's shift began up to 2 h ago, lasts 10 h)
   --blind-chance P    chance per half hour of a 2–5 minute blind spot (default 0.15)
   --provision         create the devices first through the HTTP API (existing ones are kept):
@@ -62,14 +51,9 @@ function number(name: string, raw: string | undefined, min: number, max: number)
   return value;
 }
 
-function protocolOf(raw: string | undefined): SimProtocol {
-  if ((SIM_PROTOCOLS as readonly string[]).includes(raw ?? '')) return raw as SimProtocol;
-  if ((PROTOCOLS as readonly string[]).includes(raw ?? '')) {
-    throw new ArgsError(
-      `--protocol ${raw}: the simulator does not speak ${raw} yet; use one of ${SIM_PROTOCOLS.join(', ')}`,
-    );
-  }
-  throw new ArgsError(`--protocol ${raw ?? ''} is unknown; use one of ${SIM_PROTOCOLS.join(', ')}`);
+function protocolOf(raw: string | undefined): Protocol {
+  if ((PROTOCOLS as readonly string[]).includes(raw ?? '')) return raw as Protocol;
+  throw new ArgsError(`--protocol ${raw ?? ''} is unknown; use one of ${PROTOCOLS.join(', ')}`);
 }
 
 /** Parses argv (without the node and script entries); `env` supplies ZS_SIM_PASSWORD. Throws ArgsError. */
@@ -90,7 +74,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
   for (const name of flags.keys()) if (!known.has(name)) throw new ArgsError(`unknown option --${name}`);
 
   const protocol = protocolOf(flags.get('protocol') ?? 'jt808');
-  const firstId = flags.get('first-id') ?? DEFAULT_FIRST_IDS[protocol];
+  const uplink = simUplinkOrThrow(protocol);
+  const firstId = flags.get('first-id') ?? uplink.defaultFirstId;
   if (!/^\d{1,15}$/.test(firstId)) throw new ArgsError(`--first-id wants up to 15 digits (got ${firstId})`);
   const devices = number('devices', flags.get('devices') ?? '14', 1, 100_000);
   // Counting up must keep every identifier valid for the protocol (a GT06 IMEI stays 15 digits).
@@ -121,7 +106,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = {}):
     rate: number('rate', flags.get('rate') ?? '0.2', 0.001, 1),
     protocol,
     host: flags.get('host') ?? '127.0.0.1',
-    port: number('port', flags.get('port') ?? String(DEFAULT_PORTS[protocol]), 1, 65535),
+    port: number('port', flags.get('port') ?? String(uplink.defaultPort), 1, 65535),
     durationS: flags.has('duration') ? number('duration', flags.get('duration'), 1, 31 * 86_400) : undefined,
     firstId,
     shift,

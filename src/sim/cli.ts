@@ -1,11 +1,11 @@
 // `npm run simulate -- --devices N --rate R --protocol jt808 --host 127.0.0.1 --port 5015 [--duration S]`
 // Drives simulated boats along the demo world's rivers and reports them to a running gateway.
 import { ArgsError, deviceIdentifier, parseArgs, type SimArgs, USAGE } from './args.ts';
-import { DEMO_SEGMENT_LINES } from './demo.ts';
-import { type SimBoat, startFleet } from './fleet.ts';
+import { DEMO_SEGMENT_LINES } from './demo-boats.ts';
 import { planFleet } from './model/fleet-plan.ts';
 import { shiftStartedAgo } from './model/shift.ts';
 import { provisionDevices } from './provision.ts';
+import { type SimBoat, startFleet } from './terminal-roster.ts';
 import type { SimLog } from './uplink.ts';
 
 const log: SimLog = {

@@ -19,8 +19,8 @@ import {
   GT06_PROTOCOL,
   type Gt06Cell,
 } from '../protocols/gt06/index.ts';
-import type { Jt808LocationInput } from '../protocols/jt808/index.ts';
 import { Gt06Link, type Gt06LinkOptions } from './gt06-link.ts';
+import type { SimFix } from './model/fix.ts';
 import type { SimLog, Uplink } from './uplink.ts';
 
 /** Heartbeat interval: a terminal setting (Concox `HBT` command); minutes, inside the gateway's idle timeout. */
@@ -59,7 +59,7 @@ export function cellAt(lat: number, lon: number): Gt06Cell {
 
 /** The 0x12/0x22 packet for one fix. */
 export function gt06LocationPacket(
-  fix: Jt808LocationInput,
+  fix: SimFix,
   serial: number,
   protocol: NonNullable<Gt06UplinkOptions['locationProtocol']>,
   reupload: boolean,

@@ -6,10 +6,10 @@ import {
   encodeBatch,
   encodeLocationReport,
   encodeRegister,
-  type Jt808LocationInput,
   type Jt808RegisterInput,
 } from '../protocols/jt808/index.ts';
 import { Jt808Link, type Jt808LinkOptions } from './jt808-link.ts';
+import type { SimFix } from './model/fix.ts';
 import type { SimLog, Uplink } from './uplink.ts';
 
 /** Connection settings of one simulated JT/T 808 terminal. */
@@ -98,7 +98,7 @@ export function jt808Uplink(opts: Jt808UplinkOptions): Uplink {
     async send(fixes, blind) {
       const current = link;
       if (!current || !authenticated || fixes.length === 0) return false;
-      const only = fixes[0] as Jt808LocationInput;
+      const only = fixes[0] as SimFix;
       try {
         const reply = await current.request((h) =>
           fixes.length === 1 && !blind

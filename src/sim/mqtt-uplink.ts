@@ -3,7 +3,7 @@
 // it means the broker holds the message (and, with the server's persistent session, will deliver
 // it); the server acknowledges its own delivery to the broker only after the commit.
 import { connect, type MqttClient } from 'mqtt';
-import type { Jt808LocationInput } from '../protocols/jt808/index.ts';
+import type { SimFix } from './model/fix.ts';
 import type { SimLog, Uplink } from './uplink.ts';
 
 /** Where the broker is and who this terminal is. */
@@ -16,7 +16,7 @@ export interface MqttUplinkOptions {
 }
 
 /** The JSON body for some fixes (the ingest's schema: ISO time, km/h, degrees, metres). */
-export function mqttPayload(fixes: readonly Jt808LocationInput[], blind: boolean): string {
+export function mqttPayload(fixes: readonly SimFix[], blind: boolean): string {
   return JSON.stringify(
     fixes.map((f) => ({
       time: new Date(f.time).toISOString(),

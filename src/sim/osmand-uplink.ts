@@ -1,6 +1,6 @@
 // The OsmAnd HTTP protocol of phone tracking apps (as Traccar documents it): one GET per fix with
 // id, lat, lon, timestamp (unix seconds), speed in knots, bearing, altitude. 200 means stored.
-import type { Jt808LocationInput } from '../protocols/jt808/index.ts';
+import type { SimFix } from './model/fix.ts';
 import type { SimLog, Uplink } from './uplink.ts';
 
 const KNOTS_PER_KMH = 1 / 1.852;
@@ -15,7 +15,7 @@ export interface OsmandUplinkOptions {
 }
 
 /** The query string for one fix. */
-export function osmandQuery(identifier: string, fix: Jt808LocationInput): string {
+export function osmandQuery(identifier: string, fix: SimFix): string {
   const params = new URLSearchParams({
     id: identifier,
     lat: String(fix.lat),

@@ -2,8 +2,7 @@
 // them (unknown terminals are refused). Devices that already exist are left as they are. Each
 // protocol has its own identifier: a JT/T 808 phone number, a GT06 IMEI (15 digits), an OsmAnd or
 // MQTT device id; they are checked here before anything is created.
-import { identifierProblem } from '../domain/devices/identifiers.ts';
-import type { SimProtocol } from './fleet.ts';
+import { identifierProblem, type Protocol } from '../domain/devices/identifiers.ts';
 
 /** Where the API is and who creates the devices (an admin or an operator). */
 export interface ProvisionTarget {
@@ -64,7 +63,7 @@ async function rootUnit(api: string, token: string): Promise<string> {
 /** Creates the devices, a few requests at a time; throws on the first error other than "already exists". */
 export async function provisionDevices(
   target: ProvisionTarget,
-  protocol: SimProtocol,
+  protocol: Protocol,
   devices: readonly ProvisionDevice[],
   concurrency = 8,
 ): Promise<ProvisionResult> {

@@ -1,8 +1,8 @@
 // One simulated terminal: samples its boat's movement model on every tick and reports through its
 // uplink, holding fixes back while off the network (blind spot, reconnecting, unacknowledged) and
 // re-uploading them, oldest first, as blind-spot batches once the platform is reachable again.
-import type { Jt808LocationInput } from '../protocols/jt808/index.ts';
 import { type BoatFix, type BoatPlan, inBlindSpot, sampleBoat } from './model/boat.ts';
+import type { SimFix } from './model/fix.ts';
 import type { Uplink } from './uplink.ts';
 
 /** Fixes per re-upload: a 0x0704 body must stay under 1,023 bytes (about 40 bytes a fix here). */
@@ -22,8 +22,8 @@ export interface TerminalStats {
   online: boolean;
 }
 
-/** The 0x0200 fields for a fix at `time` (seconds resolution, as the BCD time field carries). */
-export function locationOf(fix: BoatFix, time: number): Jt808LocationInput {
+/** The fix reported at `time`, in seconds (the resolution of JT/T 808's BCD time field). */
+export function locationOf(fix: BoatFix, time: number): SimFix {
   return {
     lat: Math.round(fix.lat * 1e6) / 1e6,
     lon: Math.round(fix.lon * 1e6) / 1e6,
@@ -39,8 +39,8 @@ export function locationOf(fix: BoatFix, time: number): Jt808LocationInput {
 
 /** A boat's terminal: call `tick(now)` at the reporting interval. */
 export class SimTerminal {
-  private backlog: Jt808LocationInput[] = [];
-  private live: Jt808LocationInput[] = [];
+  private backlog: SimFix[] = [];
+  private live: SimFix[] = [];
   private pumping = false;
   private readonly counts = { fixes: 0, acked: 0, reuploaded: 0 };
   private onDuty = false;
@@ -92,7 +92,7 @@ export class SimTerminal {
     this.uplink.close();
   }
 
-  private hold(fixes: Jt808LocationInput[]): void {
+  private hold(fixes: SimFix[]): void {
     this.backlog.push(...fixes);
     if (this.backlog.length > MAX_BACKLOG) this.backlog.splice(0, this.backlog.length - MAX_BACKLOG);
   }

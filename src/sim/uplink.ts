@@ -1,4 +1,4 @@
-import type { Jt808LocationInput } from '../protocols/jt808/index.ts';
+import type { SimFix } from './model/fix.ts';
 
 /** How a simulated terminal reaches the platform, whatever the protocol. */
 export interface Uplink {
@@ -7,7 +7,7 @@ export interface Uplink {
   /** Starts connecting when not connected; safe to call on every tick. */
   connect(): void;
   /** Sends fixes (oldest first); resolves true when the platform acknowledged all of them. */
-  send(fixes: readonly Jt808LocationInput[], blind: boolean): Promise<boolean>;
+  send(fixes: readonly SimFix[], blind: boolean): Promise<boolean>;
   /** Disconnects (end of shift, shutdown). */
   close(): void;
 }

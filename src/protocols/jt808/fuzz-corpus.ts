@@ -1,8 +1,12 @@
 // Inputs for fuzzing the framer and decoder: valid frames of every supported kind, then random
 // bytes and mutations of valid frames (bit flips, stray 0x7e/0x7d, cuts, splices). Shared by the
-// unit fuzz test and bench/fuzz-jt808.ts. Seeded, so a failure can be replayed.
+// unit fuzz test and bench/fuzz (through the descriptor). Seeded, so a failure can be replayed.
+
+import { mutate, randomBytes } from '../fuzz-bytes.ts';
+import type { FuzzTarget } from '../fuzz-target.ts';
 import { u16 } from './bytes.ts';
 import { MAX_BODY_LENGTH } from './constants.ts';
+import { decodeFrame } from './decode.ts';
 import { escapeFrame, xorChecksum } from './escape.ts';
 import { Jt808Framer } from './framer.ts';
 import { headerLength, type Jt808HeaderInit } from './header.ts';
@@ -75,49 +79,6 @@ export function validFrame(rand: Rand): Uint8Array {
   }
 }
 
-/** `frame` damaged in one of several ways. */
-export function mutate(frame: Uint8Array, rand: Rand): Uint8Array {
-  const out = Uint8Array.from(frame);
-  const at = int(rand, out.length);
-  switch (int(rand, 6)) {
-    case 0: // flip a bit
-      out[at] = (out[at] ?? 0) ^ (1 << int(rand, 8));
-      return out;
-    case 1: // stray delimiter or escape byte
-      out[at] = rand() < 0.5 ? 0x7e : 0x7d;
-      return out;
-    case 2: // cut short
-      return out.subarray(0, at);
-    case 3: // overwrite a run with random bytes
-      for (let i = at; i < Math.min(out.length, at + 8); i++) out[i] = int(rand, 256);
-      return out;
-    case 4: {
-      // splice two halves of itself
-      const joined = new Uint8Array(at + (out.length - int(rand, out.length)));
-      joined.set(out.subarray(0, at));
-      joined.set(out.subarray(out.length - (joined.length - at)), at);
-      return joined;
-    }
-    default: // delete one byte
-      return Uint8Array.from([...out.subarray(0, at), ...out.subarray(at + 1)]);
-  }
-}
-
-/**
- * Random bytes with a random density (0–5 % each) of 0x7e and 0x7d, so that some inputs are
- * chopped into many tiny frames and others run past the size limit without a delimiter.
- */
-export function randomBytes(rand: Rand, maxLength: number): Uint8Array {
-  const out = new Uint8Array(int(rand, maxLength + 1));
-  const flags = rand() < 0.3 ? 0 : rand() * 0.05;
-  const escapes = flags + rand() * 0.05;
-  for (let i = 0; i < out.length; i++) {
-    const r = rand();
-    out[i] = r < flags ? 0x7e : r < escapes ? 0x7d : int(rand, 256);
-  }
-  return out;
-}
-
 /**
  * `frame` with its content (header + body) damaged and the check code recomputed, so the damage
  * gets past the checksum into the header and body decoders.
@@ -155,3 +116,21 @@ export function fuzzInput(rand: Rand): Uint8Array {
   pair.set(second, frame.length);
   return pair;
 }
+
+/** The framer and the decoder under fuzzing, as bench/fuzz drives them. */
+export const JT808_FUZZ_TARGET: FuzzTarget<Uint8Array> = {
+  seed: 808,
+  input: fuzzInput,
+  decoder() {
+    const framer = new Jt808Framer();
+    return {
+      decode(input, tally) {
+        for (const f of framer.push(input)) {
+          const r = f.ok ? decodeFrame(f.frame) : f;
+          tally(r.ok ? r.message.kind : r.error.reason);
+        }
+      },
+    };
+  },
+  copy: (input) => Buffer.from(input),
+};

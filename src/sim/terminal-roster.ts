@@ -1,18 +1,11 @@
 // Runs simulated terminals on a timer: each reports every `intervalMs`, and their first reports are
 // spread over one interval so that the platform sees a steady stream rather than bursts.
 
-import { gt06Uplink } from './gt06-uplink.ts';
-import { jt808Uplink } from './jt808-uplink.ts';
+import type { Protocol } from '../protocols/device-protocols.ts';
 import type { BoatPlan } from './model/boat.ts';
-import { mqttUplink } from './mqtt-uplink.ts';
-import { osmandUplink } from './osmand-uplink.ts';
 import { SimTerminal, type TerminalStats } from './terminal.ts';
-import type { SimLog, Uplink } from './uplink.ts';
-
-/** Protocols the simulator speaks: every protocol the gateway does. */
-export const SIM_PROTOCOLS = ['jt808', 'gt06', 'osmand', 'mqtt'] as const;
-/** One of `SIM_PROTOCOLS`. */
-export type SimProtocol = (typeof SIM_PROTOCOLS)[number];
+import type { SimLog } from './uplink.ts';
+import { simUplinkOrThrow } from './uplinks.ts';
 
 /** Time given to the first sessions before the first reports. */
 const SESSION_SETUP_MS = 500;
@@ -26,7 +19,7 @@ export interface SimBoat {
 
 /** Where and how the fleet reports. */
 export interface FleetConfig {
-  protocol: SimProtocol;
+  protocol: Protocol;
   host: string;
   port: number;
   intervalMs: number;
@@ -44,44 +37,15 @@ export interface Fleet {
   stop(): void;
 }
 
-function uplinkFor(boat: SimBoat, config: FleetConfig): Uplink {
-  const { host, port, log, ackTimeoutMs } = config;
-  if (config.protocol === 'osmand') {
-    return osmandUplink({ host, port, identifier: boat.identifier, timeoutMs: ackTimeoutMs, log });
-  }
-  if (config.protocol === 'mqtt') {
-    // --host/--port name the broker; the server subscribes there with ZS_MQTT_URL.
-    return mqttUplink({
-      url: `mqtt://${host}:${port}`,
-      identifier: boat.identifier,
-      timeoutMs: ackTimeoutMs,
-      log,
-    });
-  }
-  if (config.protocol === 'gt06') {
-    // The identifier is the IMEI; locations go out as 0x12, heartbeats every 3 minutes.
-    return gt06Uplink({ host, port, imei: boat.identifier, ackTimeoutMs, retryAfterMs: 30_000, log });
-  }
-  return jt808Uplink({
-    host,
-    port,
-    phone: boat.identifier,
-    plate: boat.name,
-    ackTimeoutMs,
-    retries: 3,
-    retryAfterMs: 10_000,
-    log,
-  });
-}
-
 /** Starts one terminal per boat; `stop` disconnects them all. */
 export function startFleet(boats: readonly SimBoat[], config: FleetConfig): Fleet {
   const now = config.now ?? Date.now;
   const start = now();
   const blindFrom = start + (config.blindGraceMs ?? 0);
   const timers = new Set<NodeJS.Timeout>();
+  const uplinks = simUplinkOrThrow(config.protocol);
   const terminals = boats.map(
-    (boat) => new SimTerminal(boat.identifier, boat.plan, uplinkFor(boat, config), blindFrom),
+    (boat) => new SimTerminal(boat.identifier, boat.plan, uplinks.create(boat, config), blindFrom),
   );
   let stopped = false;
   for (const t of terminals) t.prepare(start);

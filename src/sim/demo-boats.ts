@@ -2,9 +2,9 @@
 // fresh `npm start` shows boats moving on the map.
 import { DEMO_BOATS } from '../demo/fleet.ts';
 import { DEMO_SEGMENTS } from '../demo/segments.ts';
-import { type Fleet, startFleet } from './fleet.ts';
 import { planFleet, type SegmentLine } from './model/fleet-plan.ts';
 import { shiftStartedAgo } from './model/shift.ts';
+import { type Fleet, startFleet } from './terminal-roster.ts';
 import type { SimLog } from './uplink.ts';
 
 /** A fix every five seconds: one asset-day of track is the 17,280 fixes the design brief sizes for. */
