@@ -1,7 +1,8 @@
 // Drives one protocol's fuzz target: inputs are drawn in batches outside the timed loops, then
 // decoded (timed), then merely copied (timed: the raw limit of the same run).
-import { seededRandom } from '../../src/domain/random.ts';
+
 import type { FuzzTarget } from '../../src/protocols/fuzz-target.ts';
+import { seededRandom } from '../../src/seeded-random.ts';
 
 const BATCH = 50_000;
 
