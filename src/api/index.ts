@@ -4,5 +4,10 @@
  * them, and the console imports the same types (`import type`, so nothing here is bundled).
  * Pure: only `typebox` and the domain's constant lists. This index is the folder's one entry.
  */
+export * from './assets.ts';
 export * from './common.ts';
+export * from './devices.ts';
 export * from './orders.ts';
+export * from './positions.ts';
+export * from './units.ts';
+export * from './users.ts';
