@@ -5,8 +5,11 @@
  * Pure: only `typebox` and the domain's constant lists. This index is the folder's one entry.
  */
 export * from './assets.ts';
+export * from './attachments.ts';
+export * from './categories.ts';
 export * from './common.ts';
 export * from './devices.ts';
+export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';
 export * from './units.ts';
