@@ -1,3 +1,4 @@
+import type { PositionView } from '../api/index.ts';
 import {
   classifyFix,
   DEFAULT_FILTERS,
@@ -273,7 +274,7 @@ function kindOf(flags: number): string {
 }
 
 /** A position as the API and the live feed show it. */
-export function positionView(p: StoredPosition) {
+export function positionView(p: StoredPosition): PositionView {
   return {
     deviceId: p.deviceId,
     time: new Date(p.time).toISOString(),

@@ -2,10 +2,13 @@ import type { WorkingCalendar } from './calendar.ts';
 import { CalendarError } from './errors.ts';
 import { addWorkingDays, addWorkingMs, HOUR_MS, workingMsBetween } from './working-time.ts';
 
+/** The units a time limit counts in: working hours or working days. */
+export const TIME_LIMIT_UNITS = ['hours', 'days'] as const;
+
 /** A time limit (处置时限) or an extension (延期), counted in working hours or working days. */
 export interface TimeLimit {
   amount: number;
-  unit: 'hours' | 'days';
+  unit: (typeof TIME_LIMIT_UNITS)[number];
 }
 
 /** Where an order stands against its deadline, from fine to overdue. */

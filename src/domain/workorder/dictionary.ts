@@ -50,10 +50,20 @@ export const DEFAULT_UNIT_KINDS = ['department', 'community', 'grid', 'workstati
 /** One of DEFAULT_UNIT_KINDS. */
 export type DefaultUnitKind = (typeof DEFAULT_UNIT_KINDS)[number];
 
+/** The datatypes of an extra field: Open311 GeoReport v2's attribute datatypes. */
+export const CATEGORY_FIELD_DATATYPES = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const;
+
 /** An extra field asked for when reporting in a category: an Open311 GeoReport v2 attribute. */
 export interface CategoryField {
   code: string;
-  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  datatype: (typeof CATEGORY_FIELD_DATATYPES)[number];
   required: boolean;
   description: string;
   datatypeDescription?: string;

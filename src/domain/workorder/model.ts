@@ -12,7 +12,16 @@ export interface Actor {
 }
 
 /** A collaboration sub-task's progress; `closed` means the lead closed it with a reason. */
-export type SubTaskStatus = 'dispatched' | 'signed' | 'handled' | 'closed';
+export const SUB_TASK_STATUSES = ['dispatched', 'signed', 'handled', 'closed'] as const;
+
+/** One of SUB_TASK_STATUSES. */
+export type SubTaskStatus = (typeof SUB_TASK_STATUSES)[number];
+
+/** How a closed order was resolved: handled by the units it was sent to, or on the spot by the grid worker who reported it (自处理). */
+export const RESOLUTIONS = ['handled', 'selfHandled'] as const;
+
+/** One of RESOLUTIONS. */
+export type Resolution = (typeof RESOLUTIONS)[number];
 
 /** A part of the job given to another unit (协办), with its own deadline. */
 export interface SubTask {
@@ -108,7 +117,7 @@ export interface OrderState {
   reopenCount: number;
   returnCount: number;
   extensionCount: number;
-  resolution: 'handled' | 'selfHandled' | null;
+  resolution: Resolution | null;
   closedAt: number | null;
   mergedIntoId: string | null;
   returnVisit: ReturnVisit | null;

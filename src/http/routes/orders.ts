@@ -1,3 +1,18 @@
+import {
+  ActedSchema,
+  ActionBodySchema,
+  ActionParams,
+  CreatedOrderSchema,
+  DuplicatesSchema,
+  IdParams,
+  ListQuery,
+  MergeBody,
+  MergedSchema,
+  NewOrderBody,
+  OrderEventsSchema,
+  OrderPageSchema,
+  OrderSchema,
+} from '../../api/index.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
 import {
@@ -15,19 +30,6 @@ import {
 } from '../../services/orders/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
-import { IdParams } from '../schemas.ts';
-import {
-  ActedSchema,
-  ActionBodySchema,
-  ActionParams,
-  ListQuery,
-  MergeBody,
-  MergedSchema,
-  NewOrderBody,
-  OrderEventsSchema,
-  OrderPageSchema,
-  OrderSchema,
-} from './orders.schemas.ts';
 
 /** Everyone who may report a problem: a leader reads and supervises but does not report. */
 const REPORTERS: Role[] = [
@@ -51,6 +53,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
         tags: ['orders'],
         summary: 'Report a problem (上报): located to its grid, routed by source, with duplicate suggestions',
         body: NewOrderBody,
+        response: { 201: CreatedOrderSchema },
       },
     },
     async (request, reply) => {
@@ -112,7 +115,12 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
     '/api/orders/:id/duplicates',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['orders'], summary: 'Open orders of the same category nearby', params: IdParams },
+      schema: {
+        tags: ['orders'],
+        summary: 'Open orders of the same category nearby',
+        params: IdParams,
+        response: { 200: DuplicatesSchema },
+      },
     },
     async (request) => ({
       items: await findDuplicatesOfOrder(p.ctx, principal(request), request.params.id),

@@ -1,3 +1,5 @@
+import type { AssetView } from '../../api/index.ts';
+import type { AssetKind } from '../../domain/assets/kinds.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import {
@@ -14,12 +16,14 @@ import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, filterHeldInScope, listScopeOf } from '../scope/index.ts';
 
-export const ASSET_KINDS = ['boat', 'crew', 'vehicle'] as const;
+/** What an asset may be, for the routes' request schemas. */
+export { ASSET_KINDS } from '../../domain/assets/kinds.ts';
 
-export function assetView(a: Asset) {
+/** An asset as the API returns it. The store holds only kinds it was given as such. */
+export function assetView(a: Asset): AssetView {
   return {
     id: a.id,
-    kind: a.kind,
+    kind: a.kind as AssetKind,
     code: a.code,
     name: a.name,
     unitId: a.unitId,

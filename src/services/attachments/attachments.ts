@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { AttachmentView } from '../../api/index.ts';
 import { ACCEPTED_PHOTO_FORMATS, PHOTO_TYPES, sniffPhotoType } from '../../domain/attachments/photo-type.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
@@ -191,20 +192,6 @@ export async function openAttachmentFile(
     });
   }
   return { sha256, mime, bytes, open: () => ctx.blobs.read(sha256) };
-}
-
-/** An attachment as the API shows it, with the URLs of the photo and its thumbnail. */
-export interface AttachmentView {
-  id: string;
-  sha256: string;
-  mime: string;
-  bytes: number;
-  width: number;
-  height: number;
-  fileName: string | null;
-  createdAt: string;
-  url: string;
-  thumbnailUrl: string;
 }
 
 /** The API shape of an attachment (also for work-order events that embed their photos). */

@@ -1,3 +1,4 @@
+import type { CategoryView } from '../../api/index.ts';
 import { categoryCode } from '../../domain/workorder/code.ts';
 import {
   CATEGORY_TYPE_LABEL,
@@ -25,7 +26,7 @@ import type { ServiceContext } from '../context.ts';
 export type CategoryInput = Pick<CategoryFields, keyof CategoryClass | 'timeLimit'> & Partial<CategoryFields>;
 
 /** A category as the API returns it. */
-export function categoryView(c: Category) {
+export function categoryView(c: Category): CategoryView {
   return {
     id: c.id,
     code: categoryCode(c.type, c.majorCode, c.minorCode),

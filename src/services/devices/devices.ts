@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DeviceView } from '../../api/index.ts';
 import { identifierProblem, normalizeIdentifier, type Protocol } from '../../domain/devices/identifiers.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
@@ -187,12 +188,16 @@ export async function issueAuthCode(ctx: ServiceContext, device: Device): Promis
 }
 
 /** The device with its status and latest position, as the API shows it. */
-export async function deviceView(ctx: ServiceContext, d: Device, latest?: StoredPosition | null) {
+export async function deviceView(
+  ctx: ServiceContext,
+  d: Device,
+  latest?: StoredPosition | null,
+): Promise<DeviceView> {
   const position = latest === undefined ? await findLatest(ctx.db, d.id) : latest;
   return {
     id: d.id,
     name: d.name,
-    protocol: d.protocol,
+    protocol: d.protocol as Protocol,
     identifier: d.identifier,
     assetId: d.assetId,
     unitId: d.unitId,

@@ -1,3 +1,4 @@
+import type { InboxView, NotificationData, NotificationView } from '../../api/index.ts';
 import { notificationMessage } from '../../domain/notifications/messages.ts';
 import {
   type NotificationKind,
@@ -5,7 +6,7 @@ import {
   receivesUnitNotifications,
   targetsOfEvent,
 } from '../../domain/notifications/rules.ts';
-import type { JsonObject, OrderEvent } from '../../domain/workorder/model.ts';
+import type { OrderEvent } from '../../domain/workorder/model.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import type { LiveBus } from '../../live/bus.ts';
@@ -89,7 +90,7 @@ function record(
   options: { auto?: boolean; into?: OrderRecord },
 ): NotificationRecord {
   const { deadline, status } = order.state;
-  const data: JsonObject = {
+  const data: NotificationData = {
     status,
     deadline: deadline === null ? null : new Date(deadline).toISOString(),
     ...(options.auto !== undefined && { auto: options.auto }),
@@ -182,15 +183,15 @@ export async function notifyMerged(
   return deliveries;
 }
 
-/** A notification as the API returns it. */
-export function notificationView(n: NotificationRecord) {
+/** A notification as the API returns it; its data is what record() wrote. */
+export function notificationView(n: NotificationRecord): NotificationView {
   return {
     id: n.id,
     kind: n.kind,
     orderId: n.orderId,
     orderCode: n.orderCode,
     message: n.message,
-    data: n.data,
+    data: n.data as NotificationData,
     createdAt: new Date(n.createdAt).toISOString(),
     readAt: n.readAt === null ? null : new Date(n.readAt).toISOString(),
   };
@@ -242,7 +243,7 @@ export async function listMyNotifications(
   ctx: ServiceContext,
   who: Principal,
   q: { unread?: boolean; limit?: number; cursor?: string },
-) {
+): Promise<InboxView> {
   const page = await listNotifications(ctx.db, who.userId, {
     unreadOnly: q.unread === true,
     limit: Math.min(q.limit ?? 50, MAX_NOTIFICATION_PAGE),

@@ -1,3 +1,4 @@
+import type { DuplicateView } from '../../api/index.ts';
 import { orderCode, orderCodeDay } from '../../domain/workorder/code.ts';
 import { type NewOrderRequest, reportOrder } from '../../domain/workorder/create.ts';
 import { levelForSource, type OrderSource, sourcesFor } from '../../domain/workorder/dictionary.ts';
@@ -16,7 +17,7 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyForEvent } from '../notifications/index.ts';
 import { locate } from '../units/index.ts';
 import { actorOf } from './actor.ts';
-import { type DuplicateSuggestion, findDuplicates } from './duplicates.ts';
+import { findDuplicates } from './duplicates.ts';
 import { checkPhotosExist } from './photos.ts';
 import { domainFailure } from './write.ts';
 
@@ -27,7 +28,7 @@ export interface CreatedOrder {
   order: OrderRecord;
   event: OrderEvent;
   category: Category;
-  duplicates: DuplicateSuggestion[];
+  duplicates: DuplicateView[];
   /** Notifications the report wrote (to the unit receiving it), for the caller to push to live consoles. */
   deliveries: Delivery[];
 }

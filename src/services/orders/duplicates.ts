@@ -1,3 +1,4 @@
+import type { DuplicateView } from '../../api/index.ts';
 import { haversineMeters } from '../../domain/positions/filters.ts';
 import type { OrderStatus } from '../../domain/workorder/states.ts';
 import { findCategory } from '../../store/categories.repository.ts';
@@ -19,19 +20,6 @@ const OPEN_STATUSES: readonly OrderStatus[] = [
 
 const METRES_PER_DEGREE = 111_320;
 
-/** A possible duplicate as the API suggests it. */
-export interface DuplicateSuggestion {
-  id: string;
-  code: string;
-  status: OrderStatus;
-  description: string;
-  address: string | null;
-  lat: number;
-  lon: number;
-  distanceM: number;
-  createdAt: string;
-}
-
 /**
  * Open orders of the same category within the category's radius of the order, nearest first,
  * among those the caller may see (a resident is not shown other people's reports).
@@ -41,7 +29,7 @@ export async function findDuplicates(
   who: Principal,
   order: Pick<OrderRecord, 'id' | 'lat' | 'lon' | 'categoryId'>,
   radiusM: number,
-): Promise<DuplicateSuggestion[]> {
+): Promise<DuplicateView[]> {
   const dLat = radiusM / METRES_PER_DEGREE;
   const dLon = radiusM / (METRES_PER_DEGREE * Math.max(0.01, Math.cos((order.lat * Math.PI) / 180)));
   const { items } = await listOrders(
@@ -84,7 +72,7 @@ export async function findDuplicatesOfOrder(
   ctx: ServiceContext,
   who: Principal,
   id: string,
-): Promise<DuplicateSuggestion[]> {
+): Promise<DuplicateView[]> {
   const order = await getVisibleOrderOrThrow(ctx, who, id);
   const category = await findCategory(ctx.db, order.categoryId);
   return findDuplicates(ctx, who, order, category?.duplicateRadiusM ?? 0);

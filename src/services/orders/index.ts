@@ -6,7 +6,7 @@ export { type ActedOrder, actOnOrder } from './act.ts';
 export { actorOf, isCentreRole } from './actor.ts';
 export { announceOrder } from './announce.ts';
 export { type CreatedOrder, createOrder, type NewOrderRequest } from './create.ts';
-export { type DuplicateSuggestion, findDuplicates, findDuplicatesOfOrder } from './duplicates.ts';
+export { findDuplicates, findDuplicatesOfOrder } from './duplicates.ts';
 export { type MergedOrders, type MergeRequest, mergeOrder } from './merge.ts';
 export { loadOrderNames, OrderNames } from './names.ts';
 export { type ActionBody, instantOf, type SubTaskBody } from './payload.ts';

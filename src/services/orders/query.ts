@@ -1,3 +1,4 @@
+import type { OrderPageView } from '../../api/index.ts';
 import type { TrafficLight } from '../../domain/calendar/time-limit.ts';
 import { allowedActions } from '../../domain/workorder/apply.ts';
 import { ORDER_SOURCES, STAGES } from '../../domain/workorder/dictionary.ts';
@@ -159,7 +160,11 @@ async function filterOf(ctx: ServiceContext, who: Principal, q: OrderListQuery):
 }
 
 /** One page of the orders the caller may see, filtered and sorted; `total` on the first page. */
-export async function listVisibleOrders(ctx: ServiceContext, who: Principal, q: OrderListQuery) {
+export async function listVisibleOrders(
+  ctx: ServiceContext,
+  who: Principal,
+  q: OrderListQuery,
+): Promise<OrderPageView> {
   const sortParam = q.sort ?? '-createdAt';
   const sort = SORTS.find((s) => s === sortParam.replace(/^-/, ''));
   if (!sort) {

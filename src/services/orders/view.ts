@@ -1,3 +1,4 @@
+import type { OrderEventView, OrderView } from '../../api/index.ts';
 import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { timeRemaining } from '../../domain/calendar/time-limit.ts';
 import type { ActionType } from '../../domain/workorder/actions.ts';
@@ -8,7 +9,8 @@ import type { Category } from '../../store/categories.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { type OrderNames, targetUnitIdOf } from './names.ts';
 
-const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+const iso = (t: number): string => new Date(t).toISOString();
+const isoOrNull = (t: number | null): string | null => (t === null ? null : iso(t));
 
 /** Keys of event data that hold instants: shown as ISO strings like every time in the API. */
 const TIME_KEYS = new Set(['deadline', 'subTaskDeadline', 'parkedSince']);
@@ -33,7 +35,7 @@ export function orderView(
   calendar: WorkingCalendar,
   names: OrderNames,
   allowedActions?: ActionType[],
-) {
+): OrderView {
   const s = o.state;
   const light = orderLight(s, now, { calendar });
   return {
@@ -68,8 +70,8 @@ export function orderView(
     responsibleUserName: names.person(s.responsibleUserId),
     dispatcherUnitId: s.dispatcherUnitId,
     timeLimit: s.timeLimit,
-    dispatchedAt: iso(s.dispatchedAt),
-    deadline: iso(s.deadline),
+    dispatchedAt: isoOrNull(s.dispatchedAt),
+    deadline: isoOrNull(s.deadline),
     light,
     overdue: light === 'red',
     remainingWorkingMs:
@@ -85,15 +87,26 @@ export function orderView(
       deadline: iso(t.deadline),
       closeReason: t.closeReason,
     })),
-    extensionRequests: s.extensionRequests.map((r) => ({ ...r, requestedAt: iso(r.requestedAt) })),
+    extensionRequests: s.extensionRequests.map((r) => ({
+      subTaskId: r.subTaskId,
+      extension: { amount: r.extension.amount, unit: r.extension.unit },
+      reason: r.reason,
+      requestedBy: r.requestedBy,
+      requestedAt: iso(r.requestedAt),
+    })),
     reworkCount: s.reworkCount,
     reopenCount: s.reopenCount,
     returnCount: s.returnCount,
     extensionCount: s.extensionCount,
     resolution: s.resolution,
-    closedAt: iso(s.closedAt),
+    closedAt: isoOrNull(s.closedAt),
     mergedIntoId: s.mergedIntoId,
-    returnVisit: s.returnVisit ? { ...s.returnVisit, at: iso(s.returnVisit.at) } : null,
+    returnVisit: s.returnVisit && {
+      satisfaction: s.returnVisit.satisfaction,
+      solved: s.returnVisit.solved,
+      at: iso(s.returnVisit.at),
+      byUserId: s.returnVisit.byUserId,
+    },
     version: s.version,
     createdAt: iso(o.createdAt),
     updatedAt: iso(o.updatedAt),
@@ -105,7 +118,7 @@ export function orderView(
  * One timeline entry as the API returns it: the actor with their display name and unit's name,
  * and the unit the event sent the order to (`targetUnit`, see targetUnitIdOf) with its name.
  */
-export function eventView(e: OrderEvent, names: OrderNames) {
+export function eventView(e: OrderEvent, names: OrderNames): OrderEventView {
   const target = targetUnitIdOf(e);
   return {
     seq: e.seq,

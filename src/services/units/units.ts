@@ -1,3 +1,4 @@
+import type { UnitTreeNodeView, UnitView } from '../../api/index.ts';
 import { findContaining } from '../../domain/org/locate.ts';
 import { type AreaGeometry, areaGeometryProblem } from '../../domain/org/polygon.ts';
 import { parentProblem, type UnitKind } from '../../domain/org/unit-kinds.ts';
@@ -19,30 +20,15 @@ import {
 import type { Principal, ServiceContext } from '../context.ts';
 import { listScopeOf, mayReadUnit } from '../scope/index.ts';
 
-/** A unit as the API returns it. */
-export interface UnitView {
-  id: string;
-  kind: string;
-  parentId: string | null;
-  code: string;
-  name: string;
-  polygon: unknown | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface UnitTreeNode extends UnitView {
-  children: UnitTreeNode[];
-}
-
+/** A unit as the API returns it. The store holds only kinds and polygons the domain accepted, hence the casts. */
 export function unitView(u: Unit): UnitView {
   return {
     id: u.id,
-    kind: u.kind,
+    kind: u.kind as UnitKind,
     parentId: u.parentId,
     code: u.code,
     name: u.name,
-    polygon: u.polygon,
+    polygon: u.polygon as AreaGeometry | null,
     createdAt: new Date(u.createdAt).toISOString(),
     updatedAt: new Date(u.updatedAt).toISOString(),
   };
@@ -64,10 +50,10 @@ export async function listVisibleUnits(
 }
 
 /** Builds trees from a flat list; units whose parent is not in the list become roots (scope tops). */
-export function buildTree(units: readonly Unit[]): UnitTreeNode[] {
-  const nodes = new Map<string, UnitTreeNode>();
+export function buildTree(units: readonly Unit[]): UnitTreeNodeView[] {
+  const nodes = new Map<string, UnitTreeNodeView>();
   for (const u of units) nodes.set(u.id, { ...unitView(u), children: [] });
-  const roots: UnitTreeNode[] = [];
+  const roots: UnitTreeNodeView[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     if (parent) parent.children.push(node);

@@ -1,4 +1,6 @@
+import type { UserView } from '../../api/index.ts';
 import { hashPassword } from '../../domain/auth/password.ts';
+import type { Role } from '../../domain/auth/roles.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import { deleteSessionsOfUser } from '../../store/sessions.repository.ts';
@@ -17,26 +19,13 @@ import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 import { unitView } from '../units/index.ts';
 
-/** A user as the API returns it: never the hash or throttle state. */
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unitId: string;
-  phone: string | null;
-  active: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** A user as the API returns it: never the hash or throttle state. The store holds only roles it was given as such. */
 export function userView(u: UserRecord): UserView {
   return {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role,
+    role: u.role as Role,
     unitId: u.unitId,
     phone: u.phone,
     active: u.active,

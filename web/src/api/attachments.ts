@@ -1,15 +1,8 @@
+import type { AttachmentView } from '../../../src/api/index.ts';
 import { request } from './client.ts';
 
 /** A stored photo, as POST /api/attachments answers. */
-export interface Attachment {
-  id: string;
-  mime: string;
-  width: number;
-  height: number;
-  fileName: string | null;
-  url: string;
-  thumbnailUrl: string;
-}
+export type Attachment = AttachmentView;
 
 /** Uploads one photo (JPEG, PNG or WebP) as a raw image body; its id is then referenced by an order. */
 export function uploadPhoto(file: Blob): Promise<Attachment> {

@@ -1,38 +1,19 @@
-import type { NotificationKind } from '../../../src/domain/notifications/rules.ts';
+import type { InboxView, NotificationView } from '../../../src/api/index.ts';
 import { request } from './client.ts';
 
 /** The kinds the console words itself (the server's list); others (added later) show the server's message. */
 export { NOTIFICATION_KINDS, type NotificationKind } from '../../../src/domain/notifications/rules.ts';
 
-/** One inbox entry about an order. */
-export interface Notification {
-  id: string;
-  kind: NotificationKind | (string & {});
-  orderId: string;
-  orderCode: string;
-  message: string;
-  /** `merged` names the order the duplicate now lives on (intoOrderId, intoOrderCode). */
-  data: {
-    status?: string;
-    deadline?: string | null;
-    auto?: boolean;
-    intoOrderId?: string;
-    intoOrderCode?: string;
-  };
-  createdAt: string;
-  readAt: string | null;
-}
+/** One inbox entry about an order; `kind` may be one this console does not word (it shows `message`). */
+export type Notification = NotificationView;
 
-/** The order a notification opens: for a merge, the surviving order the duplicate is followed in. */
-export function notifiedOrderId(n: Pick<Notification, 'kind' | 'orderId' | 'data'>): string {
+/** The order a notification opens (for a merge, the surviving order the duplicate is followed in), if any. */
+export function notifiedOrderId(n: Pick<Notification, 'kind' | 'orderId' | 'data'>): string | null {
   return n.kind === 'merged' && n.data.intoOrderId ? n.data.intoOrderId : n.orderId;
 }
 
-export interface Inbox {
-  items: Notification[];
-  unreadCount: number;
-  nextCursor?: string;
-}
+/** The newest notifications and how many are unread. */
+export type Inbox = InboxView;
 
 /** The caller's newest notifications with the unread count. */
 export function fetchInbox(limit = 20, signal?: AbortSignal): Promise<Inbox> {

@@ -1,17 +1,17 @@
+import type {
+  DuplicateView,
+  OrderEventView,
+  OrderPageView,
+  OrderSubTaskView,
+  OrderView,
+} from '../../../src/api/index.ts';
 import type { TimeLimit, TrafficLight } from '../../../src/domain/calendar/time-limit.ts';
 import type { ActionType } from '../../../src/domain/workorder/actions.ts';
 import type { NewOrderRequest } from '../../../src/domain/workorder/create.ts';
-import type { CategoryClass, OrderSource, Satisfaction } from '../../../src/domain/workorder/dictionary.ts';
-import type {
-  ExtensionRequest as ExtensionRequestState,
-  OrderFields,
-  ReturnVisit,
-  SubTask as SubTaskState,
-  Timestamps,
-} from '../../../src/domain/workorder/model.ts';
-import type { OrderLevel, OrderStatus } from '../../../src/domain/workorder/states.ts';
+import type { OrderSource, Satisfaction } from '../../../src/domain/workorder/dictionary.ts';
+import type { OrderStatus } from '../../../src/domain/workorder/states.ts';
 import { request } from './client.ts';
-import type { List, Role } from './types.ts';
+import type { List } from './types.ts';
 
 // The order vocabulary is the server's, imported from its pure domain modules rather than copied:
 // states in flow order, levels, sources (and who reports with which), stages, category types,
@@ -34,88 +34,27 @@ export {
 export type { SubTaskStatus } from '../../../src/domain/workorder/model.ts';
 export { ORDER_STATUSES, type OrderLevel, type OrderStatus } from '../../../src/domain/workorder/states.ts';
 
-/** A collaboration sub-task as the API sends it: the domain's, its deadline an ISO time, its unit named. */
-export interface SubTask extends Omit<SubTaskState, 'deadline'> {
-  /** The unit's name, from the API (null only for a unit that no longer exists). */
-  unitName: string | null;
-  deadline: string;
-}
-
-/** A pending extension request as the API sends it: the domain's, with an ISO time. */
-export interface ExtensionRequest extends Omit<ExtensionRequestState, 'requestedAt'> {
-  requestedAt: string;
-}
+// The answers' shapes are the server's response schemas (src/api/orders.ts), types only: the
+// server's views are typed from the same schemas, so neither side can drift from the other.
 
 /**
- * A work order as GET /api/orders/:id returns it (src/services/orders.view.ts): the stored
- * record's fields and ISO times, its flow state flattened. The API names the units and the
- * person it mentions, whatever the user may read of /api/units and /api/users.
+ * A work order as GET /api/orders/:id returns it: its flow state flattened, ISO times, and the
+ * names of the units and the person it mentions, whatever the user may read of /api/units and
+ * /api/users. `allowedActions` (the buttons the caller may press now) only on the single read.
  */
-export interface Order extends OrderFields, Timestamps<string> {
-  status: OrderStatus;
-  level: OrderLevel;
-  category: (Pick<CategoryClass, 'type' | 'majorName' | 'minorName'> & { code: string }) | null;
-  gridName: string | null;
-  communityName: string | null;
-  reporterUserId: string | null;
-  responsibleUnitId: string | null;
-  responsibleUnitName: string | null;
-  responsibleUserId: string | null;
-  responsibleUserName: string | null;
-  dispatcherUnitId: string | null;
-  timeLimit: TimeLimit | null;
-  dispatchedAt: string | null;
-  deadline: string | null;
-  light: TrafficLight | null;
-  overdue: boolean;
-  parked: { at: string; reason: string } | null;
-  supervision: { count: number; lastAt: string } | null;
-  subTasks: SubTask[];
-  extensionRequests: ExtensionRequest[];
-  reworkCount: number;
-  returnCount: number;
-  closedAt: string | null;
-  mergedIntoId: string | null;
-  returnVisit: (Omit<ReturnVisit, 'at'> & { at: string }) | null;
-  version: number;
-  /** Only on the single-order read: the buttons the caller may press now. */
-  allowedActions?: ActionType[];
-}
+export type Order = OrderView;
 
-/** Who acted on an order, named by the API (a resident's name only for those who may read it). */
-export interface EventActor {
-  userId: string;
-  role: Role | 'system';
-  unitId: string | null;
-  displayName: string | null;
-  unitName: string | null;
-}
+/** A collaboration sub-task as the API sends it, its unit named. */
+export type SubTask = OrderSubTaskView;
 
 /** One entry of the append-only timeline. */
-export interface OrderEvent {
-  seq: number;
-  action: ActionType | 'report' | 'absorb';
-  fromState: OrderStatus | null;
-  toState: OrderStatus;
-  actor: EventActor;
-  /** Where a report, dispatch, escalation or return sent the order. */
-  targetUnit: { id: string; name: string | null } | null;
-  at: string;
-  note: string | null;
-  photos: string[];
-  data: Record<string, unknown>;
-}
+export type OrderEvent = OrderEventView;
 
 /** An open order of the same category nearby, as the API suggests it. */
-export interface Duplicate {
-  id: string;
-  code: string;
-  status: OrderStatus;
-  description: string;
-  address: string | null;
-  distanceM: number;
-  createdAt: string;
-}
+export type Duplicate = DuplicateView;
+
+/** A page of the order list; `nextCursor` asks for the next one. */
+export type OrderPage = OrderPageView;
 
 /** The list's filters, named as the API's query parameters. */
 export interface OrderFilter {
@@ -124,10 +63,6 @@ export interface OrderFilter {
   categoryId?: string;
   source?: OrderSource;
   q?: string;
-}
-
-export interface OrderPage extends List<Order> {
-  nextCursor?: string;
 }
 
 const path = (id: string) => `/api/orders/${encodeURIComponent(id)}`;

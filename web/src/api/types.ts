@@ -1,75 +1,42 @@
-import type { LineString, MultiPolygon, Polygon } from 'geojson';
-import type { Role } from '../../../src/domain/auth/roles.ts';
-import type { UnitKind } from '../../../src/domain/org/unit-kinds.ts';
+import type { LineString } from 'geojson';
+import type {
+  DEVICE_STATUSES,
+  DeviceView,
+  PositionView,
+  UnitTreeNodeView,
+  UnitView,
+  UserView,
+} from '../../../src/api/index.ts';
 
 // Roles and unit kinds (with PARENT_KIND, which kind may sit under which) are the server's own lists,
 // imported from its pure domain modules rather than copied.
 export { ROLES, type Role } from '../../../src/domain/auth/roles.ts';
 export { PARENT_KIND, UNIT_KINDS, type UnitKind } from '../../../src/domain/org/unit-kinds.ts';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string;
-  phone: string | null;
-  active: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+// What the API answers is typed by its response schemas (src/api/), types only: the server's views
+// are typed from the same schemas.
 
-export interface Unit {
-  id: string;
-  kind: UnitKind;
-  parentId: string | null;
-  code: string;
-  name: string;
-  polygon: Polygon | MultiPolygon | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A user as the API sends it. */
+export type User = UserView;
 
-export interface UnitNode extends Unit {
-  children: UnitNode[];
-}
+/** A unit as the API sends it, its polygon GeoJSON in WGS-84. */
+export type Unit = UnitView;
+
+/** A unit with its children, as the tree view of /api/units nests them. */
+export type UnitNode = UnitTreeNodeView;
 
 export interface Session {
   user: User;
   unit: Unit;
 }
 
-export type DeviceStatus = 'online' | 'offline';
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
-export interface Device {
-  id: string;
-  name: string;
-  protocol: string;
-  identifier: string;
-  assetId: string | null;
-  unitId: string;
-  offlineAfterS: number;
-  status: DeviceStatus;
-  lastSeenAt: string | null;
-  lastPosition: { time: string; lat: number; lon: number; speed: number } | null;
-}
+/** A device with its online status and last position. */
+export type Device = DeviceView;
 
 /** A stored fix; times ISO UTC, coordinates WGS-84, speed km/h. */
-export interface Position {
-  deviceId: string;
-  time: string;
-  serverTime: string;
-  lat: number;
-  lon: number;
-  speed: number;
-  course: number;
-  altitude: number;
-  valid: boolean;
-  blind: boolean;
-  flags: number;
-  attributes: Record<string, unknown>;
-}
+export type Position = PositionView;
 
 /** A position as the live feed sends it. */
 export interface LivePosition extends Position {

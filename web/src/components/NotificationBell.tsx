@@ -83,12 +83,13 @@ export function NotificationBell() {
                   type="button"
                   data-testid="notification"
                   data-kind={n.kind}
-                  data-order-id={notifiedOrderId(n)}
+                  data-order-id={notifiedOrderId(n) ?? undefined}
                   data-read={n.readAt !== null}
                   onClick={() => {
                     if (!n.readAt) void change(() => markRead(n.id));
                     setOpen(false);
-                    navigateTo('orders', notifiedOrderId(n));
+                    const orderId = notifiedOrderId(n);
+                    if (orderId) navigateTo('orders', orderId);
                   }}
                 >
                   <span>{notificationText(n, t)}</span>

@@ -7,12 +7,12 @@ type Translate = (key: MessageKey, params?: Params) => string;
 
 /**
  * An inbox line in the console's language, with the deadline in Shanghai time where the order has
- * one. A kind the console does not word (added on the server later), or a merge that does not
- * name the surviving order, shows the server's own message.
+ * one. A kind the console does not word (added on the server later), a notification naming no
+ * order, or a merge that does not name the surviving order, shows the server's own message.
  */
 export function notificationText(n: Notification, t: Translate): string {
   const kind = NOTIFICATION_KINDS.find((k): k is NotificationKind => k === n.kind);
-  if (!kind) return n.message;
+  if (!kind || n.orderCode === null) return n.message;
   if (kind === 'merged') {
     const into = n.data.intoOrderCode;
     return into ? t('notify.merged', { code: n.orderCode, into }) : n.message;

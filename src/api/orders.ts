@@ -1,11 +1,17 @@
-import { type TSchema, Type } from 'typebox';
-import { ORDER_SOURCES, SATISFACTIONS, STAGES } from '../../domain/workorder/dictionary.ts';
-import { ACTION_TYPES } from '../../domain/workorder/rules.ts';
-import { ORDER_LEVELS, ORDER_STATUSES } from '../../domain/workorder/states.ts';
+import { type Static, Type } from 'typebox';
+import { ROLES } from '../domain/auth/roles.ts';
+import { TIME_LIMIT_UNITS, TRAFFIC_LIGHTS } from '../domain/calendar/time-limit.ts';
+import { CATEGORY_TYPES, ORDER_SOURCES, SATISFACTIONS, STAGES } from '../domain/workorder/dictionary.ts';
+import { RESOLUTIONS, SUB_TASK_STATUSES } from '../domain/workorder/model.ts';
+import { ACTION_TYPES } from '../domain/workorder/rules.ts';
+import { ORDER_LEVELS, ORDER_STATUSES } from '../domain/workorder/states.ts';
+import { literals, Nullable, Time, TimeLimitSchema } from './common.ts';
 
-/** Request schemas of the work-order routes. */
+/**
+ * Work orders (工单) over HTTP: what the routes accept, and what they answer, which is what
+ * src/services/orders/view.ts builds and the console reads (web/src/api/orders.ts).
+ */
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 /** Attachment ids, uploaded before they are referenced. */
@@ -61,7 +67,7 @@ export const ActionBodySchema = Type.Object({
   extension: Type.Optional(
     Type.Object({
       amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
-      unit: literals(['hours', 'days'] as const),
+      unit: literals(TIME_LIMIT_UNITS),
     }),
   ),
 });
@@ -85,7 +91,7 @@ export const ListQuery = Type.Object({
   unitId: Type.Optional(Id),
   responsibleUnitId: Type.Optional(Id),
   responsibleUserId: Type.Optional(Id),
-  light: Type.Optional(literals(['green', 'yellow', 'red'] as const)),
+  light: Type.Optional(literals(TRAFFIC_LIGHTS)),
   overdue: Type.Optional(Type.Boolean()),
   createdFrom: Type.Optional(Instant),
   createdTo: Type.Optional(Instant),
@@ -105,12 +111,31 @@ export const ListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
 });
 
-/** Response schemas: what orders.view.ts returns, so the OpenAPI document shows the names as well. */
+// Response schemas. Each is the one definition of its shape: the view is typed from it (a field
+// the schema lacks would be dropped by the serializer, so the view may not return one) and the
+// console reads the same types.
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Time = Type.String({ format: 'date-time' });
 const Name = (description: string) => Nullable(Type.String({ description }));
-const TimeLimit = Type.Object({ amount: Type.Number(), unit: Type.Enum(['hours', 'days']) });
+
+/** A collaboration sub-task (协办) as the API sends it, its unit named. */
+export const OrderSubTaskSchema = Type.Object({
+  id: Type.String(),
+  unitId: Type.String(),
+  unitName: Name('the sub-task unit’s name (null only for a unit that no longer exists)'),
+  task: Nullable(Type.String()),
+  status: Type.Enum(SUB_TASK_STATUSES),
+  deadline: Time,
+  closeReason: Nullable(Type.String()),
+});
+
+/** A pending extension request (延期申请), for the order (subTaskId null) or one of its sub-tasks. */
+export const ExtensionRequestSchema = Type.Object({
+  subTaskId: Nullable(Type.String()),
+  extension: TimeLimitSchema,
+  reason: Type.String(),
+  requestedBy: Type.String(),
+  requestedAt: Time,
+});
 
 /** A work order as GET /api/orders/:id and the list return it. */
 export const OrderSchema = Type.Object({
@@ -122,7 +147,7 @@ export const OrderSchema = Type.Object({
   category: Nullable(
     Type.Object({
       code: Type.String(),
-      type: Type.String(),
+      type: Type.Enum(CATEGORY_TYPES),
       majorName: Type.String(),
       minorName: Type.String(),
     }),
@@ -144,75 +169,65 @@ export const OrderSchema = Type.Object({
   responsibleUserId: Nullable(Type.String()),
   responsibleUserName: Name('the responsible person’s display name'),
   dispatcherUnitId: Nullable(Type.String()),
-  timeLimit: Nullable(TimeLimit),
+  timeLimit: Nullable(TimeLimitSchema),
   dispatchedAt: Nullable(Time),
   deadline: Nullable(Time),
-  light: Nullable(Type.Enum(['green', 'yellow', 'red'])),
+  light: Nullable(Type.Enum(TRAFFIC_LIGHTS)),
   overdue: Type.Boolean(),
-  remainingWorkingMs: Nullable(Type.Number()),
-  parked: Nullable(Type.Object({ at: Nullable(Time), reason: Type.String() })),
-  supervision: Nullable(Type.Object({ count: Type.Number(), lastAt: Nullable(Time) })),
-  subTasks: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      unitId: Type.String(),
-      unitName: Name('the sub-task unit’s name'),
-      task: Nullable(Type.String()),
-      status: Type.String(),
-      deadline: Nullable(Time),
-      closeReason: Nullable(Type.String()),
-    }),
-  ),
-  extensionRequests: Type.Array(
-    Type.Object({
-      subTaskId: Nullable(Type.String()),
-      extension: TimeLimit,
-      reason: Type.String(),
-      requestedBy: Type.String(),
-      requestedAt: Nullable(Time),
-    }),
-  ),
+  remainingWorkingMs: Nullable(Type.Number({ description: 'working time left to the deadline' })),
+  parked: Nullable(Type.Object({ at: Time, reason: Type.String() }, { description: '挂账' })),
+  supervision: Nullable(Type.Object({ count: Type.Number(), lastAt: Time }, { description: '督办' })),
+  subTasks: Type.Array(OrderSubTaskSchema),
+  extensionRequests: Type.Array(ExtensionRequestSchema),
   reworkCount: Type.Number(),
   reopenCount: Type.Number(),
   returnCount: Type.Number(),
   extensionCount: Type.Number(),
-  resolution: Nullable(Type.String()),
+  resolution: Nullable(Type.Enum(RESOLUTIONS)),
   closedAt: Nullable(Time),
   mergedIntoId: Nullable(Type.String()),
   returnVisit: Nullable(
-    Type.Object({
-      satisfaction: Type.String(),
-      solved: Type.Boolean(),
-      at: Nullable(Time),
-      byUserId: Type.String(),
-    }),
+    Type.Object(
+      {
+        satisfaction: Type.Enum(SATISFACTIONS),
+        solved: Type.Boolean(),
+        at: Time,
+        byUserId: Type.String(),
+      },
+      { description: '回访' },
+    ),
   ),
   version: Type.Number(),
-  createdAt: Nullable(Time),
-  updatedAt: Nullable(Time),
-  allowedActions: Type.Optional(Type.Array(Type.String())),
+  createdAt: Time,
+  updatedAt: Time,
+  allowedActions: Type.Optional(
+    Type.Array(Type.Enum(ACTION_TYPES), { description: 'only on the single-order read' }),
+  ),
+});
+
+/** Who acted on an order, named (a resident's name only for those who may read it). */
+export const EventActorSchema = Type.Object({
+  userId: Type.String(),
+  role: Type.Enum([...ROLES, 'system']),
+  unitId: Nullable(Type.String()),
+  displayName: Name('the actor’s display name (a resident’s only for those who may read them)'),
+  unitName: Name('the actor’s unit’s name'),
 });
 
 /** One timeline entry as GET /api/orders/:id/events returns it. */
 export const OrderEventSchema = Type.Object({
   seq: Type.Number(),
-  action: Type.String(),
-  fromState: Nullable(Type.String()),
-  toState: Type.String(),
-  actor: Type.Object({
-    userId: Type.String(),
-    role: Type.String(),
-    unitId: Nullable(Type.String()),
-    displayName: Name('the actor’s display name (a resident’s only for those who may read them)'),
-    unitName: Name('the actor’s unit’s name'),
-  }),
+  action: Type.Enum([...ACTION_TYPES, 'report', 'absorb']),
+  fromState: Nullable(Type.Enum(ORDER_STATUSES)),
+  toState: Type.Enum(ORDER_STATUSES),
+  actor: EventActorSchema,
   targetUnit: Nullable(
     Type.Object(
       { id: Type.String(), name: Name('its name') },
       { description: 'where a report, dispatch, escalation or return sent the order' },
     ),
   ),
-  at: Nullable(Time),
+  at: Time,
   note: Nullable(Type.String()),
   photos: Type.Array(Type.String()),
   data: Type.Record(Type.String(), Type.Unknown()),
@@ -226,8 +241,44 @@ export const OrderPageSchema = Type.Object({
 
 export const OrderEventsSchema = Type.Object({ items: Type.Array(OrderEventSchema) });
 
+/** An open order of the same category nearby, as the API suggests it. */
+export const DuplicateSchema = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  status: Type.Enum(ORDER_STATUSES),
+  description: Type.String(),
+  address: Nullable(Type.String()),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  distanceM: Type.Number({ description: 'metres from the order, rounded' }),
+  createdAt: Time,
+});
+
+export const DuplicatesSchema = Type.Object({ items: Type.Array(DuplicateSchema) });
+
+/** POST /api/orders: the new order, with open orders nearby that may be the same problem. */
+export const CreatedOrderSchema = Type.Object({
+  order: OrderSchema,
+  duplicates: Type.Array(DuplicateSchema),
+});
+
 /** POST /api/orders/:id/actions/:action. */
 export const ActedSchema = Type.Object({ order: OrderSchema, event: OrderEventSchema });
 
 /** POST /api/orders/:id/merge. */
 export const MergedSchema = Type.Object({ order: OrderSchema, into: OrderSchema, event: OrderEventSchema });
+
+/** A work order as the API sends it. */
+export type OrderView = Static<typeof OrderSchema>;
+/** A sub-task of an order as the API sends it. */
+export type OrderSubTaskView = Static<typeof OrderSubTaskSchema>;
+/** A pending extension request as the API sends it. */
+export type ExtensionRequestView = Static<typeof ExtensionRequestSchema>;
+/** One timeline entry as the API sends it. */
+export type OrderEventView = Static<typeof OrderEventSchema>;
+/** An event's actor as the API sends it. */
+export type EventActorView = Static<typeof EventActorSchema>;
+/** A page of GET /api/orders. */
+export type OrderPageView = Static<typeof OrderPageSchema>;
+/** A possible duplicate as the API suggests it. */
+export type DuplicateView = Static<typeof DuplicateSchema>;

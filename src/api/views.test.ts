@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Static } from 'typebox';
+import type { positionView } from '../ingest/pipeline.ts';
+import type { assetView } from '../services/assets/index.ts';
+import type { attachmentView } from '../services/attachments/index.ts';
+import type { categoryView } from '../services/categories/index.ts';
+import type { deviceView } from '../services/devices/index.ts';
+import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
+import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
+import type { buildTree, unitView } from '../services/units/index.ts';
+import type { userView } from '../services/users/index.ts';
+import type { AssetSchema } from './assets.ts';
+import type { AttachmentSchema } from './attachments.ts';
+import type { CategorySchema } from './categories.ts';
+import type { DeviceSchema } from './devices.ts';
+import type { InboxSchema, NotificationSchema } from './notifications.ts';
+import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
+import type { PositionSchema } from './positions.ts';
+import type { UnitSchema, UnitTreeNodeView } from './units.ts';
+import type { UserSchema } from './users.ts';
+
+/**
+ * True when A and B are the same type. Stricter than mutual assignability, which would take
+ * `{ a: string; b?: number }` for `{ a: string }`: a view sending an optional field its schema
+ * lacks would pass that, and the serializer would still drop the field.
+ */
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/** Compiles only when the two types are the same: `true` is not a `false`. */
+const same = <A, B>(proof: Equals<A, B>): boolean => proof;
+
+type Returned<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+// `npm test` type-checks this file before running it: a view returning a field its schema lacks,
+// or lacking one its schema has, fails the build here (and at the view, typed by the schema).
+describe('API shapes: each view returns exactly its response schema', () => {
+  it('work orders, their timeline, pages and duplicates', () => {
+    assert.ok(same<Returned<typeof orderView>, Static<typeof OrderSchema>>(true));
+    assert.ok(same<Returned<typeof eventView>, Static<typeof OrderEventSchema>>(true));
+    assert.ok(same<Returned<typeof listVisibleOrders>, Static<typeof OrderPageSchema>>(true));
+    assert.ok(same<Returned<typeof findDuplicates>, Static<typeof DuplicateSchema>[]>(true));
+  });
+
+  it('units, users, devices, assets and positions', () => {
+    assert.ok(same<Returned<typeof unitView>, Static<typeof UnitSchema>>(true));
+    assert.ok(same<Returned<typeof buildTree>, UnitTreeNodeView[]>(true));
+    assert.ok(same<Returned<typeof userView>, Static<typeof UserSchema>>(true));
+    assert.ok(same<Returned<typeof deviceView>, Static<typeof DeviceSchema>>(true));
+    assert.ok(same<Returned<typeof assetView>, Static<typeof AssetSchema>>(true));
+    assert.ok(same<Returned<typeof positionView>, Static<typeof PositionSchema>>(true));
+  });
+
+  it('categories, notifications and attachments', () => {
+    assert.ok(same<Returned<typeof categoryView>, Static<typeof CategorySchema>>(true));
+    assert.ok(same<Returned<typeof notificationView>, Static<typeof NotificationSchema>>(true));
+    assert.ok(same<Returned<typeof listMyNotifications>, Static<typeof InboxSchema>>(true));
+    assert.ok(same<Returned<typeof attachmentView>, Static<typeof AttachmentSchema>>(true));
+  });
+});
