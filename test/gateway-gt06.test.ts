@@ -25,6 +25,7 @@ const terminal: Gt06TerminalInfo = {
   oilCut: false,
 };
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const bin = (text: string) => Uint8Array.from(Buffer.from(text, 'hex'));
 
 /** A fix at `iso`; coordinates chosen so that degrees × 1,800,000 is whole and they come back exactly. */
 function fix(iso: string, lat: number, speedKmh = 12) {
@@ -132,6 +133,48 @@ forEachDialect('GT06 gateway over TCP', (kind) => {
       [p?.time, p?.lat, p?.blind, p?.attributes.reupload],
       ['2026-03-02T00:40:00.000Z', 31.3, true, true],
     );
+    device.close();
+  });
+
+  it("stores traccar's 0x10 frame and a 0xA0 device frame, acks the AZ735 0x32 in the long form", async () => {
+    const device = await connectGt06(gateways.gt06.port);
+    device.send(encodeLogin({ imei: IMEI, serial: 1 }));
+    // Real frames verbatim (src/protocols/gt06/locations.test.ts): no reply to either (§5.2). Older
+    // than the fixes before them, they are stored as history.
+    device.send(bin('787819100B031A0B1B31CC027AC7FD0C4657BF0115210001001CC6070D0A'));
+    device.send(
+      bin(
+        '78782DA019060311270BC702F84FB00927D44007140001AD01000028AC000000000005030300080100001EDE00068C370D0A',
+      ),
+    );
+    // Traccar's AZ735 frame: acked 79 79 … after its commit, then one without a fix, acked too.
+    device.send(
+      bin(
+        '7979004a321106170c1b180cc900a875580b7ab4f00010350901fe0a007c0009112424007c000912240081004efe2100c500100f1200000000000000000000000000000000000000000000bc7c900d0a',
+      ),
+    );
+    device.send(
+      bin(
+        '79790045321106170c1b13000901fe0a007c0009112424007c000912230081004efe1e00c500100f120000000000000000000000000000000000000710bef565574e37000000b26f140d0a',
+      ),
+    );
+    assert.deepEqual((await device.waitForAcks(3)).slice(1), [
+      hex(encodeAck(0x32, 0xbc, true)),
+      hex(encodeAck(0x32, 0xb2, true)),
+    ]);
+
+    const [gps] = await track('2011-03-26T11:27:49Z', '2011-03-26T11:27:49Z');
+    assert.deepEqual(
+      [gps?.time, gps?.lat, gps?.lon, gps?.speed, gps?.course],
+      ['2011-03-26T11:27:49.000Z', 0x027ac7fd / 1_800_000, 0x0c4657bf / 1_800_000, 1, 289],
+    );
+    const [lte] = await track('2025-06-03T17:39:11Z', '2025-06-03T17:39:11Z');
+    assert.deepEqual(
+      [lte?.time, lte?.lat, lte?.lon, lte?.speed, lte?.attributes.reupload, lte?.attributes.cellId],
+      ['2025-06-03T17:39:11.000Z', 0x02f84fb0 / 1_800_000, 0x0927d440 / 1_800_000, 7, true, 0x050303],
+    );
+    const [az735] = await track('2017-06-23T12:27:00Z', '2017-06-23T12:28:00Z');
+    assert.deepEqual([az735?.time, az735?.lat], ['2017-06-23T12:27:24.000Z', -0x00a87558 / 1_800_000]);
     device.close();
   });
 

@@ -289,4 +289,50 @@ forEachDialect('JT/T 808 gateway over TCP', (kind) => {
     );
     terminal.close();
   });
+
+  it('registers, authenticates and stores a terminal whose header number is not BCD (4eb6fb4afd9e)', async () => {
+    const op = await loginAs(t.app, 'operator');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: op,
+      payload: { name: '清波10号', protocol: 'jt808', identifier: '4EB6FB4AFD9E', unitId: t.org.dept.id },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().identifier, '4eb6fb4afd9e');
+
+    const phone = '4eb6fb4afd9e';
+    const terminal = await connectTerminal(gateways.jt808.port);
+    terminal.send(encodeRegister(header(1, phone), { ...REGISTRATION, terminalId: 'T0010' }));
+    const [registered] = await terminal.waitFor(1);
+    assert.deepEqual([registered?.msgId, registered?.result], [0x8100, 0]);
+    terminal.send(encodeAuth(header(2, phone), { code: registered?.authCode ?? '' }));
+    assert.deepEqual(
+      (await terminal.waitFor(2)).map((r) => r.result),
+      [0, 0],
+    );
+    const time = Date.parse('2026-03-02T04:00:00Z');
+    terminal.send(
+      encodeLocationReport(header(3, phone), {
+        lat: 31.305,
+        lon: 120.815,
+        time,
+        speedKmh: 5,
+        course: 180,
+        status: { fixed: true },
+      }),
+    );
+    const report = (await terminal.waitFor(3))[2];
+    assert.deepEqual([report?.replyMsgId, report?.replySerial, report?.result], [0x0200, 3, 0]);
+
+    const track = await t.app.inject({
+      url: `/api/positions?deviceId=${created.json().id}&from=2026-03-02T03:59:00Z&to=2026-03-02T04:01:00Z`,
+      headers: op,
+    });
+    assert.deepEqual(
+      track.json().items.map((p: { time: string; lat: number; lon: number }) => [p.time, p.lat, p.lon]),
+      [['2026-03-02T04:00:00.000Z', 31.305, 120.815]],
+    );
+    terminal.close();
+  });
 });

@@ -5,6 +5,7 @@ import {
   Gt06Framer,
   type Gt06Message,
   type Gt06Position,
+  replyTo,
 } from '../protocols/gt06/index.ts';
 import { type Device, touchDevices } from '../store/devices.repository.ts';
 import { findLatest } from '../store/positions.repository.ts';
@@ -32,8 +33,8 @@ export function gt06Fix(p: Gt06Position): Fix {
 
 /**
  * One GT06 terminal connection (GT06 v1.8.1 §5): login first, then locations, heartbeats and
- * alarms, handled strictly in order. Locations get no reply (the protocol defines none);
- * heartbeats and alarms are acknowledged only after what they carry is stored.
+ * alarms, handled strictly in order. Locations get no reply (the protocol defines none) except
+ * the 0x32 status packet, acknowledged as traccar does; every ack of a fix comes after its commit.
  */
 export function createGt06Session(g: GatewayContext, io: TcpSessionIo): TcpSession {
   const framer = new Gt06Framer();
@@ -91,7 +92,10 @@ export function createGt06Session(g: GatewayContext, io: TcpSessionIo): TcpSessi
     }
     switch (m.kind) {
       case 'location':
-        return store(d, gt06Fix(m.position), m.reupload, undefined);
+        return store(d, gt06Fix(m.position), m.reupload, replyTo(m) ?? undefined);
+      case 'noFix':
+        // A location packet that says it has no fix: nothing to store, but its ack is due.
+        return replyTo(m) ?? undefined;
       case 'heartbeat':
         await touchDevices(g.ctx.db, new Map([[d.id, g.ctx.now()]]));
         return encodeAck(m.protocol, m.serial);

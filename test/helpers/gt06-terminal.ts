@@ -1,7 +1,14 @@
 import net from 'node:net';
 
-/** Every server reply to a GT06 terminal is a 10-byte ack: 78 78 05 <protocol> <serial> <crc> 0d 0a. */
-const ACK_SIZE = 10;
+/**
+ * The size of the reply frame at `at`: a short ack is 10 bytes (78 78 05 <protocol> <serial> <crc>
+ * 0d 0a), a long one (79 79 00 05 …, the AZ735's) 11; undefined while its length is not yet in.
+ */
+function frameSize(received: Buffer, at: number): number | undefined {
+  if (received[at] === 0x79)
+    return at + 4 <= received.length ? 4 + received.readUInt16BE(at + 2) + 2 : undefined;
+  return at + 3 <= received.length ? 3 + (received[at + 2] ?? 0) + 2 : undefined;
+}
 
 /** A fake GT06 terminal over a real TCP socket, collecting the server's acks as hex. */
 export async function connectGt06(port: number) {
@@ -18,8 +25,10 @@ export async function connectGt06(port: number) {
   socket.on('error', () => {});
   const acks = () => {
     const out: string[] = [];
-    for (let i = 0; i + ACK_SIZE <= received.length; i += ACK_SIZE) {
-      out.push(received.subarray(i, i + ACK_SIZE).toString('hex'));
+    for (let i = 0, size = frameSize(received, 0); size && i + size <= received.length; ) {
+      out.push(received.subarray(i, i + size).toString('hex'));
+      i += size;
+      size = frameSize(received, i);
     }
     return out;
   };

@@ -3,7 +3,8 @@
 
 import { openFrame } from './frame.ts';
 import { readGps } from './gps.ts';
-import { cellAttributes, readCell, readCellWithLength } from './lbs.ts';
+import { cellAttributes, readCellWithLength } from './lbs.ts';
+import { InvalidField, isLocationProtocol, readLocation } from './locations.ts';
 import { ByteReader, TruncatedError, toHex } from './reader.ts';
 import { alarmOfCode, readTerminalInfo, terminalAttributes } from './terminal.ts';
 import { GT06_PROTOCOL, type Gt06DecodeResult, type Gt06Error, type Gt06Message } from './types.ts';
@@ -14,19 +15,17 @@ export interface Gt06DecodeOptions {
   timezoneOffsetMinutes?: number;
 }
 
-class InvalidField extends Error {}
-
 /** Decodes one complete frame (start bits to stop bits); never throws. */
 export function decodeGt06Frame(bytes: Uint8Array, options: Gt06DecodeOptions = {}): Gt06DecodeResult {
   const opened = openFrame(bytes);
   if (!opened.ok) return opened;
-  const { protocol, content, serial } = opened.frame;
+  const { protocol, content, serial, long } = opened.frame;
   const fail = (reason: Gt06Error['reason'], detail: string): Gt06DecodeResult => ({
     ok: false,
     error: { reason, detail: `protocol 0x${protocol.toString(16)}: ${detail}`, hex: toHex(bytes) },
   });
   try {
-    return { ok: true, message: decodeContent(protocol, new ByteReader(content), serial, options) };
+    return { ok: true, message: decodeContent(protocol, new ByteReader(content), serial, long, options) };
   } catch (error) {
     if (error instanceof TruncatedError) return fail('truncated', error.message);
     if (error instanceof InvalidField) return fail('invalid', error.message);
@@ -38,15 +37,17 @@ function decodeContent(
   protocol: number,
   r: ByteReader,
   serial: number,
+  long: boolean,
   options: Gt06DecodeOptions,
 ): Gt06Message {
   const tz = options.timezoneOffsetMinutes ?? 0;
+  if (isLocationProtocol(protocol)) {
+    const location = readLocation(protocol, r, serial, tz, long);
+    if (location) return location;
+  }
   switch (protocol) {
     case GT06_PROTOCOL.login:
       return { kind: 'login', protocol, serial, ...readLogin(r) };
-    case GT06_PROTOCOL.location:
-    case GT06_PROTOCOL.locationUtc:
-      return readLocation(protocol, r, serial, tz);
     case GT06_PROTOCOL.heartbeat:
       return readHeartbeat(r, serial);
     case GT06_PROTOCOL.alarm:
@@ -73,24 +74,6 @@ function readLogin(r: ByteReader) {
     timezoneOffsetMinutes = (word & 0x08) !== 0 ? -minutes : minutes;
   }
   return { imei, typeId, timezoneOffsetMinutes };
-}
-
-// §5.2: GPS block, LBS block. The 0x22 form adds ACC, data upload mode, real-time/re-upload
-// flag and, on some firmware, a 4-byte mileage (traccar reads it when exactly 4 bytes remain).
-function readLocation(protocol: 0x12 | 0x22, r: ByteReader, serial: number, tz: number): Gt06Message {
-  const gps = readGps(r, tz);
-  if (!gps.ok) throw new InvalidField(gps.detail);
-  const { position } = gps;
-  if (r.remaining >= 8) Object.assign(position.attributes, cellAttributes(readCell(r)));
-  let reupload = false;
-  if (protocol === GT06_PROTOCOL.locationUtc && r.remaining >= 3) {
-    position.attributes.ignition = r.u8() !== 0;
-    position.attributes.uploadMode = r.u8();
-    reupload = r.u8() !== 0;
-    position.attributes.reupload = reupload;
-  }
-  if (r.remaining === 4) position.attributes.odometer = r.u32();
-  return { kind: 'location', protocol, serial, position, reupload };
 }
 
 // §5.4: terminal information, voltage level, GSM signal strength, alarm/language WORD.

@@ -7,13 +7,24 @@ import { cellBytes } from './lbs.ts';
 import { terminalInfoByte } from './terminal.ts';
 import { GT06_PROTOCOL, type Gt06Cell, type Gt06Message, type Gt06TerminalInfo } from './types.ts';
 
-/** The server response: protocol number echoed with the terminal's serial and no content (e.g. 78 78 05 01 00 01 d9 dc 0d 0a). */
-export function encodeAck(protocol: number, serial: number): Uint8Array {
-  return buildFrame(protocol, new Uint8Array(0), serial);
+/**
+ * The server response: protocol number echoed with the terminal's serial and no content (e.g. 78 78
+ * 05 01 00 01 d9 dc 0d 0a); `long` gives the 0x7979 form (79 79 00 05 …) that the AZ735 expects.
+ */
+export function encodeAck(protocol: number, serial: number, long = false): Uint8Array {
+  return buildFrame(protocol, new Uint8Array(0), serial, long);
 }
 
-/** The reply a message needs: an ack for login, heartbeat and alarm; null for the rest, which GT06 does not acknowledge. */
+/**
+ * The reply a message needs: an ack for login, heartbeat and alarm, and for the location packets
+ * whose layout asks for one (0x32); null for the rest, which GT06 does not acknowledge (§5.2).
+ */
 export function replyTo(message: Gt06Message): Uint8Array | null {
+  if (message.kind === 'location' || message.kind === 'noFix') {
+    return message.ack === 'none'
+      ? null
+      : encodeAck(message.protocol, message.serial, message.ack === 'long');
+  }
   const needsAck = message.kind === 'login' || message.kind === 'heartbeat' || message.kind === 'alarm';
   return needsAck ? encodeAck(message.protocol, message.serial) : null;
 }

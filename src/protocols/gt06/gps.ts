@@ -47,7 +47,15 @@ export function readDateTime(reader: ByteReader, timezoneOffsetMinutes: number):
 
 /** Reads the 18-byte GPS block into a neutral position (§5.2). */
 export function readGps(reader: ByteReader, timezoneOffsetMinutes: number): GpsResult {
-  const time = readDateTime(reader, timezoneOffsetMinutes);
+  return readFix(reader, readDateTime(reader, timezoneOffsetMinutes));
+}
+
+/**
+ * Reads the 12 bytes after the date-time (satellites in the low nibble of the first, then
+ * latitude, longitude, speed, course and status) into a position at `time`, or says why the
+ * block is impossible (`time` is then the date-time's own description).
+ */
+export function readFix(reader: ByteReader, time: number | string): GpsResult {
   const satellites = reader.u8() & 0x0f;
   const latRaw = reader.u32();
   const lonRaw = reader.u32();

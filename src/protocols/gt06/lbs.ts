@@ -14,6 +14,23 @@ export function readCell(reader: ByteReader): Gt06Cell {
   return { mcc: mccWord & 0x7fff, mnc, lac: reader.u16(), cellId: reader.u24() };
 }
 
+/** Reads the cell of traccar's MSG_GPS_LBS_6 (0x11): MCC WORD, MNC WORD, LAC WORD, Cell ID DWORD. */
+export function readWideCell(reader: ByteReader): Gt06Cell {
+  return { mcc: reader.u16() & 0x7fff, mnc: reader.u16(), lac: reader.u16(), cellId: reader.u32() };
+}
+
+/**
+ * Reads the 4G cell of traccar's MSG_GPS_LBS_7 (0xA0): MCC WORD (bit 15: MNC WORD), MNC, LAC
+ * DWORD, Cell ID QWORD. LTE and NR cell IDs (28 and 36 bits) are exact as numbers.
+ */
+export function readLongCell(reader: ByteReader): Gt06Cell {
+  const mccWord = reader.u16();
+  const mnc = (mccWord & 0x8000) !== 0 ? reader.u16() : reader.u8();
+  const lac = reader.u32();
+  const cellId = reader.u32() * 0x1_0000_0000 + reader.u32();
+  return { mcc: mccWord & 0x7fff, mnc, lac, cellId };
+}
+
 /** Reads the length-prefixed LBS block of an alarm packet; null when it holds no whole cell. */
 export function readCellWithLength(reader: ByteReader): Gt06Cell | null {
   const length = reader.u8();

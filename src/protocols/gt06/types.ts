@@ -1,15 +1,54 @@
 // Neutral shapes the GT06 codec produces. Protocol numbers and field meanings follow the Concox
 // "GT06 GPS Tracker Communication Protocol" v1.8.1 (§4 packet format, §5 terminal packets).
 
-/** Protocol numbers this codec understands (GT06 v1.8.1 §4.3, plus the 0x22/0x26 UTC variants of later Concox documents). */
+/**
+ * Protocol numbers this codec understands: GT06 v1.8.1 §4.3, the 0x22/0x26 variants of later
+ * Concox documents, and the other location packets traccar's Gt06ProtocolDecoder reads
+ * (locations.ts says where each layout comes from).
+ */
 export const GT06_PROTOCOL = {
   login: 0x01,
+  /** GPS only (Concox GT03A/B protocol v1.82 §5.2). */
+  gps: 0x10,
+  /** GPS + LBS with a WORD MNC and a DWORD cell ID (traccar MSG_GPS_LBS_6). */
+  locationWideCell: 0x11,
   location: 0x12,
   heartbeat: 0x13,
   alarm: 0x16,
+  /** GPS + phone number: an address request (GT03A/B v1.82 §5.9). */
+  gpsPhone: 0x1a,
+  /** GPS + LBS extension (traccar MSG_GPS_LBS_EXTEND, JI09). */
+  gpsLbsExtension: 0x1e,
   locationUtc: 0x22,
   alarmUtc: 0x26,
+  /** GPS + LBS + ACC, as 0x22 (traccar MSG_GPS_LBS_4). */
+  locationAcc: 0x2d,
+  /** GPS + LBS of the AZ735 and SL4X (traccar MSG_GPS_LBS_5). */
+  locationAz735: 0x31,
+  /** GPS + LBS + status; the AZ735's 0x7979 form differs (traccar MSG_GPS_LBS_STATUS_4 / MSG_AZ735_GPS). */
+  locationStatus: 0x32,
+  /** GPS + LBS + ACC + extension modules (traccar MSG_GPS_LBS_3). */
+  locationModules: 0x37,
+  /** 4G GPS + LBS: DWORD LAC and QWORD cell ID (traccar MSG_GPS_LBS_7, GK310 and JM-VL03). */
+  location4g: 0xa0,
 } as const;
+
+/** The protocol numbers decoded as a location (a fix that the gateway stores). */
+export type Gt06LocationProtocol = (typeof GT06_PROTOCOL)[
+  | 'gps'
+  | 'locationWideCell'
+  | 'location'
+  | 'gpsPhone'
+  | 'gpsLbsExtension'
+  | 'locationUtc'
+  | 'locationAcc'
+  | 'locationAz735'
+  | 'locationStatus'
+  | 'locationModules'
+  | 'location4g'];
+
+/** How the server answers a packet: not at all, or with its protocol number and serial in a 0x7878 or 0x7979 frame. */
+export type Gt06Ack = 'none' | 'short' | 'long';
 
 /** A device alarm, named independently of the protocol that reported it. */
 export type DeviceAlarm =
@@ -82,12 +121,23 @@ export interface Gt06Login extends Base {
   timezoneOffsetMinutes: number | null;
 }
 
-/** Location (0x12 §5.2, or 0x22): a fix with its serving cell. `reupload` marks a stored (blind-spot) fix. */
+/** Location (0x12 §5.2, 0x22 and the others of `Gt06LocationProtocol`): a fix, with its serving cell when the packet has one. `reupload` marks a stored (blind-spot) fix. */
 export interface Gt06Location extends Base {
   kind: 'location';
-  protocol: typeof GT06_PROTOCOL.location | typeof GT06_PROTOCOL.locationUtc;
+  protocol: Gt06LocationProtocol;
   position: Gt06Position;
   reupload: boolean;
+  /** Whether the server acknowledges it (only 0x32, as traccar does; §5.2 defines no reply for locations). */
+  ack: Gt06Ack;
+}
+
+/** A location packet that says it has no GPS fix (the AZ735's 0x32 with GPS length 0): nothing to store. */
+export interface Gt06NoFix extends Base {
+  kind: 'noFix';
+  protocol: Gt06LocationProtocol;
+  /** The packet's date-time, UTC epoch ms. */
+  time: number;
+  ack: Gt06Ack;
 }
 
 /** Heartbeat / status information (0x13, §5.4). */
@@ -122,7 +172,7 @@ export interface Gt06Unsupported extends Base {
 }
 
 /** Every message the decoder can return. */
-export type Gt06Message = Gt06Login | Gt06Location | Gt06Heartbeat | Gt06Alarm | Gt06Unsupported;
+export type Gt06Message = Gt06Login | Gt06Location | Gt06NoFix | Gt06Heartbeat | Gt06Alarm | Gt06Unsupported;
 
 /** Why bytes were rejected: outside any frame, bad framing, impossible length, too big, bad CRC, short content, impossible field. */
 export type Gt06ErrorReason =

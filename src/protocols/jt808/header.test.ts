@@ -64,6 +64,21 @@ describe('JT/T 808 header (§4.4.3)', () => {
     assert.equal(b.message.header.deviceId, '13912344329');
   });
 
+  it('reads a phone number that is not BCD as its hex digits, as traccar does (4eb6fb4afd9e)', () => {
+    // A heartbeat from a field terminal whose header number is 4e b6 fb 4a fd 9e.
+    const r = decodeFrame(withChecksum('000200004eb6fb4afd9e0007'));
+    assert.ok(r.ok);
+    assert.equal(r.message.header.phone, '4eb6fb4afd9e');
+    assert.equal(r.message.header.deviceId, '4eb6fb4afd9e');
+    // The reply echoes the same bytes.
+    const reply = encodeFrame(
+      0x8001,
+      { edition: '2013', phone: r.message.header.phone, serial: 1 },
+      new Uint8Array(5),
+    );
+    assert.equal(toHex(reply.subarray(5, 11)), '4eb6fb4afd9e');
+  });
+
   it('reads sub-package fields (bit 13) and hands the package back as a fragment', () => {
     // Properties 0x2324: bit 13 set, no encryption, body length 0x324 = 804; 10 packages, this is #1.
     const body = Array.from({ length: 804 }, (_, i) => (i % 0x70).toString(16).padStart(2, '0')).join('');
