@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { newId } from '../../ids.ts';
 import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
 import { recordAudit } from '../../services/audit/index.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';

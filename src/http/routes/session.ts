@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { fail } from '../../errors/catalogue.ts';
 import { login, logout } from '../../services/auth/index.ts';
 import { describeCaller, userView } from '../../services/users/index.ts';
 import type { App, Platform } from '../app-types.ts';
