@@ -12,5 +12,6 @@ export * from './devices.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';
+export * from './segments.ts';
 export * from './units.ts';
 export * from './users.ts';

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AssetSchema, SegmentSchema } from '../../api/index.ts';
 import {
   ASSET_KINDS,
   assetView,
@@ -24,7 +25,11 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
     '/api/assets',
     {
       config: { access: READERS },
-      schema: { tags: ['assets'], querystring: Type.Object({ kind: Type.Optional(KindSchema) }) },
+      schema: {
+        tags: ['assets'],
+        querystring: Type.Object({ kind: Type.Optional(KindSchema) }),
+        response: { 200: Type.Object({ items: Type.Array(AssetSchema), total: Type.Integer() }) },
+      },
     },
     async (request) => {
       const items = (await listVisibleAssets(p.ctx, principal(request), request.query)).map(assetView);
@@ -33,7 +38,10 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
   );
   app.get(
     '/api/assets/:id',
-    { config: { access: READERS }, schema: { tags: ['assets'], params: IdParams } },
+    {
+      config: { access: READERS },
+      schema: { tags: ['assets'], params: IdParams, response: { 200: AssetSchema } },
+    },
     async (request) => assetView(await getAssetOrThrow(p.ctx, principal(request), request.params.id)),
   );
   app.post(
@@ -49,6 +57,7 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
           unitId: Id,
           segmentId: Type.Optional(Type.Union([Id, Type.Null()])),
         }),
+        response: { 201: AssetSchema },
       },
     },
     async (request, reply) => reply.status(201).send(assetView(await createAsset(p.ctx, request.body))),
@@ -69,6 +78,7 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
           },
           { minProperties: 1 },
         ),
+        response: { 200: AssetSchema },
       },
     },
     async (request) => assetView(await patchAsset(p.ctx, request.params.id, request.body)),
@@ -86,7 +96,11 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
     '/api/segments',
     {
       config: { access: READERS },
-      schema: { tags: ['assets'], summary: 'River segments (责任河段) in your scope, as GeoJSON lines' },
+      schema: {
+        tags: ['assets'],
+        summary: 'River segments (责任河段) in your scope, as GeoJSON lines',
+        response: { 200: Type.Object({ items: Type.Array(SegmentSchema) }) },
+      },
     },
     async (request) => listSegmentViews(p.ctx, principal(request)),
   );

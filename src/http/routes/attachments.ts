@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { AttachmentSchema } from '../../api/index.ts';
 import {
   type AttachmentContext,
   attachmentContext,
@@ -13,19 +13,6 @@ import type { App, Platform } from '../app-types.ts';
 import { readPhotoUpload, wrongContentType } from '../photo-upload.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
-
-const AttachmentSchema = Type.Object({
-  id: Type.String(),
-  sha256: Type.String({ description: 'SHA-256 of the stored bytes, hex' }),
-  mime: Type.String(),
-  bytes: Type.Integer(),
-  width: Type.Integer({ description: 'display width in pixels, EXIF orientation applied' }),
-  height: Type.Integer(),
-  fileName: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  url: Type.String(),
-  thumbnailUrl: Type.String({ description: 'at most 320 px a side, for lists' }),
-});
 
 // Content-addressed, so a URL's bytes never change: browsers and proxies may keep them for a year.
 const CACHE_CONTROL = 'private, max-age=31536000, immutable';

@@ -1,5 +1,10 @@
 import { Type } from 'typebox';
-import { CATEGORY_TYPES, DEFAULT_UNIT_KINDS, STAGES } from '../../domain/workorder/dictionary.ts';
+import {
+  CATEGORY_FIELD_DATATYPES,
+  CATEGORY_TYPES,
+  DEFAULT_UNIT_KINDS,
+  STAGES,
+} from '../../domain/workorder/dictionary.ts';
 import {
   categoryTree,
   categoryView,
@@ -17,7 +22,7 @@ const TwoDigits = Type.String({ pattern: '^[0-9]{2}$', description: 'two digits,
 const Name = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
 const Field = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
-  datatype: literals(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const),
+  datatype: literals(CATEGORY_FIELD_DATATYPES),
   required: Type.Boolean(),
   description: Type.String({ minLength: 1, maxLength: 500 }),
   datatypeDescription: Type.Optional(Type.String({ maxLength: 500 })),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { DeviceSchema } from '../../api/index.ts';
 import { PROTOCOLS } from '../../domain/devices/identifiers.ts';
 import {
   createDevice,
@@ -33,6 +34,7 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
         tags: ['devices'],
         summary: 'Devices in your scope with status and last position',
         querystring: Type.Object({ assetId: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: Type.Object({ items: Type.Array(DeviceSchema), total: Type.Integer() }) },
       },
     },
     async (request) => listDeviceViews(p.ctx, principal(request), request.query),
@@ -40,7 +42,10 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
 
   app.get(
     '/api/devices/:id',
-    { config: { access: READERS }, schema: { tags: ['devices'], params: IdParams } },
+    {
+      config: { access: READERS },
+      schema: { tags: ['devices'], params: IdParams, response: { 200: DeviceSchema } },
+    },
     async (request) =>
       deviceView(p.ctx, await getDeviceOrThrow(p.ctx, principal(request), request.params.id)),
   );
@@ -61,6 +66,7 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
           unitId: Type.Optional(Type.String({ maxLength: 64 })),
           offlineAfterS: Type.Optional(OfflineAfter),
         }),
+        response: { 201: DeviceSchema },
       },
     },
     async (request, reply) =>
@@ -84,6 +90,7 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
           },
           { minProperties: 1 },
         ),
+        response: { 200: DeviceSchema },
       },
     },
     async (request) => {

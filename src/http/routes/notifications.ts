@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { InboxSchema } from '../../api/index.ts';
 import {
   listMyNotifications,
   MAX_NOTIFICATION_PAGE,
@@ -25,6 +26,7 @@ export async function notificationRoutes(app: App, p: Platform): Promise<void> {
         tags: ['notifications'],
         summary: 'Your notifications, newest first, with the unread count',
         querystring: InboxQuery,
+        response: { 200: InboxSchema },
       },
     },
     async (request) => listMyNotifications(p.ctx, principal(request), request.query),

@@ -1,8 +1,8 @@
-import type { LineString } from 'geojson';
 import type {
   DEVICE_STATUSES,
   DeviceView,
   PositionView,
+  SegmentView,
   UnitTreeNodeView,
   UnitView,
   UserView,
@@ -44,14 +44,7 @@ export interface LivePosition extends Position {
 }
 
 /** A river segment (责任河段). */
-export interface Segment {
-  id: string;
-  code: string;
-  name: string;
-  geometry: LineString;
-  halfWidthM: number;
-  unitId: string | null;
-}
+export type Segment = SegmentView;
 
 /** `{ items, total? }`, the shape of every list. */
 export interface List<T> {
