@@ -17,7 +17,8 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, patte
 /** Attachment ids, uploaded before they are referenced. */
 const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 });
 const Instant = Type.String({ format: 'date-time', maxLength: 40 });
-const SubTask = Type.Object({
+/** A sub-task (协办) as a request names it; the server gives it its id. */
+export const SubTaskBodySchema = Type.Object({
   unitId: Id,
   task: Type.Optional(Text(200)),
   deadline: Type.Optional(Instant),
@@ -48,6 +49,7 @@ export const NewOrderBody = Type.Object({
 });
 
 /** POST /api/orders/:id/actions/:action: the common fields and every action's own, each optional here and required by the action. */
+/** The body of POST /api/orders/:id/actions/:action: common fields plus those of the action taken. */
 export const ActionBodySchema = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
   note: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -58,16 +60,16 @@ export const ActionBodySchema = Type.Object({
   unitId: Type.Optional(Id),
   userId: Type.Optional(Id),
   deadline: Type.Optional(Instant),
-  subTasks: Type.Optional(Type.Array(SubTask, { maxItems: 20 })),
-  subTask: Type.Optional(SubTask),
+  subTasks: Type.Optional(Type.Array(SubTaskBodySchema, { maxItems: 20 })),
+  subTask: Type.Optional(SubTaskBodySchema),
   subTaskId: Type.Optional(Id),
   passed: Type.Optional(Type.Boolean()),
-  satisfaction: Type.Optional(literals(SATISFACTIONS)),
+  satisfaction: Type.Optional(Type.Enum(SATISFACTIONS)),
   solved: Type.Optional(Type.Boolean()),
   extension: Type.Optional(
     Type.Object({
       amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
-      unit: literals(TIME_LIMIT_UNITS),
+      unit: Type.Enum(TIME_LIMIT_UNITS),
     }),
   ),
 });

@@ -1,38 +1,15 @@
-import type { TimeLimit } from '../../domain/calendar/time-limit.ts';
+import type { Static } from 'typebox';
+import type { ActionBodySchema, SubTaskBodySchema } from '../../api/index.ts';
 import type { ActionBase, ActionType, NewSubTask, OrderAction } from '../../domain/workorder/actions.ts';
-import type { Satisfaction } from '../../domain/workorder/dictionary.ts';
 import type { OrderLevel } from '../../domain/workorder/states.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 
 /** A sub-task as a request names it; the server gives it its id. */
-export interface SubTaskBody {
-  unitId: string;
-  task?: string;
-  /** ISO-8601; defaults to the order's deadline. */
-  deadline?: string;
-}
+export type SubTaskBody = Static<typeof SubTaskBodySchema>;
 
-/** The body of POST /api/orders/:id/actions/:action: common fields plus those of the action taken. */
-export interface ActionBody {
-  /** The version the caller last saw; a different current version is a 409 VERSION_CONFLICT. */
-  version?: number;
-  note?: string;
-  photos?: string[];
-  reason?: string;
-  toUnitId?: string;
-  intoOrderId?: string;
-  unitId?: string;
-  userId?: string;
-  deadline?: string;
-  subTasks?: SubTaskBody[];
-  subTask?: SubTaskBody;
-  subTaskId?: string;
-  passed?: boolean;
-  satisfaction?: Satisfaction;
-  solved?: boolean;
-  extension?: TimeLimit;
-}
+/** The body of POST /api/orders/:id/actions/:action, as its schema (src/api/orders.ts) declares it. */
+export type ActionBody = Static<typeof ActionBodySchema>;
 
 /** A field the action needs, or a 400 that names it and the action. */
 function need<K extends keyof ActionBody>(

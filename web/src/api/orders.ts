@@ -1,14 +1,17 @@
+import type { Static } from 'typebox';
 import type {
+  ActionBodySchema,
   DuplicateView,
   OrderEventView,
   OrderPageView,
   OrderSubTaskView,
   OrderView,
+  SubTaskBodySchema,
 } from '../../../src/api/index.ts';
-import type { TimeLimit, TrafficLight } from '../../../src/domain/calendar/time-limit.ts';
+import type { TrafficLight } from '../../../src/domain/calendar/time-limit.ts';
 import type { ActionType } from '../../../src/domain/workorder/actions.ts';
 import type { NewOrderRequest } from '../../../src/domain/workorder/create.ts';
-import type { OrderSource, Satisfaction } from '../../../src/domain/workorder/dictionary.ts';
+import type { OrderSource } from '../../../src/domain/workorder/dictionary.ts';
 import type { OrderStatus } from '../../../src/domain/workorder/states.ts';
 import { request } from './client.ts';
 import type { List } from './types.ts';
@@ -92,27 +95,11 @@ export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise
 }
 
 /** A sub-task as a dispatch or addSubTask names it. */
-export interface SubTaskInput {
-  unitId: string;
-  task?: string;
-}
+/** A sub-task as the dispatch form names it. */
+export type SubTaskInput = Static<typeof SubTaskBodySchema>;
 
-/** The body of an action: `version` for optimistic concurrency, plus what the action needs. */
-export interface ActionBody {
-  version: number;
-  note?: string;
-  photos?: string[];
-  reason?: string;
-  unitId?: string;
-  intoOrderId?: string;
-  subTasks?: SubTaskInput[];
-  subTask?: SubTaskInput;
-  subTaskId?: string;
-  passed?: boolean;
-  satisfaction?: Satisfaction;
-  solved?: boolean;
-  extension?: TimeLimit;
-}
+/** The body of an action, as its schema declares it: the console always sends the `version` it saw. */
+export type ActionBody = Static<typeof ActionBodySchema> & { version: number };
 
 /** Takes an action; a stale `version` is refused with 409 VERSION_CONFLICT. */
 export function actOnOrder(
