@@ -22,31 +22,51 @@ export interface NewSubTask {
 
 type Act<T extends string, P = object> = { type: T } & P & ActionBase;
 
+/** Actions that carry the common fields only: a request needs nothing more for them. */
+export const BARE_ACTIONS = [
+  'register',
+  'selfHandle',
+  'sign',
+  'startHandling',
+  'feedback',
+  'close',
+  'supervise',
+  'resume',
+] as const;
+
+/** Actions that carry a mandatory reason and nothing else. */
+export const REASONED_ACTIONS = ['reject', 'void', 'return', 'reopen', 'park'] as const;
+
+type BareActionType = (typeof BARE_ACTIONS)[number];
+type ReasonedActionType = (typeof REASONED_ACTIONS)[number];
+// One union member per name (distributed), so that ActionOf<'sign'> finds its own.
+type BareAction = { [K in BareActionType]: Act<K> }[BareActionType];
+type ReasonedAction = { [K in ReasonedActionType]: Act<K, { reason: string }> }[ReasonedActionType];
+
+/** Whether an action carries the common fields only. */
+export function isBareAction(type: string): type is BareActionType {
+  return (BARE_ACTIONS as readonly string[]).includes(type);
+}
+
+/** Whether an action carries a mandatory reason and nothing else. */
+export function isReasonedAction(type: string): type is ReasonedActionType {
+  return (REASONED_ACTIONS as readonly string[]).includes(type);
+}
+
 /** Everything that can be done to an order after it was reported. */
 export type OrderAction =
-  | Act<'register'>
-  | Act<'reject', { reason: string }>
-  | Act<'void', { reason: string }>
+  | BareAction
+  | ReasonedAction
   // toLevel: the level the target unit runs orders at (a community whose grid area has no
   // workstation escalates straight to the subdistrict); defaults to the level above.
   | Act<'escalate', { toUnitId: string; toLevel?: OrderLevel }>
-  | Act<'selfHandle'>
   | Act<'merge', { intoOrderId: string }>
   | Act<'dispatch', { unitId: string; userId?: string; deadline?: number; subTasks?: readonly NewSubTask[] }>
-  | Act<'sign'>
-  | Act<'return', { reason: string }>
-  | Act<'startHandling'>
-  | Act<'feedback'>
   | Act<'verify', { passed: boolean }>
-  | Act<'close'>
   | Act<'returnVisit', { satisfaction: Satisfaction; solved: boolean }>
-  | Act<'reopen', { reason: string }>
   | Act<'requestExtension', { extension: TimeLimit; reason: string; subTaskId?: string }>
   | Act<'approveExtension', { subTaskId?: string; deadline?: number }>
   | Act<'denyExtension', { reason: string; subTaskId?: string }>
-  | Act<'supervise'>
-  | Act<'park', { reason: string }>
-  | Act<'resume'>
   | Act<'addSubTask', { subTask: NewSubTask }>
   | Act<'signSubTask', { subTaskId: string }>
   | Act<'feedbackSubTask', { subTaskId: string }>

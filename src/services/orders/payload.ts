@@ -1,6 +1,13 @@
 import type { Static } from 'typebox';
 import type { ActionBodySchema, SubTaskBodySchema } from '../../api/index.ts';
-import type { ActionBase, ActionType, NewSubTask, OrderAction } from '../../domain/workorder/actions.ts';
+import {
+  type ActionBase,
+  type ActionType,
+  isBareAction,
+  isReasonedAction,
+  type NewSubTask,
+  type OrderAction,
+} from '../../domain/workorder/actions.ts';
 import type { OrderLevel } from '../../domain/workorder/states.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
@@ -67,22 +74,9 @@ export function actionFromBody(
     ...(body.photos !== undefined && { photos: body.photos }),
   };
   const reason = () => need(body, 'reason', type);
+  if (isBareAction(type)) return { ...base, type };
+  if (isReasonedAction(type)) return { ...base, type, reason: reason() };
   switch (type) {
-    case 'register':
-    case 'selfHandle':
-    case 'sign':
-    case 'startHandling':
-    case 'feedback':
-    case 'close':
-    case 'supervise':
-    case 'resume':
-      return { ...base, type };
-    case 'reject':
-    case 'void':
-    case 'return':
-    case 'reopen':
-    case 'park':
-      return { ...base, type, reason: reason() };
     case 'escalate':
       return {
         ...base,
