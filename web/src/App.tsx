@@ -1,27 +1,19 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { Session } from './api/types.ts';
 import { Header } from './components/Header.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { LiveProvider } from './live/LiveProvider.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { mayOpen, type PageId, pagesFor } from './pages/registry.ts';
+import { mayOpen, pagesFor } from './pages/registry.ts';
 import { useHashRoute } from './routing.ts';
 import { useSession } from './session/context.tsx';
-
-// Each page is its own chunk: the map's WebGL library loads only with the map.
-const PAGE_COMPONENTS: Record<PageId, ComponentType> = {
-  map: lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage }))),
-  orders: lazy(() => import('./pages/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage }))),
-  org: lazy(() => import('./pages/OrgPage.tsx').then((m) => ({ default: m.OrgPage }))),
-  users: lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage }))),
-};
 
 function Console({ session, onLogout }: { session: Session; onLogout(): void }) {
   const { t } = useI18n();
   const [route] = useHashRoute();
   const pages = pagesFor(session.user.role);
   const page = pages.find((p) => p.id === route) ?? pages[0];
-  const Page = page ? PAGE_COMPONENTS[page.id] : null;
+  const Page = page?.component ?? null;
   return (
     <LiveProvider enabled={mayOpen(session.user.role, 'map')}>
       <div className="app-shell">

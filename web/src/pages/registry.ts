@@ -1,7 +1,8 @@
+import { type ComponentType, lazy } from 'react';
 import { PEOPLE_READERS, ROLES, type Role, STAFF_ROLES } from '../../../src/domain/auth/roles.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
-/** The console's pages. A new page (work orders, reports…) is one entry here plus its component in App. */
+/** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
 export type PageId = 'map' | 'orders' | 'org' | 'users';
 
 export interface PageDef {
@@ -9,6 +10,8 @@ export interface PageDef {
   label: MessageKey;
   /** Roles the API lets read what the page shows; the nav offers the page to these only. */
   roles: readonly Role[];
+  /** The page itself, its own chunk: the map's WebGL library loads only with the map. */
+  component: ComponentType;
 }
 
 export const PAGES: readonly PageDef[] = [
@@ -17,24 +20,28 @@ export const PAGES: readonly PageDef[] = [
     label: 'nav.map',
     // GET /api/devices and /api/positions/latest
     roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+    component: lazy(() => import('./MapPage.tsx').then((m) => ({ default: m.MapPage }))),
   },
   {
     id: 'orders',
     label: 'nav.orders',
     // GET /api/orders is open to everyone signed in: each sees the orders of their scope (a resident their own).
     roles: ROLES,
+    component: lazy(() => import('./OrdersPage.tsx').then((m) => ({ default: m.OrdersPage }))),
   },
   {
     id: 'org',
     label: 'nav.org',
     // GET /api/units
     roles: STAFF_ROLES,
+    component: lazy(() => import('./OrgPage.tsx').then((m) => ({ default: m.OrgPage }))),
   },
   {
     id: 'users',
     label: 'nav.users',
     // GET /api/users
     roles: PEOPLE_READERS,
+    component: lazy(() => import('./UsersPage.tsx').then((m) => ({ default: m.UsersPage }))),
   },
 ];
 
