@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type CoverageSegment, segmentCoverage } from './coverage.ts';
+import { type CoverageSegment, combinedCoverage, segmentCoverage } from './coverage.ts';
 import { type LineGeometry, sectionLine, segmentBuffer } from './segment-geometry.ts';
 import { at, beijing, position } from './test-tracks.ts';
 import type { TrackFix } from './track.ts';
@@ -123,4 +123,13 @@ describe('segmentBuffer', () => {
       assert.equal(onSegment(p.lat, p.lon), on);
     });
   }
+});
+
+describe('combinedCoverage', () => {
+  it('pools the sub-sections of a day’s segments', () => {
+    const a = { segmentId: 'a', ratio: 0.5, visited: 10, sections: 20, visitedMask: [] };
+    const b = { segmentId: 'b', ratio: 1, visited: 5, sections: 5, visitedMask: [] };
+    assert.equal(combinedCoverage([a, b]), 15 / 25);
+    assert.equal(combinedCoverage([]), null);
+  });
 });

@@ -64,3 +64,9 @@ export function segmentCoverage(
   const line = sectionLine(segment.geometry, segment.halfWidthM, options.sectionM ?? 50);
   return coverageOf(segment.id, line, fixes, options.window);
 }
+
+/** A day's coverage over several segments: all their visited sub-sections ÷ all their sub-sections (null for none). */
+export function combinedCoverage(coverages: readonly SegmentCoverage[]): number | null {
+  const sections = coverages.reduce((n, c) => n + c.sections, 0);
+  return sections === 0 ? null : coverages.reduce((n, c) => n + c.visited, 0) / sections;
+}
