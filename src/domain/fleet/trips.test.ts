@@ -142,7 +142,11 @@ describe('analyseTrack: stops and trips', () => {
 describe('analyseTrack: noise and order', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`moored an hour with ±30 m jitter (seed ${seed}): no trip, one stop from first to last fix`, () => {
-      const fixes = new TrackBuilder(t('08:00:00'), 5).moor(3600, 30, seed).fixes;
+      // Every fix jittered, the first too: it lies up to 42 m off, so later fixes stray beyond 50 m of it.
+      const fixes = new TrackBuilder(t('07:59:55'), 5).moor(3605, 30, seed).fixes.slice(1);
+      const first = fixes[0] as TrackFix;
+      const farthest = Math.max(...fixes.map((f) => haversineMeters(first.lat, first.lon, f.lat, f.lon)));
+      assert.ok(farthest > 50, `the jitter strays ${farthest.toFixed(0)} m from the first fix`);
       const { trips, stops } = analyseTrack(fixes);
       assert.equal(trips.length, 0);
       assert.deepEqual(
