@@ -9,6 +9,7 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  FLEET_SETTINGS_INVALID: { status: 400, message: 'The shift plan or fleet setting is not valid' },
   INVALID_GEOMETRY: { status: 400, message: 'The geometry is not valid' },
   UNAUTHENTICATED: {
     status: 401,

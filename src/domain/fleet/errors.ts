@@ -1,7 +1,6 @@
 /**
  * Stable code of a fleet-rule failure: a shift plan or a setting that cannot be right (a time of
- * day like "25:00", a weekday 8, a negative radius). src/errors/catalogue.ts is to give it a status
- * (400) when the routes that take these settings arrive.
+ * day like "25:00", a weekday 8, a negative radius). src/errors/catalogue.ts gives it its status.
  */
 export type FleetErrorCode = 'FLEET_SETTINGS_INVALID';
 

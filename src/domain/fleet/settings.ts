@@ -1,3 +1,4 @@
+import type { AssetKind } from '../assets/kinds.ts';
 import { FleetError } from './errors.ts';
 
 /** Thresholds of the trip, stop and work/rest rules for one asset. */
@@ -15,7 +16,7 @@ export interface TrackSettings {
 }
 
 /** The asset kinds with their own defaults (as in services/assets ASSET_KINDS). */
-export type FleetAssetKind = 'boat' | 'crew' | 'vehicle';
+export type FleetAssetKind = AssetKind;
 
 /**
  * Defaults per asset kind. The boat's are issue 11's; crews on foot carry phones with coarser

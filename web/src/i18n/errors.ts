@@ -8,6 +8,7 @@ import type { Language } from './translate.ts';
 const ZH: Record<string, string> = {
   VALIDATION_FAILED: '请求内容不合规',
   INVALID_GEOMETRY: '图形不合规',
+  FLEET_SETTINGS_INVALID: '班次或船队设置不合规',
   UNAUTHENTICATED: '请先登录',
   INVALID_CREDENTIALS: '用户名或密码错误',
   SESSION_EXPIRED: '登录已过期，请重新登录',
