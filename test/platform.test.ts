@@ -115,14 +115,20 @@ forEachDialect('client address and rate limits', (kind) => {
   });
 });
 
-it('keeps session tokens and API keys out of the request log', async () => {
-  let logged = '';
+/** A pino destination that keeps what it is given. */
+function captureLog(): { stream: Writable; logged(): string } {
+  let text = '';
   const stream = new Writable({
     write(chunk, _encoding, done) {
-      logged += chunk.toString();
+      text += chunk.toString();
       done();
     },
   });
+  return { stream, logged: () => text };
+}
+
+it('keeps session tokens and API keys out of the request log', async () => {
+  const { stream, logged } = captureLog();
   const { store, dispose } = await openTestStore('sqlite');
   const app = await buildApp(testConfig(), { store, logger: { level: 'debug', stream } });
   try {
@@ -136,21 +142,15 @@ it('keeps session tokens and API keys out of the request log', async () => {
     await app.close();
     await dispose();
   }
-  assert.match(logged, /request completed/);
-  assert.match(logged, /access_token=\[REDACTED\]&since=5/);
+  assert.match(logged(), /request completed/);
+  assert.match(logged(), /access_token=\[REDACTED\]&since=5/);
   for (const secret of ['secret-one', 'secret-two', 'secret-three', 'secret-four']) {
-    assert.ok(!logged.includes(secret), `${secret} was logged:\n${logged}`);
+    assert.ok(!logged().includes(secret), `${secret} was logged:\n${logged()}`);
   }
 });
 
 it('logs a successful request at debug and a refused one at info', async () => {
-  let logged = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      logged += chunk.toString();
-      done();
-    },
-  });
+  const { stream, logged } = captureLog();
   const { store, dispose } = await openTestStore('sqlite');
   const app = await buildApp(testConfig(), { store, logger: { level: 'info', stream } });
   try {
@@ -160,7 +160,7 @@ it('logs a successful request at debug and a refused one at info', async () => {
     await app.close();
     await dispose();
   }
-  const lines = logged
+  const lines = logged()
     .trim()
     .split('\n')
     .map(

@@ -11,7 +11,7 @@ type Rand = () => number;
 
 // Published frames (traccar's GT06 decoder tests, and a 0xA0 device capture): login, locations
 // 0x10/0x11/0x12/0x22/0x32/0x37/0xA0, heartbeat, alarms, 0x7979.
-const GOLDEN = [
+export const GOLDEN_FRAMES: readonly Uint8Array[] = [
   '78780D01012345678901234500018CDD0D0A',
   '78781f120f0a140e150bc505e51e780293a9e800540000f601006e0055da00035f240d0a',
   '787822220F0C1D023305C9027AC8180C46586000140001CC00287D001F71000001000820860D0A',
@@ -26,7 +26,7 @@ const GOLDEN = [
   '797900099b0380d600046f91e90d0a',
 ].map((h) => Uint8Array.from(Buffer.from(h, 'hex')));
 /** Protocol numbers (§5) given to frames of random content. */
-const PROTOCOL_NUMBERS = [
+export const PROTOCOL_NUMBERS: readonly number[] = [
   0x01, 0x10, 0x11, 0x12, 0x13, 0x16, 0x1a, 0x1e, 0x22, 0x26, 0x2d, 0x31, 0x32, 0x37, 0x8a, 0x9b, 0xa0,
 ];
 
@@ -38,7 +38,7 @@ function pick<T>(list: readonly T[], rand: Rand): T {
 export function gt06FuzzInput(rand: Rand): Uint8Array {
   const r = rand();
   if (r < 0.2) return randomBytes(rand, 600);
-  if (r < 0.6) return mutate(pick(GOLDEN, rand), rand);
+  if (r < 0.6) return mutate(pick(GOLDEN_FRAMES, rand), rand);
   const content = randomBytes(rand, 60);
   return buildFrame(pick(PROTOCOL_NUMBERS, rand), content, Math.floor(rand() * 65536), rand() < 0.2);
 }
