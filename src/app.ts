@@ -19,6 +19,7 @@ import { registerAuth } from './http/plugins/auth.ts';
 import { registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
+import { registerValidation } from './http/plugins/validation.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -167,12 +168,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       const body = { error: { code, message: `${ERRORS[code].message}: ${error.message}` } };
       (reply as FastifyReply).status(ERRORS[code].status).send(body);
     },
-    ajv: {
-      customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('platform', platform);
 
+  registerValidation(app);
   registerErrorHandling(app);
   // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
   const batchMarks = new WeakMap<object, number>();
