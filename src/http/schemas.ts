@@ -3,7 +3,10 @@ import { ROLES } from '../domain/auth/roles.ts';
 import { UNIT_KINDS } from '../domain/org/unit-kinds.ts';
 
 /** Shared TypeBox schemas; the OpenAPI document is generated from these. */
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** A record's id, in a path or as a reference in a body: never empty (an empty reference is a 400, not a lookup). */
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const IdParams = Type.Object({ id: Id });
 
 export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
