@@ -172,7 +172,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate('platform', platform);
 
   registerValidation(app);
-  registerErrorHandling(app);
+  registerErrorHandling(app, store.adapter);
   // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
   const batchMarks = new WeakMap<object, number>();
   app.addHook('onRequest', async (request) => {

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, ERRORS, type ErrorCode } from '../../errors/catalogue.ts';
+import { constraintError } from '../../store/constraint-errors.ts';
+import type { DialectAdapter } from '../../store/dialect/types.ts';
 
 interface AjvIssue {
   instancePath?: string;
@@ -39,9 +41,22 @@ function fastifyCode(error: FastifyError): ErrorCode | undefined {
   return undefined;
 }
 
+/**
+ * The catalogue error a failure stands for: itself, or what the unique or foreign key the
+ * database refused means (a duplicate create that raced the service's own check: 409, never 500).
+ */
+export function asDomainError(
+  error: unknown,
+  adapter: DialectAdapter,
+  method: string,
+): DomainError | undefined {
+  return error instanceof DomainError ? error : constraintError(adapter, error, method);
+}
+
 /** The one place where failures become `{ error: { code, message, details? } }`. */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerErrorHandling(app: FastifyInstance, adapter: DialectAdapter): void {
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    const error = asDomainError(raw, adapter, request.method) ?? raw;
     if (error instanceof DomainError) {
       if (error.code === 'LOGIN_THROTTLED' || error.code === 'ACCOUNT_LOCKED') {
         const details = error.details as { retryAfterSeconds?: number } | undefined;
@@ -90,3 +105,4 @@ export function registerErrorHandling(app: FastifyInstance): void {
     });
   });
 }
+

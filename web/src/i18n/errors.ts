@@ -32,6 +32,8 @@ const ZH: Record<string, string> = {
   INTERNAL: '服务器内部错误，已记录日志',
   NETWORK: '无法连接服务器',
   PAYLOAD_TOO_LARGE: '上传的内容过大',
+  REFERENCE_NOT_FOUND: '引用的记录不存在，可能刚被删除，请刷新后重试',
+  STILL_REFERENCED: '仍有其他记录引用此项，请先调整或删除它们',
   ORDER_NOT_FOUND: '工单不存在',
   CATEGORY_NOT_FOUND: '类别不存在',
   ATTACHMENT_NOT_FOUND: '照片不存在',
