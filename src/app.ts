@@ -16,7 +16,7 @@ import { DomainError, ERRORS } from './errors/catalogue.ts';
 import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
-import { registerErrorHandling } from './http/plugins/errors.ts';
+import { clientErrorHandler, registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { registerValidation } from './http/plugins/validation.ts';
@@ -161,6 +161,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimit: config.maxBodyBytes,
     // Off by default: with it on, any client could name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
+    // What Node's HTTP parser refuses (431 and the like) answers in the catalogue's shape too.
+    clientErrorHandler,
+    // Node answers a request without Host with an empty 400; errors.ts checks it instead, in that shape.
+    http: { requireHostHeader: false },
     // Errors the router raises before any hook runs still answer in the catalogue's shape.
     frameworkErrors: (error, request, reply) => {
       if (answerOpen311FrameworkError(error, request, reply as FastifyReply)) return;

@@ -55,6 +55,16 @@ export const ERRORS = {
   },
   LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be removed or demoted' },
   BAD_URL: { status: 400, message: 'The URL is malformed' },
+  MALFORMED_REQUEST: {
+    status: 400,
+    message: 'The HTTP request cannot be parsed: check its request line and headers',
+  },
+  EXPECTATION_FAILED: { status: 417, message: 'The Expect header asks for what the server does not do' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive: send it again' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    message: 'The URL and headers are too large: shorten the query string or send fewer cookies',
+  },
   URL_TOO_LONG: { status: 414, message: 'A path parameter is too long' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
