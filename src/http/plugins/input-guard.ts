@@ -39,6 +39,8 @@ function walk(value: unknown, field: string, depth: number): void {
     if (problem) refuse(field, problem);
     return;
   }
+  // JSON.parse reads 1e999 as Infinity: refused here for fields the schemas leave open (GeoJSON coordinates).
+  if (typeof value === 'number' && !Number.isFinite(value)) refuse(field, 'must be a finite number');
   const isArray = Array.isArray(value);
   // The Open311 form body is a Map of field name to values.
   const isMap = value instanceof Map;
@@ -59,7 +61,7 @@ function walk(value: unknown, field: string, depth: number): void {
 
 /**
  * Refuses U+0000 and lone UTF-16 surrogates anywhere in path parameters, the query string or a
- * parsed body, for every route at once. PostgreSQL text cannot hold U+0000 and its JSON parser
+ * parsed body, and non-finite numbers in a body, for every route at once. PostgreSQL text cannot hold U+0000 and its JSON parser
  * refuses a lone surrogate's escape (the driver throws, answering 500); SQLite would store text
  * no UTF-8 reader can decode. No field of this API has a use for either, so both are refused on
  * both databases alike with 400.
