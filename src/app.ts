@@ -16,10 +16,11 @@ import { DomainError, ERRORS } from './errors/catalogue.ts';
 import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
-import { registerErrorHandling } from './http/plugins/errors.ts';
+import { clientErrorHandler, registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { registerRequestLog } from './http/plugins/request-log.ts';
+import { registerValidation } from './http/plugins/validation.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -163,6 +164,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimit: config.maxBodyBytes,
     // Off by default: with it on, any client could name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
+    // What Node's HTTP parser refuses (431 and the like) answers in the catalogue's shape too.
+    clientErrorHandler,
+    // Node answers a request without Host with an empty 400; errors.ts checks it instead, in that shape.
+    http: { requireHostHeader: false },
     // Errors the router raises before any hook runs still answer in the catalogue's shape.
     frameworkErrors: (error, request, reply) => {
       if (answerOpen311FrameworkError(error, request, reply as FastifyReply)) return;
@@ -170,13 +175,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       const body = { error: { code, message: `${ERRORS[code].message}: ${error.message}` } };
       (reply as FastifyReply).status(ERRORS[code].status).send(body);
     },
-    ajv: {
-      customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('platform', platform);
 
-  registerErrorHandling(app);
+  registerValidation(app);
+  registerErrorHandling(app, store.adapter);
   registerRequestLog(app);
   // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
   const batchMarks = new WeakMap<object, number>();

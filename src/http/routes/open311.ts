@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
 import { recordAudit } from '../../services/audit/index.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
@@ -14,6 +14,7 @@ import {
 } from '../../services/open311/index.ts';
 import { announceOrder } from '../../services/orders/index.ts';
 import type { App, Platform } from '../app-types.ts';
+import { asDomainError } from '../plugins/errors.ts';
 import {
   errorDocument,
   type Format,
@@ -48,7 +49,13 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
         { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
         (_request, body, done) => done(null, parseForm(String(body))),
       );
-      scope.setErrorHandler(open311ErrorHandler);
+      scope.setErrorHandler((error, request, reply) =>
+        open311ErrorHandler(
+          (asDomainError(error, p.store.adapter, request.method) ?? error) as FastifyError,
+          request,
+          reply,
+        ),
+      );
       const created = new WeakMap<FastifyRequest, { orderId: string; keyId: string }>();
       scope.setNotFoundHandler((request, reply) =>
         notFound(

@@ -45,10 +45,10 @@ export async function getAssetOrThrow(
 }
 
 async function checkRefs(ctx: ServiceContext, unitId?: string, segmentId?: string | null): Promise<void> {
-  if (unitId && !(await findUnit(ctx.db, unitId))) {
+  if (unitId !== undefined && !(await findUnit(ctx.db, unitId))) {
     fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`, { field: 'unitId' });
   }
-  if (segmentId && !(await findSegment(ctx.db, segmentId))) {
+  if (segmentId != null && !(await findSegment(ctx.db, segmentId))) {
     fail('SEGMENT_NOT_FOUND', `segmentId ${segmentId} is not an existing river segment`, {
       field: 'segmentId',
     });

@@ -80,11 +80,11 @@ async function unitFor(
   unitId: string | undefined,
   assetId: string | null,
 ): Promise<string> {
-  if (unitId) {
+  if (unitId !== undefined) {
     if (!(await findUnit(ctx.db, unitId))) fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`);
     return unitId;
   }
-  if (assetId) {
+  if (assetId !== null) {
     const asset = await findAsset(ctx.db, assetId);
     if (!asset) fail('ASSET_NOT_FOUND', `assetId ${assetId} is not an existing asset`, { field: 'assetId' });
     return asset.unitId;
@@ -114,7 +114,7 @@ export async function createDevice(
     );
   }
   const assetId = input.assetId ?? null;
-  if (assetId && !(await findAsset(ctx.db, assetId))) {
+  if (assetId !== null && !(await findAsset(ctx.db, assetId))) {
     fail('ASSET_NOT_FOUND', `assetId ${assetId} is not an existing asset`, { field: 'assetId' });
   }
   const now = ctx.now();
@@ -165,10 +165,10 @@ export async function patchDevice(
     if (other && other.id !== id)
       fail('DEVICE_IDENTIFIER_TAKEN', `identifier ${identifier} is taken by "${other.name}"`);
   }
-  if (patch.assetId && !(await findAsset(ctx.db, patch.assetId))) {
+  if (patch.assetId != null && !(await findAsset(ctx.db, patch.assetId))) {
     fail('ASSET_NOT_FOUND', `assetId ${patch.assetId} is not an existing asset`, { field: 'assetId' });
   }
-  if (patch.unitId && !(await findUnit(ctx.db, patch.unitId))) {
+  if (patch.unitId !== undefined && !(await findUnit(ctx.db, patch.unitId))) {
     fail('UNIT_NOT_FOUND', `unitId ${patch.unitId} is not an existing unit`, { field: 'unitId' });
   }
   await updateDevice(ctx.db, id, { ...patch, identifier, updatedAt: ctx.now() });

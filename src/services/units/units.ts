@@ -75,8 +75,8 @@ async function checkCodeFree(ctx: ServiceContext, code: string, exceptId?: strin
 }
 
 async function parentFor(ctx: ServiceContext, kind: string, parentId: string | null): Promise<Unit | null> {
-  const parent = parentId ? ((await findUnit(ctx.db, parentId)) ?? null) : null;
-  if (parentId && !parent) fail('UNIT_NOT_FOUND', `parentId ${parentId} is not an existing unit`);
+  const parent = parentId !== null ? ((await findUnit(ctx.db, parentId)) ?? null) : null;
+  if (parentId !== null && !parent) fail('UNIT_NOT_FOUND', `parentId ${parentId} is not an existing unit`);
   const problem = parentProblem(kind as UnitKind, (parent?.kind as UnitKind) ?? null);
   if (problem) fail('UNIT_PARENT_INVALID', problem, { field: 'parentId' });
   return parent;

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
+import { postgresConstraintViolation } from './postgres-constraint.ts';
 import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
 import type { DialectAdapter } from './types.ts';
 
@@ -16,6 +17,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
     schema: options.schema,
     describe: () =>
       `postgres ${new URL(connectionString).host}${options.schema ? ` schema ${options.schema}` : ''}`,
+    constraintViolation: postgresConstraintViolation,
     createKysely() {
       const pool = new pg.Pool({
         connectionString,

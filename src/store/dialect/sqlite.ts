@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
+import { sqliteConstraintViolation } from './sqlite-constraint.ts';
 import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
 import type { DialectAdapter } from './types.ts';
@@ -37,6 +38,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
     kind: 'sqlite',
     jsonType: 'text',
     describe: () => `sqlite ${file}`,
+    constraintViolation: sqliteConstraintViolation,
     createKysely() {
       if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
       const database = new SQLite(file);
