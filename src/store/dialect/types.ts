@@ -11,6 +11,11 @@ export interface DialectAdapter {
   /** PostgreSQL schema the tables live in, when not the default search path. */
   schema?: string;
   createKysely(): Kysely<Database>;
+  /**
+   * Server settings under which a reported commit may not be on disk, as `name=value` (none: the
+   * dialect makes its own commits durable, as SQLite does through wal-sync.ts).
+   */
+  unsafeDurability?(db: Kysely<Database>): Promise<string[]>;
   /** Dialect-specific teardown (pool end, file close) after Kysely is destroyed. */
   describe(): string;
 }
