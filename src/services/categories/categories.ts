@@ -146,7 +146,7 @@ export async function createCategory(ctx: ServiceContext, input: CategoryInput):
     updatedAt: now,
   });
   await checkCodes(ctx, category);
-  await insertCategory(ctx.db, category);
+  await writeTransaction(ctx.db, ['categories'], (trx) => insertCategory(trx, category));
   return category;
 }
 
@@ -190,5 +190,5 @@ export async function removeCategory(ctx: ServiceContext, id: string): Promise<v
       { orders },
     );
   }
-  await deleteCategory(ctx.db, id);
+  await writeTransaction(ctx.db, ['categories'], (trx) => deleteCategory(trx, id));
 }
