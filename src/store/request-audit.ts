@@ -29,7 +29,8 @@ export function runWithPendingAudit<T>(pending: PendingAudit, fn: () => T): T {
  */
 export async function auditedTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   const pending = current.getStore();
-  if (pending?.state !== 'pending') return db.transaction().execute(work);
+  // Inside a transaction of the caller's, whose commit this cannot see: that one's to record.
+  if (pending?.state !== 'pending' || db.isTransaction) return inTransaction(db, work);
   // Claimed for the duration: a second transaction of the same request running meanwhile
   // must not write the record twice.
   pending.state = 'writing';
@@ -45,4 +46,9 @@ export async function auditedTransaction<T>(db: Db, work: (trx: Db) => Promise<T
     if (pending.state === 'writing') pending.state = 'pending';
     throw error;
   }
+}
+
+/** `work` in a transaction: the caller's own when `db` already is one (seeding a world in one), else a new one. */
+function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
