@@ -11,7 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { DomainError, ERRORS } from './errors/catalogue.ts';
 import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
@@ -45,7 +45,7 @@ import { createIngestMetrics } from './ingest/metrics.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { LiveBus } from './live/bus.ts';
 import { PgLiveChannel } from './live/pg-channel.ts';
-import { adapterFor, migrate, openStore, type Store } from './store/database.ts';
+import { adapterFor, migrate, openStore, type Store, unsafeDurabilitySettings } from './store/database.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -120,6 +120,15 @@ const CONTENT_SECURITY_POLICY = {
 /** Builds the whole application (database migrated, routes registered) without listening. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const store = options.store ?? openStore(adapterFor(config));
+  const unsafe = await unsafeDurabilitySettings(store);
+  if (unsafe.length > 0 && !config.allowUnsafeDurability) {
+    if (!options.store) await store.close();
+    throw new ConfigError(
+      `PostgreSQL runs with ${unsafe.join(' and ')}: a commit it reports may not be on disk, so device ` +
+        'acknowledgements and 2xx answers could be lost in a crash. Turn it on (postgresql.conf or ALTER SYSTEM, ' +
+        'and check ALTER DATABASE/ROLE … SET and the connection string), or set ZS_ALLOW_UNSAFE_DURABILITY=1 to start anyway',
+    );
+  }
   await migrate(store);
   const now = options.now ?? Date.now;
   const ctx = { db: store.db, now };
@@ -177,6 +186,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('platform', platform);
+  if (unsafe.length > 0)
+    app.log.warn(
+      { settings: unsafe },
+      'ZS_ALLOW_UNSAFE_DURABILITY=1: started although PostgreSQL may report commits that are not on disk',
+    );
 
   registerValidation(app);
   registerErrorHandling(app, store.adapter);

@@ -192,9 +192,10 @@ export interface AuditEntry {
 }
 
 /**
- * The newest audit record `match` picks, read as an admin would. The record is written after the
- * response has gone (an onResponse hook), so it may land a moment after `inject` resolves; this
- * looks again for up to two seconds before answering undefined.
+ * The newest audit record `match` picks, read as an admin would. A change's record is written
+ * with the change, but a refusal's after the response has gone (an onResponse hook), and so is a
+ * correction of a change's status: it may land a moment after `inject` resolves, so this looks
+ * again for up to two seconds before answering undefined.
  */
 export async function findAudit(
   app: App,

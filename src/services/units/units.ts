@@ -102,7 +102,7 @@ export async function createUnit(
     createdAt: now,
     updatedAt: now,
   };
-  await insertUnit(ctx.db, unit);
+  await writeTransaction(ctx.db, ['units'], (trx) => insertUnit(trx, unit));
   return unit;
 }
 
@@ -161,7 +161,7 @@ export async function removeUnit(ctx: ServiceContext, id: string): Promise<void>
     fail('UNIT_IN_USE', `"${unit.name}" is still referenced by ${list}; reassign them first`, refs);
   }
   try {
-    await deleteUnit(ctx.db, id);
+    await writeTransaction(ctx.db, ['units'], (trx) => deleteUnit(trx, id));
   } catch (e) {
     // A reference added since the count above, or from a table it does not know, is the same
     // conflict the caller can resolve: a 409, not a 500.

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
@@ -37,5 +37,21 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
       return db;
     },
+    unsafeDurability: postgresUnsafeDurability,
   };
+}
+
+/**
+ * `fsync=off` lets PostgreSQL report commits the disk never saw; `synchronous_commit=off` lets it
+ * report a commit before its WAL is flushed. Read with SHOW on a pooled connection, so what the
+ * server, the database, the role or the connection string (`options=-c …`) set all count.
+ */
+async function postgresUnsafeDurability(db: Kysely<Database>): Promise<string[]> {
+  const unsafe: string[] = [];
+  for (const name of ['fsync', 'synchronous_commit'] as const) {
+    const { rows } = await sql<Record<string, string>>`show ${sql.raw(name)}`.execute(db);
+    const value = rows[0]?.[name];
+    if (value === 'off') unsafe.push(`${name}=${value}`);
+  }
+  return unsafe;
 }

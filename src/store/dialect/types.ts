@@ -33,6 +33,11 @@ export interface DialectAdapter {
   createKysely(): Kysely<Database>;
   /** The unique or foreign key a driver error reports the violation of; undefined for any other error. */
   constraintViolation(error: unknown): ConstraintViolation | undefined;
+  /**
+   * Server settings under which a reported commit may not be on disk, as `name=value` (none: the
+   * dialect makes its own commits durable, as SQLite does through wal-sync.ts).
+   */
+  unsafeDurability?(db: Kysely<Database>): Promise<string[]>;
   /** Dialect-specific teardown (pool end, file close) after Kysely is destroyed. */
   describe(): string;
 }
