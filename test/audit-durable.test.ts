@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuditEntry } from './helpers/app.ts';
 import { findAudit, loginAs, PASSWORD, useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
+import { postRequest, useOpen311 } from './helpers/open311.ts';
 import { IN_A1_GRID1, sessions, useOrderWorld } from './helpers/orders.ts';
 import { makePhoto, postPhoto } from './helpers/photos.ts';
 
@@ -46,7 +47,9 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
         .orderBy('id', 'desc')
         .execute();
     const probed = (request: FastifyRequest) =>
-      MUTATING.has(request.method) && request.routeOptions.url?.startsWith('/api/') === true;
+      MUTATING.has(request.method) &&
+      (request.routeOptions.url?.startsWith('/api/') === true ||
+        request.routeOptions.url?.startsWith('/open311/') === true);
     t.app.addHook('onRequest', async (request) => {
       if (probed(request)) counts.set(request, (await records(actionOf(request))).length);
     });
@@ -71,6 +74,9 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
       });
     });
   });
+
+  // After the probe's hooks: its setup's requests make the app ready.
+  const o311 = useOpen311(t);
 
   it('writes the record of every change before its 2xx is sent, on every mutating route', async () => {
     const admin = await as('admin');
@@ -158,6 +164,25 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     assert.ok(notification, 'the merge told the admin');
     await call(admin, 'POST', `/api/notifications/${notification.id}/read`);
     await call(admin, 'POST', '/api/notifications/read-all');
+
+    // An Open311 client's report: its record names the order it created and the key it used.
+    const posted = await postRequest(t.app, 'json', {
+      api_key: o311.key,
+      service_code: 'E2001',
+      lat: IN_A1_GRID1.lat,
+      long: IN_A1_GRID1.lon,
+      description: '路灯整晚不亮',
+      'attribute[pole_number]': 'LD-0123',
+      'attribute[fault]': 'dark',
+    });
+    assert.equal(posted.statusCode, 200, posted.body);
+    const open311 = probes.find((p) => p.route === 'POST /open311/v2/requests.json');
+    assert.deepEqual(
+      [open311?.atSend, open311?.newest?.details],
+      [(open311?.before ?? -1) + 1, { channel: 'open311', keyId: o311.keyId }],
+      'the Open311 record is written with the order, before the answer',
+    );
+    assert.match(String(open311?.newest?.target), /^[0-9a-f-]{36}$/);
 
     const key = await call(admin, 'POST', '/api/open311/keys', { name: '审计密钥' });
     await call(admin, 'DELETE', `/api/open311/keys/${key.id}`);

@@ -11,12 +11,31 @@ import type { Db } from './database.ts';
 export class PendingAudit {
   /** `closed`: the request has ended; nothing may write the record any more. */
   state: 'pending' | 'writing' | 'written' | 'closed' = 'pending';
+  /** What the change learnt inside its transaction that the record names (the id it created). */
+  facts: AuditFacts = {};
 
   /** `record` builds the record when it is written (its `at` is then). */
   constructor(readonly record: () => AuditRecord) {}
 }
 
+/** What a change tells its audit record from inside its transaction. */
+export interface AuditFacts {
+  /** The record the change created, when the request's URL names none (Open311's POST). */
+  target?: string;
+  /** The Open311 API key the change was made with. */
+  keyId?: string;
+}
+
 const current = new AsyncLocalStorage<PendingAudit>();
+
+/**
+ * Tells the current request's audit record what the change it is writing created; called inside
+ * the change's transaction, before the record is written with it. Outside a request: nothing.
+ */
+export function noteAuditFacts(facts: AuditFacts): void {
+  const pending = current.getStore();
+  if (pending && pending.state !== 'closed') pending.facts = { ...pending.facts, ...facts };
+}
 
 /** Runs `fn`, and everything it starts, as the request whose audit record is `pending`. */
 export function runWithPendingAudit<T>(pending: PendingAudit, fn: () => T): T {

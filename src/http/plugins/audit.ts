@@ -3,7 +3,7 @@ import { newId } from '../../ids.ts';
 import { GroupCommit } from '../../ingest/group-commit.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { type AuditRecord, insertAudits, updateAuditStatuses } from '../../store/audit.repository.ts';
-import { PendingAudit, runWithPendingAudit } from '../../store/request-audit.ts';
+import { type AuditFacts, PendingAudit, runWithPendingAudit } from '../../store/request-audit.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -37,7 +37,11 @@ export function registerAudit(app: FastifyInstance, ctx: ServiceContext): void {
     // Written in a transaction before the answer is known: the status the route answers with
     // when it succeeds. Should the answer differ, onResponse corrects it.
     const record = recordOf(request, ctx, successStatus(request));
-    const audit = new PendingAudit(() => ({ ...record, at: ctx.now() }));
+    const audit = new PendingAudit(() => {
+      // What the change noted in its transaction (Open311's new order) is final by now.
+      Object.assign(record, recordOf(request, ctx, record.status, audit.facts), { id: record.id });
+      return { ...record, at: ctx.now() };
+    });
     pending.set(request, { audit, record });
     runWithPendingAudit(audit, done);
   });
@@ -53,28 +57,44 @@ export function registerAudit(app: FastifyInstance, ctx: ServiceContext): void {
           await corrections.submit([{ id: open.record.id, status: reply.statusCode }]);
         return;
       }
-      await writer.submit([recordOf(request, ctx, reply.statusCode)]);
+      await writer.submit([recordOf(request, ctx, reply.statusCode, open?.audit.facts)]);
     } catch (error) {
       request.log.error({ err: error }, 'audit record not written');
     }
   });
 }
 
+/** The API's changes, and an Open311 client's: a POST there creates a work order. */
 function audited(request: FastifyRequest): boolean {
-  return MUTATING.has(request.method) && request.routeOptions.url?.startsWith('/api/') === true;
+  const url = request.routeOptions.url;
+  return MUTATING.has(request.method) && (url?.startsWith('/api/') === true || isOpen311(url));
 }
 
-function recordOf(request: FastifyRequest, ctx: ServiceContext, status: number): AuditRecord {
+function isOpen311(url: string | undefined): boolean {
+  return url?.startsWith('/open311/') === true;
+}
+
+function recordOf(
+  request: FastifyRequest,
+  ctx: ServiceContext,
+  status: number,
+  facts: AuditFacts = {},
+): AuditRecord {
   const params = request.params as Record<string, string> | undefined;
+  const open311 = isOpen311(request.routeOptions.url);
   return {
     id: newId(),
     at: ctx.now(),
     userId: request.principal?.userId ?? null,
     action: `${request.method} ${request.routeOptions.url}`,
-    target: params?.id ?? null,
+    target: params?.id ?? facts.target ?? null,
     status,
     ip: request.ip,
-    details: request.principal ? null : { username: usernameOf(request.body) },
+    details: open311
+      ? { channel: 'open311', keyId: facts.keyId ?? null }
+      : request.principal
+        ? null
+        : { username: usernameOf(request.body) },
   };
 }
 
