@@ -27,6 +27,7 @@ import { auditRoutes } from './http/routes/audit.ts';
 import { calendarRoutes } from './http/routes/calendar.ts';
 import { categoryRoutes } from './http/routes/categories.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
+import { dockRoutes } from './http/routes/docks.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
@@ -267,6 +268,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     deviceRoutes,
     positionRoutes,
     assetRoutes,
+    dockRoutes,
     categoryRoutes,
     calendarRoutes,
     orderRoutes,
