@@ -125,6 +125,14 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     });
     await call(op, 'PATCH', `/api/devices/${device.id}`, { name: '审计终端2' });
     await call(op, 'DELETE', `/api/devices/${device.id}`);
+    const dock = await call(op, 'POST', '/api/docks', {
+      name: '审计码头',
+      lat: 31.3,
+      lon: 120.8,
+      unitId: t.org.sub.id,
+    });
+    await call(op, 'PATCH', `/api/docks/${dock.id}`, { radiusM: 80 });
+    await call(op, 'DELETE', `/api/docks/${dock.id}`);
     await call(op, 'DELETE', `/api/assets/${asset.id}`);
     await call(admin, 'PATCH', '/api/settings/devices', { autoRegister: false, jt808RequireAuth: true });
 

@@ -9,6 +9,7 @@ import {
   listDocks,
   updateDock,
 } from '../../store/docks.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, listScopeUnder } from '../scope/index.ts';
@@ -78,7 +79,7 @@ export async function createDock(
     createdAt: now,
     updatedAt: now,
   };
-  await insertDock(ctx.db, dock);
+  await writeTransaction(ctx.db, [], (trx) => insertDock(trx, dock));
   return dock;
 }
 
@@ -90,12 +91,12 @@ export async function patchDock(
 ): Promise<DockRecord> {
   await getDockOrThrow(ctx, null, id);
   await checkUnit(ctx, patch.unitId);
-  await updateDock(ctx.db, id, { ...patch, updatedAt: ctx.now() });
+  await writeTransaction(ctx.db, [], (trx) => updateDock(trx, id, { ...patch, updatedAt: ctx.now() }));
   return getDockOrThrow(ctx, null, id);
 }
 
 /** Deletes a dock. Unloads logged at it keep its id (their history outlives the dock). */
 export async function removeDock(ctx: ServiceContext, id: string): Promise<void> {
   await getDockOrThrow(ctx, null, id);
-  await deleteDock(ctx.db, id);
+  await writeTransaction(ctx.db, [], (trx) => deleteDock(trx, id));
 }
