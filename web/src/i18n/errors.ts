@@ -1,11 +1,12 @@
+import type { ErrorCode } from '../../../src/errors/catalogue.ts';
 import type { Language } from './translate.ts';
 
 /**
- * Chinese for the error codes of src/errors/catalogue.ts that the console meets. The server's own
- * message (English, often naming the exact field or unit) is always shown beside it; codes not
- * listed here show that message alone.
+ * Chinese for every error code of src/errors/catalogue.ts (the type makes a missing one a compile
+ * error). The server's own message (English, often naming the exact field or unit) is shown beside
+ * it; a code this console does not know yet (a newer server) shows that message alone.
  */
-const ZH: Record<string, string> = {
+const ZH: Record<ErrorCode | 'NETWORK', string> = {
   VALIDATION_FAILED: '请求内容不合规',
   INVALID_GEOMETRY: '图形不合规',
   FLEET_SETTINGS_INVALID: '班次或船队设置不合规',
@@ -56,9 +57,23 @@ const ZH: Record<string, string> = {
   REOPEN_WINDOW_PASSED: '结案时间过久，不能重办，请重新上报',
   CALENDAR_INVALID: '工作日历或时间不正确',
   CALENDAR_NO_WORKING_TIME: '工作日历中没有可用的工作时间',
+  MALFORMED_JSON: '请求内容不是有效的 JSON',
+  ROUTE_NOT_FOUND: '没有这个接口',
+  ASSET_NOT_FOUND: '作业对象不存在',
+  SEGMENT_NOT_FOUND: '责任河段不存在',
+  DEVICE_IDENTIFIER_TAKEN: '已有终端使用该协议和编号，请检查编号',
+  ASSET_CODE_TAKEN: '作业对象编号已被使用，请换一个',
+  ASSET_IN_USE: '该作业对象上还装有终端，不能删除',
+  BAD_URL: '请求地址格式错误',
+  URL_TOO_LONG: '请求地址中的参数过长',
+  UNSUPPORTED_MEDIA_TYPE: '请以 JSON 格式提交',
+  OPEN311_KEY_INVALID: 'Open311 密钥无效，请向指挥中心申请',
+  OPEN311_KEY_NOT_FOUND: 'Open311 密钥不存在',
+  CATEGORY_CODE_TAKEN: '已有相同类型、大类和小类编码的类别，请换一个小类编码',
+  CATEGORY_IN_USE: '仍有工单使用该类别，请停用而不是删除',
 };
 
 /** The translation of an error code in the given language, if the console has one. */
 export function errorTitle(code: string, lang: Language): string | undefined {
-  return lang === 'zh-CN' ? ZH[code] : undefined;
+  return lang === 'zh-CN' ? (ZH as Record<string, string>)[code] : undefined;
 }
