@@ -6,6 +6,8 @@ import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
 import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
+import { sqliteTrackReader } from './sqlite-track-reader.ts';
+import { registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
 import { walSyncer } from './wal-sync.ts';
 
@@ -66,6 +68,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
         },
       });
       registerPositionBatchWriter(db, sqlitePositionBatchWriter(database));
+      registerTrackReader(db, sqliteTrackReader(database));
       return db;
     },
   };
