@@ -92,7 +92,12 @@ export async function trackRoutes(app: App, p: Platform): Promise<void> {
         to: Date.parse(request.query.to),
         ...(simplifyM !== undefined && { simplifyM }),
       };
-      if (format === 'json') return assetTrack(p.ctx, principal(request), q);
+      if (format === 'json') {
+        // The view is plain data of the schema's shape (typed by it); V8's JSON.stringify writes a
+        // 17,280-fix day in half the time fast-json-stringify takes (its per-number checks).
+        const view = await assetTrack(p.ctx, principal(request), q);
+        return reply.type('application/json; charset=utf-8').send(Buffer.from(JSON.stringify(view)));
+      }
       const file = await assetTrackFile(p.ctx, principal(request), { ...q, format });
       return reply
         .header('content-type', file.contentType)
