@@ -11,15 +11,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import type { Config } from './config.ts';
+import { type Config, ConfigError } from './config.ts';
 import { DomainError, ERRORS } from './errors/catalogue.ts';
 import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
-import { registerErrorHandling } from './http/plugins/errors.ts';
+import { clientErrorHandler, registerErrorHandling } from './http/plugins/errors.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { registerRequestLog } from './http/plugins/request-log.ts';
+import { registerValidation } from './http/plugins/validation.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -45,7 +46,7 @@ import { createIngestMetrics } from './ingest/metrics.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { LiveBus } from './live/bus.ts';
 import { PgLiveChannel } from './live/pg-channel.ts';
-import { adapterFor, migrate, openStore, type Store } from './store/database.ts';
+import { adapterFor, migrate, openStore, type Store, unsafeDurabilitySettings } from './store/database.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -120,6 +121,15 @@ const CONTENT_SECURITY_POLICY = {
 /** Builds the whole application (database migrated, routes registered) without listening. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const store = options.store ?? openStore(adapterFor(config));
+  const unsafe = await unsafeDurabilitySettings(store);
+  if (unsafe.length > 0 && !config.allowUnsafeDurability) {
+    if (!options.store) await store.close();
+    throw new ConfigError(
+      `PostgreSQL runs with ${unsafe.join(' and ')}: a commit it reports may not be on disk, so device ` +
+        'acknowledgements and 2xx answers could be lost in a crash. Turn it on (postgresql.conf or ALTER SYSTEM, ' +
+        'and check ALTER DATABASE/ROLE … SET and the connection string), or set ZS_ALLOW_UNSAFE_DURABILITY=1 to start anyway',
+    );
+  }
   await migrate(store);
   const now = options.now ?? Date.now;
   const ctx = { db: store.db, now };
@@ -164,6 +174,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimit: config.maxBodyBytes,
     // Off by default: with it on, any client could name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
+    // What Node's HTTP parser refuses (431 and the like) answers in the catalogue's shape too.
+    clientErrorHandler,
+    // Node answers a request without Host with an empty 400; errors.ts checks it instead, in that shape.
+    http: { requireHostHeader: false },
     // Errors the router raises before any hook runs still answer in the catalogue's shape.
     frameworkErrors: (error, request, reply) => {
       if (answerOpen311FrameworkError(error, request, reply as FastifyReply)) return;
@@ -171,13 +185,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       const body = { error: { code, message: `${ERRORS[code].message}: ${error.message}` } };
       (reply as FastifyReply).status(ERRORS[code].status).send(body);
     },
-    ajv: {
-      customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('platform', platform);
+  if (unsafe.length > 0)
+    app.log.warn(
+      { settings: unsafe },
+      'ZS_ALLOW_UNSAFE_DURABILITY=1: started although PostgreSQL may report commits that are not on disk',
+    );
 
-  registerErrorHandling(app);
+  registerValidation(app);
+  registerErrorHandling(app, store.adapter);
   registerRequestLog(app);
   // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
   const batchMarks = new WeakMap<object, number>();

@@ -10,6 +10,11 @@ export interface Config {
   /** Unset means the embedded SQLite database `<dataDir>/zhongshu.db`. */
   databaseUrl: string | undefined;
   /**
+   * Start on a PostgreSQL with `fsync` or `synchronous_commit` off (ZS_ALLOW_UNSAFE_DURABILITY=1):
+   * its commits may then not be on disk, so what the platform acknowledges may be lost in a crash.
+   */
+  allowUnsafeDurability: boolean;
+  /**
    * How live events reach the consoles of other server processes: `postgres` (LISTEN/NOTIFY on the
    * shared database; the default with DATABASE_URL) or `off` (each process's consoles see its own events).
    */
@@ -157,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.ZS_DATA_DIR || './data'),
     databaseUrl,
+    allowUnsafeDurability: flag(env, 'ZS_ALLOW_UNSAFE_DURABILITY', false),
     liveChannel: liveChannel(env, databaseUrl),
     demo: flag(env, 'ZS_DEMO', false),
     adminPassword,

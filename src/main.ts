@@ -52,6 +52,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // A setting found wrong once connected (the database's own durability settings): exit 2 too.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`Zhongshu failed to start: ${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });

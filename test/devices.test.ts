@@ -192,8 +192,8 @@ forEachDialect('devices and positions', (kind) => {
         },
       ),
     ]);
-    assert.deepEqual((await bad?.committed)?.stored, []);
-    assert.equal((await good?.committed)?.stored.length, 1);
+    assert.deepEqual(await bad?.committed, { stored: [], unstorable: 1 });
+    assert.deepEqual([(await good?.committed)?.stored.length, (await good?.committed)?.unstorable], [1, 0]);
     const track = await t.app.inject({
       url: `/api/positions?deviceId=${deviceId}&from=2026-03-02T02:39:00Z&to=2026-03-02T02:42:00Z`,
       headers: op,
@@ -203,7 +203,7 @@ forEachDialect('devices and positions', (kind) => {
       [['2026-03-02T02:41:00.000Z', { note: 'x\ufffdy' }]],
     );
     const metrics = (await t.app.inject({ url: '/metrics' })).body;
-    assert.match(metrics, /zs_ingest_frames_rejected_total\{protocol="osmand",reason="bad_value"\} 1/);
+    assert.match(metrics, /zs_ingest_fixes_unstorable_total\{protocol="osmand"\} 1/);
   });
 
   it('validates the track query and hides devices outside the caller scope', async () => {

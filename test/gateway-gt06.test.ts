@@ -217,4 +217,31 @@ forEachDialect('GT06 gateway over TCP', (kind) => {
     assert.match(await metrics(), /zs_ingest_frames_rejected_total\{protocol="gt06",reason="crc"\} 1/);
     device.close();
   });
+  it('does not acknowledge an alarm whose fix cannot be stored (GT06 has no negative reply)', async () => {
+    // The codec cannot produce such a fix (years 2000–2099): the pipeline is handed one.
+    const pipeline = t.app.platform.ingest;
+    const { stage } = pipeline;
+    pipeline.stage = (d, fixes, opts) =>
+      stage.call(
+        pipeline,
+        d,
+        fixes.map((f) => ({ ...f, time: 1e20 })),
+        opts,
+      );
+    const device = await connectGt06(gateways.gt06.port);
+    try {
+      device.send(encodeLogin({ imei: IMEI, serial: 1 }));
+      const sos = { ...terminal, alarm: 'sos' as const };
+      const alarm = { cell, terminal: sos, voltageLevel: 4, gsmSignal: 3, alarmCode: 0x01 };
+      device.send(encodeAlarm({ serial: 2, fix: fix('2026-03-02T00:58:00Z', 31.306, 0), ...alarm }));
+      device.send(encodeHeartbeat({ serial: 3, terminal, voltageLevel: 4, gsmSignal: 3 }));
+      // The heartbeat's ack follows the login's at once: the alarm in between got none.
+      assert.deepEqual(await device.waitForAcks(2), [hex(encodeAck(0x01, 1)), hex(encodeAck(0x13, 3))]);
+    } finally {
+      pipeline.stage = stage;
+      device.close();
+    }
+    assert.deepEqual(await track('2026-03-02T00:57:00Z', '2026-03-02T00:59:00Z'), []);
+    assert.match(await metrics(), /zs_ingest_fixes_unstorable_total\{protocol="gt06"\} 1/);
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import type { Fix } from '../src/domain/positions/fix.ts';
 import { type Gateways, startGateways } from '../src/gateway/index.ts';
 import {
   encodeAuth,
@@ -334,5 +335,139 @@ forEachDialect('JT/T 808 gateway over TCP', (kind) => {
       [['2026-03-02T04:00:00.000Z', 31.305, 120.815]],
     );
     terminal.close();
+  });
+
+  /** A 0x0704 body (§8.49): count WORD, type BYTE, then each item with its length WORD. */
+  const batchBody = (items: Uint8Array[], type = 1) => {
+    const body = Buffer.alloc(3 + items.reduce((n, b) => n + 2 + b.length, 0));
+    body.writeUInt16BE(items.length, 0);
+    body.writeUInt8(type, 2);
+    let at = 3;
+    for (const item of items) {
+      body.writeUInt16BE(item.length, at);
+      body.set(item, at + 2);
+      at += 2 + item.length;
+    }
+    return body;
+  };
+  const authenticated = async (serial: number) => {
+    const terminal = await connectTerminal(gateways.jt808.port);
+    const code = (
+      await t.store.db.selectFrom('devices').select('auth_code').where('id', '=', deviceId).executeTakeFirst()
+    )?.auth_code;
+    terminal.send(encodeAuth(header(serial), { code: code ?? '' }));
+    assert.equal((await terminal.waitFor(1))[0]?.result, 0);
+    return terminal;
+  };
+  const positionTimes = async (from: string, to: string) =>
+    (
+      await t.store.db
+        .selectFrom('positions')
+        .select('time')
+        .where('device_id', '=', deviceId)
+        .where('time', '>=', Date.parse(from))
+        .where('time', '<=', Date.parse(to))
+        .orderBy('time')
+        .execute()
+    ).map((p) => new Date(p.time).toISOString());
+  const split = (serial: number, index: number, total: number, bytes: Uint8Array, phone = PHONE) =>
+    encodeFrame(0x0704, { ...header(serial, phone), packet: { total, index } }, bytes);
+
+  it('answers every package of a split message with the whole message refusal, not success', async () => {
+    const terminal = await authenticated(50);
+    // Joined, the body is 2 bytes: a 0x0704 needs at least its count and type (§8.49).
+    terminal.send(split(51, 1, 3, Uint8Array.of(0)));
+    terminal.send(split(52, 2, 3, Uint8Array.of(1)));
+    terminal.send(split(53, 3, 3, new Uint8Array(0)));
+    const acks = (await terminal.waitFor(4)).slice(1);
+    assert.deepEqual(
+      acks.map((a) => [a.replyMsgId, a.replySerial, a.result]),
+      [
+        [0x0704, 51, 2],
+        [0x0704, 52, 2],
+        [0x0704, 53, 2],
+      ],
+    );
+    terminal.close();
+
+    // Whole and readable, but from a connection that has not authenticated: refused (result 1).
+    const stranger = await connectTerminal(gateways.jt808.port);
+    const t0 = Date.parse('2026-03-02T04:00:00Z');
+    const body = batchBody(
+      [0, 1].map((i) =>
+        encodeLocationBody({ lat: 31.27, lon: 120.8, time: t0 + i * 5000, status: { fixed: true } }),
+      ),
+    );
+    stranger.send(split(61, 1, 2, body.subarray(0, 20)));
+    stranger.send(split(62, 2, 2, body.subarray(20)));
+    const refused = await stranger.waitFor(2);
+    assert.deepEqual(
+      refused.map((a) => [a.replyMsgId, a.replySerial, a.result]),
+      [
+        [0x0704, 61, 1],
+        [0x0704, 62, 1],
+      ],
+    );
+    assert.deepEqual(await positionTimes('2026-03-02T04:00:00Z', '2026-03-02T04:01:00Z'), []);
+    stranger.close();
+  });
+
+  it('answers a batch with an unreadable item "message error" and stores the readable ones', async () => {
+    const terminal = await authenticated(70);
+    const t0 = Date.parse('2026-03-02T05:00:00Z');
+    const items = [0, 1, 2].map((i) =>
+      encodeLocationBody({ lat: 31.26, lon: 120.8, time: t0 + i * 5000, status: { fixed: true } }),
+    );
+    // The second item's BCD month (§8.18: YY MM DD hh mm ss from byte 22) reads 13.
+    const bad = Buffer.from(items[1] as Uint8Array);
+    bad[23] = 0x13;
+    terminal.send(
+      encodeFrame(0x0704, header(71), batchBody([items[0] as Uint8Array, bad, items[2] as Uint8Array])),
+    );
+    const [, ack] = await terminal.waitFor(2);
+    assert.deepEqual([ack?.replyMsgId, ack?.replySerial, ack?.result], [0x0704, 71, 2]);
+    assert.deepEqual(await positionTimes('2026-03-02T05:00:00Z', '2026-03-02T05:01:00Z'), [
+      '2026-03-02T05:00:00.000Z',
+      '2026-03-02T05:00:10.000Z',
+    ]);
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /zs_ingest_frames_rejected_total\{protocol="jt808",reason="batch_item"\} 1/);
+    terminal.close();
+  });
+
+  it('answers fixes no column can hold "message error", on both paths, and counts them', async () => {
+    // The codec cannot produce such a fix (BCD years 2000–2099): the pipeline is handed one.
+    const pipeline = t.app.platform.ingest;
+    const { stage, stageNow } = pipeline;
+    const spoilt = (fixes: Fix[]) => fixes.map((f) => ({ ...f, time: 1e20 }));
+    pipeline.stage = (d, fixes, opts) => stage.call(pipeline, d, spoilt(fixes), opts);
+    pipeline.stageNow = (d, fixes, opts, done) => stageNow.call(pipeline, d, spoilt(fixes), opts, done);
+    try {
+      const terminal = await authenticated(80);
+      const report = (serial: number) =>
+        encodeLocationReport(header(serial), {
+          lat: 31.25,
+          lon: 120.8,
+          time: Date.parse('2026-03-02T06:00:00Z'),
+          status: { fixed: true },
+        });
+      // The first after authentication takes the general path, the next the hot one.
+      terminal.send(report(81));
+      terminal.send(report(82));
+      const acks = (await terminal.waitFor(3)).slice(1);
+      assert.deepEqual(
+        acks.map((a) => [a.replySerial, a.result]),
+        [
+          [81, 2],
+          [82, 2],
+        ],
+      );
+      terminal.close();
+    } finally {
+      pipeline.stage = stage;
+      pipeline.stageNow = stageNow;
+    }
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /zs_ingest_fixes_unstorable_total\{protocol="jt808"\} 2/);
   });
 });

@@ -117,6 +117,19 @@ describeWithBroker('MQTT ingest through Mosquitto', () => {
       await counted(/zs_ingest_unknown_devices_total\{protocol="mqtt"\} 1\n/);
     });
 
+    it('does not count a fix whose time no column can hold as stored', async () => {
+      await publish('boat-mq1', [
+        { time: 1e20, lat: 31.306, lon: 120.806 },
+        { time: '2026-03-02T00:46:00Z', lat: 31.307, lon: 120.807 },
+      ]);
+      const items = await stored('2026-03-02T00:45:30Z', '2026-03-02T00:46:30Z', 1);
+      assert.deepEqual(
+        items.map((p) => [p.time, p.lat]),
+        [['2026-03-02T00:46:00.000Z', 31.307]],
+      );
+      await counted(/zs_ingest_fixes_unstorable_total\{protocol="mqtt"\} 1\n/);
+    });
+
     it('receives what was published while the server was away (persistent session)', async () => {
       await gateways?.close();
       gateways = undefined;

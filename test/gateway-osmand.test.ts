@@ -123,6 +123,17 @@ forEachDialect('OsmAnd gateway over HTTP', (kind) => {
     assert.match(metrics, /zs_ingest_frames_rejected_total\{protocol="osmand",reason="missing_position"\} 1/);
   });
 
+  it('answers 400, never 200, to a fix whose time no column can hold, and stores nothing', async () => {
+    // Read as milliseconds (past 1e11), beyond JavaScript's dates (±8.64e15).
+    const res = await fetch(`${base}/?id=boat-1&lat=31.3&lon=120.8&timestamp=100000000000000000000`);
+    assert.equal(res.status, 400);
+    assert.equal((await refusal(res)).error.code, 'OUT_OF_RANGE');
+    const rows = await t.store.db.selectFrom('positions').select('time').where('lat', '=', 31.3).execute();
+    assert.deepEqual(rows, []);
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /zs_ingest_fixes_unstorable_total\{protocol="osmand"\} 1/);
+  });
+
   it('never answers 500 to malformed input', async () => {
     const at = `timestamp=${unix('2026-03-02T00:30:00Z')}`;
     const cases: [string, RequestInit, number][] = [

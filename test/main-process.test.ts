@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, it } from 'node:test';
@@ -60,4 +60,36 @@ it('refuses to start with a bad configuration value and names it', async () => {
     startServer({ ...(await env()), PORT: port, ZS_DEMO: 'perhaps' }, 20_000),
     /ZS_DEMO="perhaps" must be 1 or 0/,
   );
+});
+
+it('exits 70 with a clear line when the disk fails a WAL fsync, and restarts from what is on disk', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zs-main-fsync-'));
+  const trigger = path.join(dir, 'fail-fdatasync-now');
+  try {
+    const place = { ...(await env()), ZS_DATA_DIR: path.join(dir, 'data'), ZS_DEMO: '0' };
+    const preload = path.resolve(import.meta.dirname, 'helpers/failing-fdatasync.mjs');
+    const first = await startServer({ ...place, ZS_TEST_FAIL_FDATASYNC: trigger }, 60_000, [preload]);
+    // Acknowledged before the disk fails: the session must survive.
+    const admin = await first.login('admin', 'Admin-pass-2026');
+    writeFileSync(trigger, '');
+    const refused = await fetch(`${first.base}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Admin-pass-2026' }),
+    }).then(
+      (res) => res.status,
+      () => 'connection closed',
+    );
+    assert.notEqual(refused, 200, 'a login whose session could not be synced is not acknowledged');
+    assert.equal(await first.exited, 70, first.output());
+    assert.match(first.output(), /FATAL: the disk failed to sync the SQLite write-ahead log \(.*EIO/);
+
+    const second = await startServer(place);
+    const me = await fetch(`${second.base}/api/me`, { headers: admin });
+    assert.equal(me.status, 200, 'the session acknowledged before the failure is on disk');
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0, second.output());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,9 @@ import { type TSchema, Type } from 'typebox';
 import { TIME_LIMIT_UNITS } from '../domain/calendar/time-limit.ts';
 
 /** The `:id` of every route about one record. */
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+/** A record's id, in a path or as a reference in a body: never empty (an empty reference is a 400, not a lookup). */
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const IdParams = Type.Object({ id: Id });
 
 /** Every error answer: a stable code from the error catalogue and a message saying what to do. */
 export const ErrorBody = Type.Object({

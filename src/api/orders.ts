@@ -5,14 +5,13 @@ import { CATEGORY_TYPES, ORDER_SOURCES, SATISFACTIONS, STAGES } from '../domain/
 import { RESOLUTIONS, SUB_TASK_STATUSES } from '../domain/workorder/model.ts';
 import { ACTION_TYPES } from '../domain/workorder/rules.ts';
 import { ORDER_LEVELS, ORDER_STATUSES } from '../domain/workorder/states.ts';
-import { literals, Nullable, Time, TimeLimitSchema } from './common.ts';
+import { Id, literals, Nullable, Time, TimeLimitSchema } from './common.ts';
 
 /**
  * Work orders (工单) over HTTP: what the routes accept, and what they answer, which is what
  * src/services/orders/view.ts builds and the console reads (web/src/api/orders.ts).
  */
 
-const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 /** Attachment ids, uploaded before they are referenced. */
 const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 });

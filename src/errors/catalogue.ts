@@ -31,22 +31,41 @@ export const ERRORS = {
   SEGMENT_NOT_FOUND: { status: 404, message: 'No such river segment' },
   DEVICE_IDENTIFIER_TAKEN: {
     status: 409,
-    message: 'Another device already has this protocol and identifier',
+    message: 'Another device already has this protocol and identifier: check the identifier',
   },
-  ASSET_CODE_TAKEN: { status: 409, message: 'Another asset already has this code' },
+  ASSET_CODE_TAKEN: { status: 409, message: 'Another asset already has this code: choose another' },
   ASSET_IN_USE: { status: 409, message: 'The asset still has devices' },
   TIME_RANGE_INVALID: { status: 400, message: 'The time range is not valid' },
   UNIT_HAS_CHILDREN: { status: 409, message: 'The unit still has child units' },
   UNIT_IN_USE: { status: 409, message: 'The unit is still referenced' },
-  UNIT_CODE_TAKEN: { status: 409, message: 'Another unit already has this code' },
+  UNIT_CODE_TAKEN: { status: 409, message: 'Another unit already has this code: choose another' },
   UNIT_PARENT_INVALID: { status: 422, message: 'This unit kind cannot sit under that parent' },
   ESCALATION_TARGET_INVALID: {
     status: 422,
     message: 'Escalate to the unit above: the workstation of the grid area, or the subdistrict',
   },
-  USERNAME_TAKEN: { status: 409, message: 'Another user already has this username' },
+  USERNAME_TAKEN: { status: 409, message: 'Another user already has this username: choose another' },
+  REFERENCE_NOT_FOUND: {
+    status: 404,
+    message:
+      'A record this request refers to does not exist; it may have just been deleted: reload and try again',
+  },
+  STILL_REFERENCED: {
+    status: 409,
+    message: 'Other records still refer to this one, some added just now: reassign or delete them first',
+  },
   LAST_ADMIN: { status: 409, message: 'The last active administrator cannot be removed or demoted' },
   BAD_URL: { status: 400, message: 'The URL is malformed' },
+  MALFORMED_REQUEST: {
+    status: 400,
+    message: 'The HTTP request cannot be parsed: check its request line and headers',
+  },
+  EXPECTATION_FAILED: { status: 417, message: 'The Expect header asks for what the server does not do' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive: send it again' },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    message: 'The URL and headers are too large: shorten the query string or send fewer cookies',
+  },
   URL_TOO_LONG: { status: 414, message: 'A path parameter is too long' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
@@ -94,7 +113,7 @@ export const ERRORS = {
   // The category dictionary (清单制).
   CATEGORY_CODE_TAKEN: {
     status: 409,
-    message: 'Another category already has this type, major and minor code',
+    message: 'Another category already has this type, major and minor code: choose another minor code',
   },
   CATEGORY_IN_USE: {
     status: 409,

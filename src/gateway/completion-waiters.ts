@@ -2,21 +2,21 @@
  * Promises that settle when something identified by a key completes later (a split message's
  * last package), or reject after a timeout so that nothing waits forever.
  */
-export class CompletionWaiters {
+export class CompletionWaiters<T> {
   private readonly waiting = new Map<
     string,
-    { promise: Promise<unknown>; resolve(v: unknown): void; reject(e: unknown): void; timer: NodeJS.Timeout }
+    { promise: Promise<T>; resolve(v: T): void; reject(e: unknown): void; timer: NodeJS.Timeout }
   >();
 
   constructor(private readonly timeoutMs: number) {}
 
   /** The promise for `key`, created on first use. */
-  forKey(key: string): Promise<unknown> {
+  forKey(key: string): Promise<T> {
     const existing = this.waiting.get(key);
     if (existing) return existing.promise;
-    let resolve!: (v: unknown) => void;
+    let resolve!: (v: T) => void;
     let reject!: (e: unknown) => void;
-    const promise = new Promise<unknown>((res, rej) => {
+    const promise = new Promise<T>((res, rej) => {
       resolve = res;
       reject = rej;
     });
@@ -31,12 +31,12 @@ export class CompletionWaiters {
   }
 
   /** Settles `key` the way `outcome` settles. */
-  settle(key: string, outcome: Promise<unknown>): void {
+  settle(key: string, outcome: T | Promise<T>): void {
     const w = this.waiting.get(key);
     if (!w) return;
     this.waiting.delete(key);
     clearTimeout(w.timer);
-    outcome.then(w.resolve, w.reject);
+    Promise.resolve(outcome).then(w.resolve, w.reject);
   }
 
   /** Rejects everything still waiting (the connection closed). */

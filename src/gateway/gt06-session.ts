@@ -58,10 +58,11 @@ export function createGt06Session(g: GatewayContext, io: TcpSessionIo): TcpSessi
   }
 
   // The commit is awaited even for a location, whose reply is empty: replies after it (a
-  // heartbeat's ack) must not overtake it, and a failed commit must be logged.
+  // heartbeat's ack) must not overtake it, and a failed commit must be logged. GT06 has no
+  // negative reply: a fix that could not be stored (no column can hold it) is not acknowledged.
   async function store(d: Device, fix: Fix, blind: boolean, ack: Uint8Array | undefined): Promise<Reply> {
     const staged = await g.ingest.stage(d, [fix], { protocol: PROTOCOL, blind });
-    return { later: staged.committed.then(() => ack) };
+    return { later: staged.committed.then(({ unstorable }) => (unstorable > 0 ? undefined : ack)) };
   }
 
   // §5.3: a terminal without a satellite fix may send an impossible date-time. The alarm still

@@ -1,4 +1,5 @@
 import type { Fix } from '../domain/positions/fix.ts';
+import type { StageCompletion } from '../ingest/pipeline.ts';
 import {
   DEFAULT_REASSEMBLY_LIMITS,
   decodeFrame,
@@ -62,7 +63,7 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   let authenticatedId: string | undefined;
   // Split messages are rare: their state is created with the first package, not per connection.
   let reassembler: Jt808Reassembler | undefined;
-  let waiters: CompletionWaiters | undefined;
+  let waiters: CompletionWaiters<Jt808GeneralResult> | undefined;
   const inOrder = new InOrder(io, (error) =>
     // Not acknowledged: the terminal keeps the position and sends it again.
     g.log.error({ err: error, protocol: PROTOCOL, remote: io.remote }, 'device message not processed'),
@@ -102,7 +103,8 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
     const d = g.devices.peek(PROTOCOL, m.header.deviceId);
     if (!d || d.id !== authenticatedId) return undefined;
     const fixes = m.kind === 'location' ? [jt808Fix(m.location)] : m.locations.map(jt808Fix);
-    const ack = new AckAfterCommit(slot);
+    const lost = lostItems(m);
+    const ack = new AckAfterCommit(slot, lost);
     const staged = g.ingest.stageNow(
       d,
       fixes,
@@ -110,9 +112,17 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
       ack,
     );
     if (!staged) return undefined;
+    if (lost > 0) reportLost(m);
     // The serial is taken only once the report is staged, in message order, as `handle` does.
-    ack.setBytes(encodeGeneralResponse(m.header, nextSerial(), Jt808GeneralResult.ok));
+    ack.replyTo(m.header, nextSerial());
     return slot;
+  }
+
+  /** Logs and counts a batch's unreadable items (see lostItems), once it is staged. */
+  function reportLost(m: Jt808Message): void {
+    if (m.kind !== 'locationBatch') return;
+    const detail = `${m.invalidItems} unreadable items${m.truncated ? ', body ends early' : ''}`;
+    rejectFrame(g, PROTOCOL, io.remote, 'batch_item', detail);
   }
 
   function handleInOrder(m: Jt808Message, slot: PendingReply): Reply | Promise<Reply> {
@@ -124,81 +134,105 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
    * wait for a commit (so the next frame can be staged meanwhile).
    */
   async function handle(m: Jt808Message): Promise<Reply> {
+    if (m.kind === 'fragment') return fragment(m.header, m.body);
+    return answerWith(m.header, await answer(m));
+  }
+
+  /** The reply carrying `a`: its own, or a 0x8001 with its result (sent once that is known). */
+  function answerWith(header: Jt808Header, a: Answer): Reply {
+    if (a.reply) return a.reply;
+    const serialOfReply = nextSerial();
+    if (typeof a.result === 'number') return encodeGeneralResponse(header, serialOfReply, a.result);
+    // Wrapped: an async function returning a bare promise would wait for it, and the next
+    // frame could not be staged into the same group commit.
+    return { later: a.result.then((result) => encodeGeneralResponse(header, serialOfReply, result)) };
+  }
+
+  /** What a whole message (not a package of one) is answered with. */
+  async function answer(m: Exclude<Jt808Message, { kind: 'fragment' }>): Promise<Answer> {
     switch (m.kind) {
       case 'register': {
         const d = await deviceFor(m.header);
-        if (!d) return encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.terminalNotFound);
+        if (!d) {
+          const refused = Jt808RegisterResult.terminalNotFound;
+          return { result: fail, reply: encodeRegisterResponse(m.header, nextSerial(), refused) };
+        }
         const code = await issueAuthCode(g.ctx, d);
         g.devices.forget(PROTOCOL, d.identifier);
-        return encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.ok, code);
+        const registered = encodeRegisterResponse(m.header, nextSerial(), Jt808RegisterResult.ok, code);
+        return { result: Jt808GeneralResult.ok, reply: registered };
       }
       case 'auth': {
         const d = await deviceFor(m.header);
         const relaxed = !(await getDeviceSettings(g.ctx)).jt808RequireAuth;
         const ok = d !== undefined && (relaxed || (d.authCode !== null && d.authCode === m.code));
         authenticatedId = ok ? d?.id : undefined;
-        return reply(m.header, ok ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
+        return { result: ok ? Jt808GeneralResult.ok : fail };
       }
       case 'heartbeat': {
         const d = await mayReport(m.header);
         if (d) await touchDevices(g.ctx.db, new Map([[d.id, g.ctx.now()]]));
-        return reply(m.header, d ? Jt808GeneralResult.ok : Jt808GeneralResult.fail);
+        return { result: d ? Jt808GeneralResult.ok : fail };
       }
       case 'unregister':
         authenticatedId = undefined;
-        return reply(m.header, Jt808GeneralResult.ok);
+        return { result: Jt808GeneralResult.ok };
       case 'location':
       case 'locationBatch': {
         const d = await mayReport(m.header);
-        if (!d) return reply(m.header, Jt808GeneralResult.fail);
+        if (!d) return { result: fail };
         const fixes = m.kind === 'location' ? [jt808Fix(m.location)] : m.locations.map(jt808Fix);
         const staged = await g.ingest.stage(d, fixes, {
           protocol: PROTOCOL,
           blind: m.kind === 'locationBatch' && m.blindSpot,
         });
-        const serialOfReply = nextSerial();
-        // Wrapped: an async function returning a bare promise would wait for it, and the next
-        // frame could not be staged into the same group commit.
-        return {
-          later: staged.committed.then(() =>
-            encodeGeneralResponse(m.header, serialOfReply, Jt808GeneralResult.ok),
-          ),
-        };
+        const lost = lostItems(m);
+        if (lost > 0) reportLost(m);
+        return { result: staged.committed.then(({ unstorable }) => resultOfCommit(unstorable + lost)) };
       }
-      case 'fragment':
-        return fragment(m.header, m.body);
       default:
-        return reply(m.header, Jt808GeneralResult.notSupported);
+        return { result: Jt808GeneralResult.notSupported };
     }
   }
 
   /**
-   * One package of a split message (§4.4.3). Every package is acknowledged only once the whole
-   * message is committed, so a terminal never deletes part of a blind-spot batch that is not
-   * stored; a message that never completes gets no acks and is sent again.
+   * One package of a split message (§4.4.3). Every package is answered with the result of the
+   * whole message, once that is known: a terminal never deletes part of a blind-spot batch that
+   * is not stored, nor takes a refused message for accepted. A message that never completes, or
+   * whose commit fails, gets no acks and is sent again.
    */
   async function fragment(header: Jt808Header & { packet: Jt808Packet }, body: Uint8Array): Promise<Reply> {
     reassembler ??= new Jt808Reassembler();
-    waiters ??= new CompletionWaiters(DEFAULT_REASSEMBLY_LIMITS.timeoutMs);
-    const result = reassembler.add(header, body, Date.now());
-    if (result.status === 'refused') {
-      rejectFrame(g, PROTOCOL, io.remote, 'subpackage', result.reason);
-      return reply(header, Jt808GeneralResult.fail);
+    waiters ??= new CompletionWaiters<Jt808GeneralResult>(DEFAULT_REASSEMBLY_LIMITS.timeoutMs);
+    const added = reassembler.add(header, body, Date.now());
+    // Given up (too old, too many, too large): the packages already received are refused too,
+    // rather than holding every later reply of the connection until their waiters time out.
+    for (const key of added.dropped) waiters.settle(key, fail);
+    switch (added.status) {
+      case 'refused':
+        rejectFrame(g, PROTOCOL, io.remote, 'subpackage', added.reason);
+        return reply(header, fail);
+      case 'malformed':
+        rejectFrame(g, PROTOCOL, io.remote, 'subpackage', added.reason);
+        waiters.settle(added.key, Jt808GeneralResult.wrongMessage);
+        return reply(header, Jt808GeneralResult.wrongMessage);
+      case 'pending': {
+        const whole = waiters.forKey(added.key);
+        const serialOfReply = nextSerial();
+        return { later: whole.then((result) => encodeGeneralResponse(header, serialOfReply, result)) };
+      }
+      case 'complete': {
+        const m = added.message;
+        if (m.kind === 'fragment') throw new Error('a reassembled message is never a package');
+        const answered = answer(m);
+        // A failure (the commit's, or the database's before it) leaves every package unanswered.
+        waiters.settle(
+          added.key,
+          answered.then((a) => a.result),
+        );
+        return answerWith(m.header, await answered);
+      }
     }
-    const whole = waiters.forKey(result.key);
-    if (result.status === 'pending') {
-      const serialOfReply = nextSerial();
-      return { later: whole.then(() => encodeGeneralResponse(header, serialOfReply, Jt808GeneralResult.ok)) };
-    }
-    const handled = await handle(result.message);
-    const done =
-      handled instanceof Uint8Array || handled === undefined
-        ? Promise.resolve(handled)
-        : 'later' in handled
-          ? handled.later
-          : Promise.reject(new Error('a reassembled message cannot settle its own reply slot'));
-    waiters.settle(result.key, done);
-    return { later: done };
   }
 
   function enqueue(frame: Uint8Array): void {
@@ -232,27 +266,63 @@ export function createJt808Session(g: GatewayContext, io: TcpSessionIo): TcpSess
   };
 }
 
+/** Items of a batch that are there but cannot be read: the batch is not acknowledged as stored. */
+function lostItems(m: Jt808Message): number {
+  if (m.kind !== 'locationBatch') return 0;
+  return m.invalidItems + (m.truncated ? 1 : 0);
+}
+
+/** A message's answer: its 0x8001 result (of a report: once its commit settles), or another reply. */
+interface Answer {
+  /** Also what every package of a split message is answered with. Rejects when the commit failed. */
+  result: Jt808GeneralResult | Promise<Jt808GeneralResult>;
+  /** Sent instead of a 0x8001 (a registration's 0x8100). */
+  reply?: Uint8Array;
+}
+
+const fail = Jt808GeneralResult.fail;
+
 /**
- * Sends the 0x8001 ack of a staged position report once it is committed. The ack's bytes are
- * set right after staging; a report with nothing storable completes at once, before that.
+ * A committed report's result. Fixes that were not stored (unreadable batch items, values no
+ * column can hold) make it "message error" (§8.2 result 2), never "success": resending it
+ * cannot help, and the terminal must not take those fixes for stored.
  */
-class AckAfterCommit {
-  private bytes: Uint8Array | undefined;
-  private committed = false;
+function resultOfCommit(notStored: number): Jt808GeneralResult {
+  return notStored > 0 ? Jt808GeneralResult.wrongMessage : Jt808GeneralResult.ok;
+}
 
-  constructor(private readonly slot: PendingReply) {}
+/**
+ * Sends the 0x8001 ack of a staged position report once it is committed. Whom it answers is set
+ * right after staging; a report with nothing storable completes at once, before that.
+ */
+class AckAfterCommit implements StageCompletion {
+  private to: Jt808Header | undefined;
+  private serial = 0;
+  private result: Jt808GeneralResult | undefined;
 
-  setBytes(bytes: Uint8Array): void {
-    this.bytes = bytes;
-    if (this.committed) this.slot.resolve(bytes);
+  constructor(
+    private readonly slot: PendingReply,
+    /** Batch items already known not to be stored. */
+    private readonly lost: number,
+  ) {}
+
+  replyTo(to: Jt808Header, serial: number): void {
+    this.to = to;
+    this.serial = serial;
+    this.send();
   }
 
-  resolve(): void {
-    this.committed = true;
-    if (this.bytes) this.slot.resolve(this.bytes);
+  resolve(_stored: unknown, unstorable: number): void {
+    this.result = resultOfCommit(unstorable + this.lost);
+    this.send();
   }
 
   reject(error: unknown): void {
     this.slot.reject(error);
+  }
+
+  private send(): void {
+    if (this.to && this.result !== undefined)
+      this.slot.resolve(encodeGeneralResponse(this.to, this.serial, this.result));
   }
 }

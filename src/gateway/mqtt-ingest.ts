@@ -71,11 +71,11 @@ export function startMqttIngest(g: GatewayContext, opts: MqttIngestOptions): Mqt
 
   // Storage failures are outages (the input is checked first), so the message is kept and
   // retried here, unacknowledged; at shutdown it stays with the broker, which sends it again.
-  async function commit(device: Device, fixes: Fix[]): Promise<boolean> {
+  // Resolves to the fixes no column could hold (not stored), or false when closing first.
+  async function commit(device: Device, fixes: Fix[]): Promise<number | false> {
     for (let attempt = 0; !closing; attempt++) {
       try {
-        await g.ingest.ingest(device, fixes, { protocol: PROTOCOL });
-        return true;
+        return (await g.ingest.ingest(device, fixes, { protocol: PROTOCOL })).unstorable;
       } catch (error) {
         g.log.error(
           { err: error, protocol: PROTOCOL, device: device.id, attempt },
@@ -113,7 +113,16 @@ export function startMqttIngest(g: GatewayContext, opts: MqttIngestOptions): Mqt
       return problem === undefined;
     });
     if (fixes.length === 0) return PAYLOAD_FORMAT_INVALID;
-    return (await commit(device, fixes)) ? SUCCESS : false;
+    const unstorable = await commit(device, fixes);
+    if (unstorable === false) return false;
+    if (unstorable === 0) return SUCCESS;
+    // Counted by the pipeline (zs_ingest_fixes_unstorable_total); the message is not acknowledged
+    // as stored: resending it cannot help, so a failure reason code, like other refusals.
+    g.log.warn(
+      { protocol: PROTOCOL, topic: topicName, unstorable, payload: payload.toString('utf8', 0, 512) },
+      'MQTT positions not stored: a time or coordinate no column can hold',
+    );
+    return PAYLOAD_FORMAT_INVALID;
   }
 
   const client = connect(opts.url, {

@@ -140,7 +140,15 @@ export async function startOsmAndServer(
         'id',
       );
     }
-    await g.ingest.ingest(device, [osmandFix(parsed.report)], { protocol: PROTOCOL });
+    const { unstorable } = await g.ingest.ingest(device, [osmandFix(parsed.report)], { protocol: PROTOCOL });
+    // Parsed but beyond what can be stored (a time past year 275760): refused, never a 200.
+    if (unstorable > 0)
+      return badRequest(
+        request,
+        reply,
+        'OUT_OF_RANGE',
+        'The position cannot be stored: its time is beyond the year 275760; send the fix time in epoch seconds, milliseconds or ISO-8601',
+      );
     return reply.status(200).send();
   };
   app.get('/', report);

@@ -5,6 +5,7 @@
 export {
   AreaGeometrySchema,
   ErrorBody,
+  Id,
   IdParams,
   Password,
   RoleSchema,

@@ -4,6 +4,7 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 export interface IngestMetrics {
   positions: Counter<'protocol' | 'kind'>;
   rejectedFrames: Counter<'protocol' | 'reason'>;
+  unstorableFixes: Counter<'protocol'>;
   unknownDevices: Counter<'protocol'>;
   connections: Counter<'protocol'>;
   commitSeconds: Histogram;
@@ -21,6 +22,12 @@ export function createIngestMetrics(registry: Registry): IngestMetrics {
       name: 'zs_ingest_frames_rejected_total',
       help: 'Device frames that could not be decoded, by protocol and reason',
       labelNames: ['protocol', 'reason'],
+      registers: [registry],
+    }),
+    unstorableFixes: new Counter({
+      name: 'zs_ingest_fixes_unstorable_total',
+      help: 'Fixes no column can hold (time out of range, coordinates not numbers): not stored, answered as an error',
+      labelNames: ['protocol'],
       registers: [registry],
     }),
     unknownDevices: new Counter({

@@ -28,11 +28,16 @@ export interface PipelineDeps {
 /** Outcome of one ingest call, after commit. */
 export interface IngestResult {
   stored: StoredPosition[];
+  /**
+   * Fixes no column can hold (a time past year 275760, NaN coordinates): counted, not stored.
+   * A caller never acknowledges them as stored; it answers the protocol's "message error".
+   */
+  unstorable: number;
 }
 
 /** Outcome callbacks of `stageNow`: called once, after the commit (or its failure). */
 export interface StageCompletion {
-  resolve(stored: StoredPosition[]): void;
+  resolve(stored: StoredPosition[], unstorable: number): void;
   reject(error: unknown): void;
 }
 
@@ -109,7 +114,7 @@ export class IngestPipeline {
     const previous = await this.previousOf(device.id);
     let completion!: StageCompletion;
     const committed = new Promise<IngestResult>((resolve, reject) => {
-      completion = { resolve: (stored) => resolve({ stored }), reject };
+      completion = { resolve: (stored, unstorable) => resolve({ stored, unstorable }), reject };
     });
     this.stageWith(device, fixes, opts, previous, completion);
     return { committed };
@@ -142,11 +147,11 @@ export class IngestPipeline {
   ): void {
     const now = this.deps.now();
     const stored: StoredPosition[] = [];
+    let unstorable = 0;
     let previous = first;
     for (const raw of fixes) {
       if (!isStorableFix(raw)) {
-        // No column can hold it (a time past year 275760, NaN coordinates): counted, not stored.
-        this.deps.metrics.rejectedFrames.inc({ protocol: opts.protocol, reason: 'bad_value' });
+        unstorable++;
         continue;
       }
       const time = Number.isInteger(raw.time) ? raw.time : Math.round(raw.time);
@@ -170,14 +175,15 @@ export class IngestPipeline {
         this.previous.set(device.id, previous);
       }
     }
-    this.writer.enqueue(stored, new Staged(this, device, opts.protocol, stored, done));
+    if (unstorable > 0) this.deps.metrics.unstorableFixes.inc({ protocol: opts.protocol }, unstorable);
+    this.writer.enqueue(stored, new Staged(this, device, opts.protocol, stored, unstorable, done));
   }
 
   /** After the commit of a staged submission: counters, the live feed, then the caller. */
   committed(staged: Staged): void {
     this.count(staged.protocol, staged.stored);
     if (this.deps.bus.listening) this.publish(staged.device, staged.stored);
-    staged.done.resolve(staged.stored);
+    staged.done.resolve(staged.stored, staged.unstorable);
   }
 
   /** The commit of a staged submission failed: nothing of it is stored. */
@@ -238,6 +244,7 @@ class Staged implements Completion {
     readonly device: Device,
     readonly protocol: string,
     readonly stored: StoredPosition[],
+    readonly unstorable: number,
     readonly done: StageCompletion,
   ) {}
 

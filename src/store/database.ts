@@ -53,6 +53,11 @@ export function openStore(adapter: DialectAdapter): Store {
   };
 }
 
+/** Database settings under which an acknowledged write may be lost in a crash (`name=value`). */
+export function unsafeDurabilitySettings(store: Store): Promise<string[]> {
+  return store.adapter.unsafeDurability?.(store.db) ?? Promise.resolve([]);
+}
+
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrate(store: Store): Promise<string[]> {
   const migrator = new Migrator({

@@ -119,9 +119,11 @@ export async function touchDevices(db: Db, seen: Map<string, number>): Promise<v
 }
 
 export async function deleteDevice(db: Db, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  const work = async (trx: Db) => {
     await trx.deleteFrom('latest_positions').where('device_id', '=', id).execute();
     await trx.deleteFrom('positions').where('device_id', '=', id).execute();
     await trx.deleteFrom('devices').where('id', '=', id).execute();
-  });
+  };
+  // All or nothing: inside the caller's transaction, or in one of its own.
+  await (db.isTransaction ? work(db) : db.transaction().execute(work));
 }

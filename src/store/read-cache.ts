@@ -9,6 +9,7 @@
 // live READ_CACHE_TTL_MS at most, which bounds what another server process's change takes to be
 // seen here.
 import type { Db } from './database.ts';
+import { auditedTransaction } from './request-audit.ts';
 
 export type CachedTable = 'sessions' | 'users' | 'units' | 'categories';
 
@@ -97,9 +98,11 @@ export function invalidateReads(db: Db, name: CachedTable): void {
 }
 
 /**
- * A transaction that writes cached tables. Its writes invalidate at once; once it has ended
- * (committed or rolled back) the tables are invalidated again, because on PostgreSQL another
- * request may have read and kept the old rows in the meantime.
+ * The transaction of a change: every service writes its change through it. It also writes the
+ * audit record of the request it serves, in the same transaction (request-audit.ts). The cached
+ * `tables` it writes are invalidated at once by their repositories, and again once it has ended
+ * (committed or rolled back), because on PostgreSQL another request may have read and kept the
+ * old rows in the meantime.
  */
 export async function writeTransaction<T>(
   db: Db,
@@ -107,7 +110,7 @@ export async function writeTransaction<T>(
   work: (trx: Db) => Promise<T>,
 ): Promise<T> {
   try {
-    return await db.transaction().execute(work);
+    return await auditedTransaction(db, work);
   } finally {
     for (const table of tables) invalidateReads(db, table);
   }

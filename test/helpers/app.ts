@@ -124,15 +124,37 @@ export async function seedFixtureOrg(store: Store, now: () => number) {
   return { sub, areaA, areaB, wsA, a1, a2, b1, grids, dept, users };
 }
 
-/** Builds an app per dialect around a fresh store and fixture organisation; closes both after. */
-export function useTestApp(kind: DialectKind, overrides: Partial<Config> = {}) {
+/** One line of the app's pino log, parsed. */
+export interface LogRecord {
+  level: number;
+  msg?: string;
+  err?: { type?: string; message?: string; stack?: string };
+  [key: string]: unknown;
+}
+
+/**
+ * Builds an app per dialect around a fresh store and fixture organisation; closes both after.
+ * With `logLevel`, the app logs at that level into `logs` (parsed pino lines) instead of nowhere.
+ */
+export function useTestApp(
+  kind: DialectKind,
+  overrides: Partial<Config> = {},
+  options: { logLevel?: string } = {},
+) {
   const clock = new TestClock();
-  const state = {} as {
+  const state = { logs: [] } as unknown as {
     app: App;
     store: Store;
     org: Awaited<ReturnType<typeof seedFixtureOrg>>;
     clock: TestClock;
+    logs: LogRecord[];
   };
+  const logger = options.logLevel
+    ? {
+        level: options.logLevel,
+        stream: { write: (line: string) => state.logs.push(JSON.parse(line) as LogRecord) },
+      }
+    : false;
   let dispose: () => Promise<void>;
   before(async () => {
     const opened = await openTestStore(kind);
@@ -140,7 +162,7 @@ export function useTestApp(kind: DialectKind, overrides: Partial<Config> = {}) {
     state.store = opened.store;
     state.clock = clock;
     state.org = await seedFixtureOrg(opened.store, clock.now);
-    state.app = await buildApp(testConfig(overrides), { store: opened.store, now: clock.now, logger: false });
+    state.app = await buildApp(testConfig(overrides), { store: opened.store, now: clock.now, logger });
   });
   after(async () => {
     await state.app?.close();
@@ -170,9 +192,10 @@ export interface AuditEntry {
 }
 
 /**
- * The newest audit record `match` picks, read as an admin would. The record is written after the
- * response has gone (an onResponse hook), so it may land a moment after `inject` resolves; this
- * looks again for up to two seconds before answering undefined.
+ * The newest audit record `match` picks, read as an admin would. A change's record is written
+ * with the change, but a refusal's after the response has gone (an onResponse hook), and so is a
+ * correction of a change's status: it may land a moment after `inject` resolves, so this looks
+ * again for up to two seconds before answering undefined.
  */
 export async function findAudit(
   app: App,

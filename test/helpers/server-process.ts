@@ -19,11 +19,11 @@ export async function freePort(): Promise<number> {
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
 
-/** The real server (src/main.ts) as a child process, as `npm start` runs it. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000) {
+/** The real server (src/main.ts) as a child process, as `npm start` runs it; `preload`: modules to --import first. */
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000, preload: string[] = []) {
   const child: ChildProcess = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'],
+    [...SERVER_NODE_FLAGS, ...preload.flatMap((m) => ['--import', m]), '--import', 'tsx', 'src/main.ts'],
     {
       env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,9 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, ERRORS, type ErrorCode } from '../../errors/catalogue.ts';
+import { DomainError, ERRORS, type ErrorCode, fail } from '../../errors/catalogue.ts';
+import { constraintError } from '../../store/constraint-errors.ts';
+import type { DialectAdapter } from '../../store/dialect/types.ts';
 
 interface AjvIssue {
   instancePath?: string;
@@ -39,9 +43,22 @@ function fastifyCode(error: FastifyError): ErrorCode | undefined {
   return undefined;
 }
 
+/**
+ * The catalogue error a failure stands for: itself, or what the unique or foreign key the
+ * database refused means (a duplicate create that raced the service's own check: 409, never 500).
+ */
+export function asDomainError(
+  error: unknown,
+  adapter: DialectAdapter,
+  method: string,
+): DomainError | undefined {
+  return error instanceof DomainError ? error : constraintError(adapter, error, method);
+}
+
 /** The one place where failures become `{ error: { code, message, details? } }`. */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function registerErrorHandling(app: FastifyInstance, adapter: DialectAdapter): void {
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    const error = asDomainError(raw, adapter, request.method) ?? raw;
     if (error instanceof DomainError) {
       if (error.code === 'LOGIN_THROTTLED' || error.code === 'ACCOUNT_LOCKED') {
         const details = error.details as { retryAfterSeconds?: number } | undefined;
@@ -81,6 +98,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: ERRORS.INTERNAL.message } });
   });
 
+  // Node answers these two itself with an empty body (a missing Host: app.ts turns its check
+  // off; an Expect other than 100-continue: Node defers to a listener when there is one).
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      fail('MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header (RFC 9112, section 3.2): add one');
+    }
+  });
+  app.server.on('checkExpectation', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const message = `Expect: ${request.headers.expect} is not supported: send the request without it`;
+    const body = JSON.stringify({ error: { code: 'EXPECTATION_FAILED', message } });
+    response.writeHead(ERRORS.EXPECTATION_FAILED.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    response.end(body);
+  });
+
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
       error: {
@@ -89,4 +123,40 @@ export function registerErrorHandling(app: FastifyInstance): void {
       },
     });
   });
+}
+
+/** The catalogue code for an error Node's HTTP parser raises before any route is found. */
+function clientErrorCode(error: NodeJS.ErrnoException): ErrorCode {
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 'HEADERS_TOO_LARGE';
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'REQUEST_TIMEOUT';
+  return 'MALFORMED_REQUEST';
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's parser refuses (a request line and headers over
+ * `maxHeaderSize`, a malformed request, a request too slow to arrive) is answered in the same
+ * `{ error: { code, message } }` shape as everything else, then the connection is closed, as
+ * Node and Fastify's default do. The URL is not known yet, so Open311 clients get it too.
+ */
+export function clientErrorHandler(
+  this: FastifyInstance,
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code = clientErrorCode(error);
+  const { status } = ERRORS[code];
+  const message =
+    code === 'HEADERS_TOO_LARGE'
+      ? `The request line and headers exceed ${http.maxHeaderSize} bytes: shorten the query string or send fewer cookies`
+      : ERRORS[code].message;
+  const body = JSON.stringify({ error: { code, message } });
+  this.log.debug({ err: error }, 'client error before routing');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -13,7 +13,7 @@ import {
 } from '../../services/devices/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
-import { IdParams } from '../schemas.ts';
+import { Id, IdParams } from '../schemas.ts';
 
 const ProtocolSchema = Type.Union(PROTOCOLS.map((p) => Type.Literal(p)));
 const READERS = ['admin', 'operator', 'leader', 'workstation', 'community', 'department'] as const;
@@ -62,8 +62,8 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
           name: Type.String({ minLength: 1, maxLength: 100 }),
           protocol: ProtocolSchema,
           identifier: Type.String({ minLength: 1, maxLength: 64 }),
-          assetId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-          unitId: Type.Optional(Type.String({ maxLength: 64 })),
+          assetId: Type.Optional(Type.Union([Id, Type.Null()])),
+          unitId: Type.Optional(Id),
           offlineAfterS: Type.Optional(OfflineAfter),
         }),
         response: { 201: DeviceSchema },
@@ -84,8 +84,8 @@ export async function deviceRoutes(app: App, p: Platform): Promise<void> {
           {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             identifier: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-            assetId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-            unitId: Type.Optional(Type.String({ maxLength: 64 })),
+            assetId: Type.Optional(Type.Union([Id, Type.Null()])),
+            unitId: Type.Optional(Id),
             offlineAfterS: Type.Optional(OfflineAfter),
           },
           { minProperties: 1 },

@@ -1,6 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { type FormFields, parseForm } from '../../protocols/open311/index.ts';
-import { recordAudit } from '../../services/audit/index.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
 import {
   discovery,
@@ -14,6 +13,7 @@ import {
 } from '../../services/open311/index.ts';
 import { announceOrder } from '../../services/orders/index.ts';
 import type { App, Platform } from '../app-types.ts';
+import { asDomainError } from '../plugins/errors.ts';
 import {
   errorDocument,
   type Format,
@@ -48,8 +48,13 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
         { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT },
         (_request, body, done) => done(null, parseForm(String(body))),
       );
-      scope.setErrorHandler(open311ErrorHandler);
-      const created = new WeakMap<FastifyRequest, { orderId: string; keyId: string }>();
+      scope.setErrorHandler((error, request, reply) =>
+        open311ErrorHandler(
+          (asDomainError(error, p.store.adapter, request.method) ?? error) as FastifyError,
+          request,
+          reply,
+        ),
+      );
       scope.setNotFoundHandler((request, reply) =>
         notFound(
           reply,
@@ -57,19 +62,6 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
           `No GeoReport v2 resource ${request.method} ${request.url.split('?')[0]}`,
         ),
       );
-      // The platform's audit hook covers /api; a POST here is a change by an outside client too.
-      scope.addHook('onResponse', async (request, reply) => {
-        if (request.method !== 'POST') return;
-        await recordAudit(p.ctx, {
-          userId: null,
-          action: `POST ${request.routeOptions.url ?? request.url.split('?')[0]}`,
-          target: created.get(request)?.orderId ?? null,
-          status: reply.statusCode,
-          ip: request.ip,
-          details: { channel: 'open311', keyId: created.get(request)?.keyId ?? null },
-        }).catch((error: unknown) => request.log.error({ err: error }, 'audit record not written'));
-      });
-
       const config = { access: 'public' as const };
       const tags = ['open311'];
 
@@ -103,7 +95,6 @@ export async function open311Routes(app: App, p: Platform): Promise<void> {
           async (request, reply) => {
             const form: FormFields = request.body instanceof Map ? request.body : new Map();
             const posted = await postServiceRequest(p.ctx, form);
-            created.set(request, { orderId: posted.order.id, keyId: posted.keyId });
             await announceOrder(p.ctx, p.bus, 'order.created', posted.order, request.log);
             publishNotifications(p.bus, posted.deliveries);
             return sendDocument(reply, posted.document, format);

@@ -13,7 +13,7 @@ import {
 } from '../../services/units/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
-import { AreaGeometrySchema, ErrorBody, IdParams, UnitKindSchema, UnitSchema } from '../schemas.ts';
+import { AreaGeometrySchema, ErrorBody, Id, IdParams, UnitKindSchema, UnitSchema } from '../schemas.ts';
 
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z-]+$' });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
@@ -99,7 +99,7 @@ export async function unitRoutes(app: App, p: Platform): Promise<void> {
         summary: 'Create a unit (admin)',
         body: Type.Object({
           kind: UnitKindSchema,
-          parentId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+          parentId: Type.Optional(Type.Union([Id, Type.Null()])),
           code: Code,
           name: Name,
           polygon: Type.Optional(Type.Union([AreaGeometrySchema, Type.Null()])),
@@ -127,7 +127,7 @@ export async function unitRoutes(app: App, p: Platform): Promise<void> {
             code: Type.Optional(Code),
             name: Type.Optional(Name),
             polygon: Type.Optional(Type.Union([AreaGeometrySchema, Type.Null()])),
-            parentId: Type.Optional(Type.String({ maxLength: 64 })),
+            parentId: Type.Optional(Id),
           },
           { minProperties: 1 },
         ),

@@ -80,3 +80,29 @@ it('drops a message whose packages stop coming, and bounds what it holds', () =>
     'refused',
   );
 });
+
+it('names the messages it gives up, so that their earlier packages can be answered', () => {
+  const r = new Jt808Reassembler({ maxMessages: 1, maxBytes: 100, timeoutMs: 1000 });
+  const first = r.add(header(1, { total: 2, index: 1 }, 10), new Uint8Array(10), T0);
+  assert.deepEqual([first.status, first.dropped], ['pending', []]);
+  // A second message past maxMessages evicts the first.
+  const second = r.add(header(20, { total: 2, index: 1 }, 10), new Uint8Array(10), T0);
+  assert.deepEqual(second.dropped, ['13912345678:1796:2:1']);
+  // Over maxBytes: the message of the package is dropped with it.
+  const tooBig = r.add(header(21, { total: 2, index: 2 }, 95), new Uint8Array(95), T0);
+  assert.deepEqual([tooBig.status, tooBig.dropped], ['refused', ['13912345678:1796:2:20']]);
+  // Past the timeout.
+  r.add(header(30, { total: 2, index: 1 }, 10), new Uint8Array(10), T0);
+  const late = r.add(header(40, { total: 3, index: 1 }, 10), new Uint8Array(10), T0 + 5000);
+  assert.deepEqual(late.dropped, ['13912345678:1796:2:30']);
+});
+
+it('answers a whole message whose joined body does not decode as malformed, naming it', () => {
+  // A 0x0704 body needs at least its count and type (3 bytes); these two packages hold 2.
+  const r = new Jt808Reassembler();
+  assert.equal(r.add(header(10, { total: 2, index: 1 }, 1), Uint8Array.of(0), T0).status, 'pending');
+  const whole = r.add(header(11, { total: 2, index: 2 }, 1), Uint8Array.of(2), T0);
+  assert.equal(whole.status, 'malformed');
+  if (whole.status === 'malformed') assert.equal(whole.key, '13912345678:1796:2:10');
+  assert.equal(r.inProgress, 0);
+});

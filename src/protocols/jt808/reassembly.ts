@@ -21,10 +21,18 @@ export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = {
   timeoutMs: 60_000,
 };
 
-/** What adding a package gives: nothing yet, the whole message, or why the package was refused. */
-export type ReassemblyResult =
+/**
+ * What adding a package gives: nothing yet, the whole message, a whole message whose joined body
+ * does not decode, or why the package was refused. `dropped` names the messages given up during
+ * the call (past the timeout, the oldest past `maxMessages`, the one over `maxBytes`): their
+ * packages already received will never complete.
+ */
+export type ReassemblyResult = Joined & { dropped: readonly string[] };
+
+type Joined =
   | { status: 'pending'; key: string }
   | { status: 'complete'; key: string; message: Jt808Message }
+  | { status: 'malformed'; key: string; reason: string }
   | { status: 'refused'; reason: string };
 
 interface Partial {
@@ -34,10 +42,14 @@ interface Partial {
   touched: number;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Joins the packages of split messages for one connection. */
 export class Jt808Reassembler {
   private readonly partials = new Map<string, Partial>();
   private held = 0;
+  /** Messages given up during the current `add`. */
+  private dropped: string[] = [];
 
   constructor(private readonly limits: ReassemblyLimits = DEFAULT_REASSEMBLY_LIMITS) {}
 
@@ -46,6 +58,12 @@ export class Jt808Reassembler {
    * and the serial number of package 1 (serials of one message are consecutive, §4.4.3).
    */
   add(header: Jt808Header & { packet: Jt808Packet }, body: Uint8Array, now: number): ReassemblyResult {
+    this.dropped = [];
+    const result = this.join(header, body, now);
+    return { ...result, dropped: this.dropped.length > 0 ? this.dropped : NONE };
+  }
+
+  private join(header: Jt808Header & { packet: Jt808Packet }, body: Uint8Array, now: number): Joined {
     this.expire(now);
     const { total, index } = header.packet;
     if (total < 1 || index < 1 || index > total)
@@ -79,11 +97,11 @@ export class Jt808Reassembler {
       whole.set(part, offset);
       offset += part.length;
     }
-    this.drop(key);
+    this.forget(key);
     const { packet: _packet, ...rest } = header;
     const message = decodeBody({ ...rest, bodyLength: whole.length }, whole);
     return typeof message === 'string'
-      ? { status: 'refused', reason: message }
+      ? { status: 'malformed', key, reason: message }
       : { status: 'complete', key, message };
   }
 
@@ -98,10 +116,16 @@ export class Jt808Reassembler {
     }
   }
 
+  /** Gives a message up: its packages will never complete. */
   private drop(key: string): void {
+    if (this.forget(key)) this.dropped.push(key);
+  }
+
+  private forget(key: string): boolean {
     const partial = this.partials.get(key);
-    if (!partial) return;
+    if (!partial) return false;
     this.held -= partial.bytes;
     this.partials.delete(key);
+    return true;
   }
 }

@@ -11,6 +11,7 @@ import {
   listAssets,
   updateAsset,
 } from '../../store/assets.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { findSegment, listSegments } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -45,10 +46,10 @@ export async function getAssetOrThrow(
 }
 
 async function checkRefs(ctx: ServiceContext, unitId?: string, segmentId?: string | null): Promise<void> {
-  if (unitId && !(await findUnit(ctx.db, unitId))) {
+  if (unitId !== undefined && !(await findUnit(ctx.db, unitId))) {
     fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`, { field: 'unitId' });
   }
-  if (segmentId && !(await findSegment(ctx.db, segmentId))) {
+  if (segmentId != null && !(await findSegment(ctx.db, segmentId))) {
     fail('SEGMENT_NOT_FOUND', `segmentId ${segmentId} is not an existing river segment`, {
       field: 'segmentId',
     });
@@ -77,7 +78,7 @@ export async function createAsset(
     createdAt: now,
     updatedAt: now,
   };
-  await insertAsset(ctx.db, asset);
+  await writeTransaction(ctx.db, [], (trx) => insertAsset(trx, asset));
   return asset;
 }
 
@@ -89,7 +90,7 @@ export async function patchAsset(
   await getAssetOrThrow(ctx, null, id);
   await checkRefs(ctx, patch.unitId, patch.segmentId);
   if (patch.code !== undefined) await checkCode(ctx, patch.code, id);
-  await updateAsset(ctx.db, id, { ...patch, updatedAt: ctx.now() });
+  await writeTransaction(ctx.db, [], (trx) => updateAsset(trx, id, { ...patch, updatedAt: ctx.now() }));
   return getAssetOrThrow(ctx, null, id);
 }
 
@@ -98,7 +99,7 @@ export async function removeAsset(ctx: ServiceContext, id: string): Promise<void
   const devices = await countDevicesOfAsset(ctx.db, id);
   if (devices > 0)
     fail('ASSET_IN_USE', `"${asset.name}" still has ${devices} device(s); move or delete them first`);
-  await deleteAsset(ctx.db, id);
+  await writeTransaction(ctx.db, [], (trx) => deleteAsset(trx, id));
 }
 
 export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: { kind?: string }) {

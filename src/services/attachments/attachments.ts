@@ -14,6 +14,7 @@ import {
 } from '../../store/attachments.repository.ts';
 import { BlobStore } from '../../store/blob-store.ts';
 import { countOrders } from '../../store/order-list.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { visibilityOf } from '../scope/index.ts';
 import { processPhoto } from './photo-processing.ts';
@@ -84,7 +85,7 @@ export async function uploadPhoto(ctx: AttachmentContext, upload: PhotoUpload): 
     thumbnailMime: photo.thumbnail.mime,
   };
   try {
-    await insertAttachment(ctx.db, attachment);
+    await writeTransaction(ctx.db, [], (trx) => insertAttachment(trx, attachment));
   } catch (error) {
     // Files this call created and no row uses would be orphans: take them back out.
     for (const put of [original, thumbnail]) {

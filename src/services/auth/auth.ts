@@ -3,6 +3,7 @@ import { checkThrottle, type ThrottlePolicy } from '../../domain/auth/login-thro
 import { verifyPassword } from '../../domain/auth/password.ts';
 import { scopePath } from '../../domain/auth/scope.ts';
 import { DomainError, fail } from '../../errors/catalogue.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { deleteSession, findSession, insertSession } from '../../store/sessions.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import {
@@ -51,28 +52,30 @@ export async function login(
     await recordFailedLogin(ctx.db, user.id, now, policy);
     fail('INVALID_CREDENTIALS');
   }
-  if (user.failedLogins > 0 || user.lockedUntil !== null) {
-    await updateUser(ctx.db, user.id, {
-      failedLogins: 0,
-      lastFailedAt: null,
-      lockedUntil: null,
-      updatedAt: now,
-    });
-  }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = now + policy.sessionTtlMs;
-  await insertSession(ctx.db, {
-    tokenHash: hashToken(token),
-    userId: user.id,
-    createdAt: now,
-    expiresAt,
-    ip: input.ip,
+  await writeTransaction(ctx.db, ['users', 'sessions'], async (trx) => {
+    if (user.failedLogins > 0 || user.lockedUntil !== null) {
+      await updateUser(trx, user.id, {
+        failedLogins: 0,
+        lastFailedAt: null,
+        lockedUntil: null,
+        updatedAt: now,
+      });
+    }
+    await insertSession(trx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+      ip: input.ip,
+    });
   });
   return { token, expiresAt, user };
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
-  await deleteSession(ctx.db, hashToken(token));
+  await writeTransaction(ctx.db, ['sessions'], (trx) => deleteSession(trx, hashToken(token)));
 }
 
 /** Resolves a session token to the caller, or throws UNAUTHENTICATED / SESSION_EXPIRED. */

@@ -12,6 +12,7 @@ import { deadlineFor, type TimeLimit } from '../../domain/calendar/time-limit.ts
 import { fail } from '../../errors/catalogue.ts';
 import { findCalendarYear, listCalendarYears, putCalendarYear } from '../../store/calendar.repository.ts';
 import type { Db } from '../../store/database.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import type { ServiceContext } from '../context.ts';
 
 interface Cached {
@@ -99,7 +100,7 @@ export async function putCalendarYearChecked(
       fail('VALIDATION_FAILED', `body.year ${parsed.year} differs from the URL's ${year}`);
     const others = (await listCalendarYears(ctx.db)).filter((y) => y.year !== year);
     build([...others, parsed]);
-    await putCalendarYear(ctx.db, parsed, ctx.now());
+    await writeTransaction(ctx.db, [], (trx) => putCalendarYear(trx, parsed, ctx.now()));
     caches.delete(ctx.db);
     return parsed;
   } catch (error) {

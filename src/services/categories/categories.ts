@@ -147,7 +147,7 @@ export async function createCategory(ctx: ServiceContext, input: CategoryInput):
     updatedAt: now,
   });
   await checkCodes(ctx, category);
-  await insertCategory(ctx.db, category);
+  await writeTransaction(ctx.db, ['categories'], (trx) => insertCategory(trx, category));
   return category;
 }
 
@@ -191,5 +191,5 @@ export async function removeCategory(ctx: ServiceContext, id: string): Promise<v
       { orders },
     );
   }
-  await deleteCategory(ctx.db, id);
+  await writeTransaction(ctx.db, ['categories'], (trx) => deleteCategory(trx, id));
 }

@@ -14,6 +14,7 @@ import {
   updateDevice,
 } from '../../store/devices.repository.ts';
 import { findLatest, type StoredPosition } from '../../store/positions.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { getSetting, putSetting } from '../../store/settings.repository.ts';
 import { findUnit, listUnits } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -43,7 +44,7 @@ export async function putDeviceSettings(
   patch: Partial<DeviceSettings>,
 ): Promise<DeviceSettings> {
   const next = { ...(await getDeviceSettings(ctx)), ...patch };
-  await putSetting(ctx.db, SETTINGS_KEY, next, ctx.now());
+  await writeTransaction(ctx.db, [], (trx) => putSetting(trx, SETTINGS_KEY, next, ctx.now()));
   return next;
 }
 
@@ -80,11 +81,11 @@ async function unitFor(
   unitId: string | undefined,
   assetId: string | null,
 ): Promise<string> {
-  if (unitId) {
+  if (unitId !== undefined) {
     if (!(await findUnit(ctx.db, unitId))) fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`);
     return unitId;
   }
-  if (assetId) {
+  if (assetId !== null) {
     const asset = await findAsset(ctx.db, assetId);
     if (!asset) fail('ASSET_NOT_FOUND', `assetId ${assetId} is not an existing asset`, { field: 'assetId' });
     return asset.unitId;
@@ -114,7 +115,7 @@ export async function createDevice(
     );
   }
   const assetId = input.assetId ?? null;
-  if (assetId && !(await findAsset(ctx.db, assetId))) {
+  if (assetId !== null && !(await findAsset(ctx.db, assetId))) {
     fail('ASSET_NOT_FOUND', `assetId ${assetId} is not an existing asset`, { field: 'assetId' });
   }
   const now = ctx.now();
@@ -131,7 +132,7 @@ export async function createDevice(
     createdAt: now,
     updatedAt: now,
   };
-  await insertDevice(ctx.db, device);
+  await writeTransaction(ctx.db, [], (trx) => insertDevice(trx, device));
   return device;
 }
 
@@ -165,19 +166,21 @@ export async function patchDevice(
     if (other && other.id !== id)
       fail('DEVICE_IDENTIFIER_TAKEN', `identifier ${identifier} is taken by "${other.name}"`);
   }
-  if (patch.assetId && !(await findAsset(ctx.db, patch.assetId))) {
+  if (patch.assetId != null && !(await findAsset(ctx.db, patch.assetId))) {
     fail('ASSET_NOT_FOUND', `assetId ${patch.assetId} is not an existing asset`, { field: 'assetId' });
   }
-  if (patch.unitId && !(await findUnit(ctx.db, patch.unitId))) {
+  if (patch.unitId !== undefined && !(await findUnit(ctx.db, patch.unitId))) {
     fail('UNIT_NOT_FOUND', `unitId ${patch.unitId} is not an existing unit`, { field: 'unitId' });
   }
-  await updateDevice(ctx.db, id, { ...patch, identifier, updatedAt: ctx.now() });
+  await writeTransaction(ctx.db, [], (trx) =>
+    updateDevice(trx, id, { ...patch, identifier, updatedAt: ctx.now() }),
+  );
   return getDeviceOrThrow(ctx, null, id);
 }
 
 export async function removeDevice(ctx: ServiceContext, id: string): Promise<void> {
   await getDeviceOrThrow(ctx, null, id);
-  await deleteDevice(ctx.db, id);
+  await writeTransaction(ctx.db, [], (trx) => deleteDevice(trx, id));
 }
 
 /** Issues (and stores) a fresh JT/T 808 authentication code at registration. */

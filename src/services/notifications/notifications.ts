@@ -20,6 +20,7 @@ import {
   type NotificationRecord,
 } from '../../store/notifications.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import { findUser, listUsers } from '../../store/users.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -259,13 +260,19 @@ export async function listMyNotifications(
 
 /** Marks one of the caller's notifications read; someone else's is NOTIFICATION_NOT_FOUND. */
 export async function markMyNotificationRead(ctx: ServiceContext, who: Principal, id: string) {
-  await markNotificationsRead(ctx.db, who.userId, ctx.now(), [id]);
-  const found = await findNotification(ctx.db, who.userId, id);
-  if (!found) fail('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}`);
+  const found = await writeTransaction(ctx.db, [], async (trx) => {
+    await markNotificationsRead(trx, who.userId, ctx.now(), [id]);
+    const marked = await findNotification(trx, who.userId, id);
+    if (!marked) fail('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}`);
+    return marked;
+  });
   return notificationView(found);
 }
 
 /** Marks all the caller's notifications read; returns how many were unread. */
 export async function markAllMyNotificationsRead(ctx: ServiceContext, who: Principal) {
-  return { updated: await markNotificationsRead(ctx.db, who.userId, ctx.now()) };
+  const updated = await writeTransaction(ctx.db, [], (trx) =>
+    markNotificationsRead(trx, who.userId, ctx.now()),
+  );
+  return { updated };
 }

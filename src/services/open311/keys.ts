@@ -10,6 +10,7 @@ import {
   revokeOpen311Key,
   touchOpen311Key,
 } from '../../store/open311-keys.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { listUnits } from '../../store/units.repository.ts';
 import { hashToken } from '../auth/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -40,7 +41,7 @@ export async function issueOpen311Key(ctx: ServiceContext, who: Principal, name:
     lastUsedAt: null,
     revokedAt: null,
   };
-  await insertOpen311Key(ctx.db, key);
+  await writeTransaction(ctx.db, [], (trx) => insertOpen311Key(trx, key));
   return { ...open311KeyView(key), key: secret };
 }
 
@@ -52,7 +53,7 @@ export async function listOpen311KeyViews(ctx: ServiceContext) {
 /** Revokes a key (again is fine); an unknown id is OPEN311_KEY_NOT_FOUND. */
 export async function revokeOpen311KeyOrThrow(ctx: ServiceContext, id: string): Promise<void> {
   if (!(await findOpen311Key(ctx.db, id))) fail('OPEN311_KEY_NOT_FOUND', `No Open311 API key with id ${id}`);
-  await revokeOpen311Key(ctx.db, id, ctx.now());
+  await writeTransaction(ctx.db, [], (trx) => revokeOpen311Key(trx, id, ctx.now()));
 }
 
 /** The live key behind an `api_key` value, or OPEN311_KEY_INVALID (GeoReport v2 "Errors": 403). */

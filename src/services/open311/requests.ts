@@ -8,6 +8,7 @@ import {
 } from '../../protocols/open311/index.ts';
 import { insertOpen311Submission } from '../../store/open311-requests.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
+import { noteAuditFacts } from '../../store/request-audit.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { ServiceContext } from '../context.ts';
 import type { Delivery } from '../notifications/index.ts';
@@ -106,8 +107,15 @@ export async function postServiceRequest(
     ctx,
     who,
     { categoryId: category.id, lat, lon, description, address, source: 'open311', attributes },
-    (trx, order) =>
-      insertOpen311Submission(trx, { orderId: order.id, keyId: key.id, ...submitted, createdAt: ctx.now() }),
+    (trx, order) => {
+      noteAuditFacts({ target: order.id, keyId: key.id });
+      return insertOpen311Submission(trx, {
+        orderId: order.id,
+        keyId: key.id,
+        ...submitted,
+        createdAt: ctx.now(),
+      });
+    },
   );
   const handlerId = await defaultHandler(ctx, category, created.order);
   const handler = handlerId ? await findUnit(ctx.db, handlerId) : undefined;

@@ -5,6 +5,7 @@ import type { Actor, OrderEvent } from '../../domain/workorder/model.ts';
 import { DomainError, fail } from '../../errors/catalogue.ts';
 import { findCategory } from '../../store/categories.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { missingYearWarnings, workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyForEvent } from '../notifications/index.ts';
@@ -82,7 +83,7 @@ async function attempt(
   if (!result.ok) throw domainFailure(result.error);
   await checkPhotosExist(ctx, who, body.photos);
   const order = { ...record, state: result.order, updatedAt: now };
-  const deliveries = await ctx.db.transaction().execute(async (trx) => {
+  const deliveries = await writeTransaction(ctx.db, [], async (trx) => {
     await commitTransition(trx, record.state, result, now, calendar);
     return notifyForEvent(trx, result.event, order, now);
   });

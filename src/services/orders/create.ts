@@ -12,6 +12,7 @@ import type { Db } from '../../store/database.ts';
 import { insertOrderEvent } from '../../store/order-events.repository.ts';
 import { addFollowers, addOrderUnits } from '../../store/order-links.repository.ts';
 import { insertOrder, type OrderRecord } from '../../store/orders.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit, listUnits } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyForEvent } from '../notifications/index.ts';
@@ -152,7 +153,7 @@ export async function createOrder(
     createdAt: now,
     updatedAt: now,
   };
-  const deliveries = await ctx.db.transaction().execute(async (trx) => {
+  const deliveries = await writeTransaction(ctx.db, [], async (trx) => {
     const sequence = await nextCounterValue(trx, `order-code:${orderCodeDay(now)}`);
     order.code = orderCode(category.type, category.majorCode, category.minorCode, now, sequence);
     const text = [order.code, order.description, order.address ?? '', category.majorName, category.minorName];

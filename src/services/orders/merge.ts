@@ -3,6 +3,7 @@ import { absorbDuplicate } from '../../domain/workorder/merge.ts';
 import type { OrderEvent } from '../../domain/workorder/model.ts';
 import { addFollowers, listFollowers } from '../../store/order-links.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyMerged } from '../notifications/index.ts';
@@ -61,7 +62,7 @@ export async function mergeOrder(
   if (!absorbed.ok) throw domainFailure(absorbed.error);
   const order = { ...duplicate, state: merged.order, updatedAt: now };
   const into = { ...survivor, state: absorbed.order, updatedAt: now };
-  const deliveries = await ctx.db.transaction().execute(async (trx) => {
+  const deliveries = await writeTransaction(ctx.db, [], async (trx) => {
     await commitTransition(trx, duplicate.state, merged, now, calendar);
     await commitTransition(trx, survivor.state, absorbed, now, calendar);
     const followers = await listFollowers(trx, duplicate.id);

@@ -75,8 +75,8 @@ async function checkCodeFree(ctx: ServiceContext, code: string, exceptId?: strin
 }
 
 async function parentFor(ctx: ServiceContext, kind: string, parentId: string | null): Promise<Unit | null> {
-  const parent = parentId ? ((await findUnit(ctx.db, parentId)) ?? null) : null;
-  if (parentId && !parent) fail('UNIT_NOT_FOUND', `parentId ${parentId} is not an existing unit`);
+  const parent = parentId !== null ? ((await findUnit(ctx.db, parentId)) ?? null) : null;
+  if (parentId !== null && !parent) fail('UNIT_NOT_FOUND', `parentId ${parentId} is not an existing unit`);
   const problem = parentProblem(kind as UnitKind, (parent?.kind as UnitKind) ?? null);
   if (problem) fail('UNIT_PARENT_INVALID', problem, { field: 'parentId' });
   return parent;
@@ -102,7 +102,7 @@ export async function createUnit(
     createdAt: now,
     updatedAt: now,
   };
-  await insertUnit(ctx.db, unit);
+  await writeTransaction(ctx.db, ['units'], (trx) => insertUnit(trx, unit));
   return unit;
 }
 
@@ -161,7 +161,7 @@ export async function removeUnit(ctx: ServiceContext, id: string): Promise<void>
     fail('UNIT_IN_USE', `"${unit.name}" is still referenced by ${list}; reassign them first`, refs);
   }
   try {
-    await deleteUnit(ctx.db, id);
+    await writeTransaction(ctx.db, ['units'], (trx) => deleteUnit(trx, id));
   } catch (e) {
     // A reference added since the count above, or from a table it does not know, is the same
     // conflict the caller can resolve: a 409, not a 500.

@@ -3,6 +3,7 @@ import { hashPassword } from '../../domain/auth/password.ts';
 import type { Role } from '../../domain/auth/roles.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
+import { writeTransaction } from '../../store/read-cache.ts';
 import { deleteSessionsOfUser } from '../../store/sessions.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import {
@@ -92,7 +93,7 @@ export async function createUser(
     createdAt: now,
     updatedAt: now,
   };
-  await insertUser(ctx.db, user);
+  await writeTransaction(ctx.db, ['users'], (trx) => insertUser(trx, user));
   return user;
 }
 
@@ -120,27 +121,31 @@ export async function patchUser(
     await checkNotLastAdmin(ctx, user);
   }
   if (patch.unitId !== undefined) await checkUnitExists(ctx, patch.unitId);
-  await updateUser(ctx.db, id, {
-    displayName: patch.displayName,
-    passwordHash: patch.password !== undefined ? await hashPassword(patch.password) : undefined,
-    role: patch.role,
-    unitId: patch.unitId,
-    phone: patch.phone,
-    active: patch.active,
-    ...(patch.unlock && { failedLogins: 0, lockedUntil: null, lastFailedAt: null }),
-    updatedAt: ctx.now(),
+  // Hashed before the transaction: it takes tens of milliseconds, and a transaction holds writes.
+  const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+  await writeTransaction(ctx.db, ['users', 'sessions'], async (trx) => {
+    await updateUser(trx, id, {
+      displayName: patch.displayName,
+      passwordHash,
+      role: patch.role,
+      unitId: patch.unitId,
+      phone: patch.phone,
+      active: patch.active,
+      ...(patch.unlock && { failedLogins: 0, lockedUntil: null, lastFailedAt: null }),
+      updatedAt: ctx.now(),
+    });
+    // A new password, a deactivation or a role change ends the user's open sessions.
+    if (patch.password !== undefined || patch.active === false || patch.role !== undefined) {
+      await deleteSessionsOfUser(trx, id);
+    }
   });
-  // A new password, a deactivation or a role change ends the user's open sessions.
-  if (patch.password !== undefined || patch.active === false || patch.role !== undefined) {
-    await deleteSessionsOfUser(ctx.db, id);
-  }
   return getUserOrThrow(ctx, null, id);
 }
 
 export async function removeUser(ctx: ServiceContext, id: string): Promise<void> {
   const user = await getUserOrThrow(ctx, null, id);
   await checkNotLastAdmin(ctx, user);
-  await deleteUser(ctx.db, id);
+  await writeTransaction(ctx.db, ['users'], (trx) => deleteUser(trx, id));
 }
 
 /** The signed-in user with their unit (GET /api/session); UNAUTHENTICATED once the account is gone. */

@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
+import { postgresConstraintViolation } from './postgres-constraint.ts';
 import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
 import type { DialectAdapter } from './types.ts';
 
@@ -16,6 +17,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
     schema: options.schema,
     describe: () =>
       `postgres ${new URL(connectionString).host}${options.schema ? ` schema ${options.schema}` : ''}`,
+    constraintViolation: postgresConstraintViolation,
     createKysely() {
       const pool = new pg.Pool({
         connectionString,
@@ -35,5 +37,21 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
       return db;
     },
+    unsafeDurability: postgresUnsafeDurability,
   };
+}
+
+/**
+ * `fsync=off` lets PostgreSQL report commits the disk never saw; `synchronous_commit=off` lets it
+ * report a commit before its WAL is flushed. Read with SHOW on a pooled connection, so what the
+ * server, the database, the role or the connection string (`options=-c …`) set all count.
+ */
+async function postgresUnsafeDurability(db: Kysely<Database>): Promise<string[]> {
+  const unsafe: string[] = [];
+  for (const name of ['fsync', 'synchronous_commit'] as const) {
+    const { rows } = await sql<Record<string, string>>`show ${sql.raw(name)}`.execute(db);
+    const value = rows[0]?.[name];
+    if (value === 'off') unsafe.push(`${name}=${value}`);
+  }
+  return unsafe;
 }

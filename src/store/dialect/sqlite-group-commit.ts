@@ -11,6 +11,7 @@
 // HTTP layer awaits it before sending), so nothing not yet on disk is shown to anyone.
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
+import { exitOnDiskFailure, type OnDiskFailure } from './disk-failure.ts';
 import type { WalSyncer } from './wal-sync.ts';
 
 /** One outer transaction shared by the writes of one turn of the event loop. */
@@ -72,6 +73,8 @@ export class GroupCommitDriver implements Driver {
 
   /** The newest batch opened: once it is on disk, so is every earlier one (commits and syncs go in order). */
   private newest: Batch | undefined;
+  /** Set when a WAL sync failed: from then on nothing is committed, and nothing acknowledged. */
+  private diskFailure: Error | undefined;
 
   constructor(
     private readonly database: SQLite.Database,
@@ -82,6 +85,8 @@ export class GroupCommitDriver implements Driver {
      * durable by itself (synchronous=FULL) or there is no disk (':memory:').
      */
     private readonly wal?: WalSyncer,
+    /** Told once when a WAL sync fails (disk-failure.ts); by default the process exits 70. */
+    private readonly onDiskFailure: OnDiskFailure = exitOnDiskFailure,
   ) {}
 
   async init(): Promise<void> {}
@@ -152,6 +157,7 @@ export class GroupCommitDriver implements Driver {
 
   /** Resolves once the batch open now (if any) is on disk; rejects if it fails. */
   settled(since?: number): Promise<void> {
+    if (this.diskFailure) return Promise.reject(this.diskFailure);
     if (since !== undefined && this.lastFailed >= since)
       return Promise.reject(new Error('a write this answer may have read was rolled back; retry'));
     // The newest batch, open or committed and still syncing: a read may have seen either.
@@ -193,6 +199,7 @@ export class GroupCommitDriver implements Driver {
 
   /** The open batch, opening one (and scheduling its commit) when there is none. */
   private openBatch(): Batch {
+    if (this.diskFailure) throw this.diskFailure;
     if (this.batch && !this.database.inTransaction)
       this.abandonBatch(new Error('SQLite rolled the batch back'));
     if (this.batch) return this.batch;
@@ -225,11 +232,16 @@ export class GroupCommitDriver implements Driver {
     try {
       if (!batch) return;
       try {
+        // Opened before the disk failed: not committed, since it could not be acknowledged.
+        if (this.diskFailure) throw this.diskFailure;
         this.exec('commit');
         this.stats.commits++;
         if (this.wal) {
           // The lock goes back at once: the next batch fills while this one's fsync runs.
-          this.wal.sync().then(batch.resolve, (error: unknown) => this.failSynced(batch, error));
+          this.wal.sync().then(
+            () => this.synced(batch),
+            (error: unknown) => this.failSynced(batch, error),
+          );
         } else {
           batch.resolve();
         }
@@ -248,15 +260,29 @@ export class GroupCommitDriver implements Driver {
     }
   }
 
+  /** The batch's WAL sync completed: its callers may acknowledge, unless the disk failed meanwhile. */
+  private synced(batch: Batch): void {
+    if (this.diskFailure) this.failSynced(batch, this.diskFailure);
+    else batch.resolve();
+  }
+
   /**
    * The WAL fsync failed after COMMIT: the rows are in the database but may not survive a power
    * loss, so nobody may be told they are stored (a retry may store them twice; better than a
-   * false acknowledgement).
+   * false acknowledgement). Nor may anything later: the kernel may have dropped the pages it
+   * could not write, and a later fsync would succeed over the hole ("fsyncgate"). So every later
+   * write and answer fails, and the process is told to stop (a restart recovers from disk).
    */
   private failSynced(batch: Batch, error: unknown): void {
     this.stats.failures++;
     this.lastFailed = Math.max(this.lastFailed, batch.id);
-    batch.reject(error);
+    const first = this.diskFailure === undefined;
+    this.diskFailure ??= new Error(
+      `the disk failed to sync the SQLite write-ahead log (${(error as Error)?.message ?? error})`,
+      { cause: error },
+    );
+    batch.reject(this.diskFailure);
+    if (first) this.onDiskFailure(this.diskFailure);
   }
 
   /** After a failed statement: if SQLite abandoned the outer transaction, the batch is lost. */
@@ -302,12 +328,13 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
     private readonly database: SQLite.Database,
     private readonly prepare: (sql: string) => SQLite.Statement,
     private readonly wal?: WalSyncer,
+    private readonly onDiskFailure?: OnDiskFailure,
   ) {
     super({ database: database as never });
   }
 
   override createDriver(): Driver {
-    this.driver = new GroupCommitDriver(this.database, this.prepare, this.wal);
+    this.driver = new GroupCommitDriver(this.database, this.prepare, this.wal, this.onDiskFailure);
     return this.driver;
   }
 }

@@ -3,13 +3,23 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { OnDiskFailure } from './disk-failure.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
+import { sqliteConstraintViolation } from './sqlite-constraint.ts';
 import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
 import { sqliteTrackReader } from './sqlite-track-reader.ts';
 import { registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
-import { walSyncer } from './wal-sync.ts';
+import { type WalSyncer, walSyncer } from './wal-sync.ts';
+
+/** How the WAL is synced and what a failed sync does; tests inject both. */
+export interface SqliteDurability {
+  /** Makes the WAL of `file` durable (default: fdatasync in libuv's thread pool, wal-sync.ts). */
+  syncer?: (file: string) => WalSyncer;
+  /** Told once when a sync fails (default: log and exit 70, disk-failure.ts). */
+  onDiskFailure?: OnDiskFailure;
+}
 
 /**
  * WAL pages between automatic checkpoints (SQLite's default is 1,000, 4 MB). A group commit of
@@ -34,18 +44,19 @@ const CACHE_KIB = 65_536;
  * crash; group commit (sqlite-group-commit.ts) spreads that fsync over every write of a turn of
  * the event loop: requests' transactions and device positions alike.
  */
-export function sqliteAdapter(file: string): DialectAdapter {
+export function sqliteAdapter(file: string, durability: SqliteDurability = {}): DialectAdapter {
   return {
     kind: 'sqlite',
     jsonType: 'text',
     describe: () => `sqlite ${file}`,
+    constraintViolation: sqliteConstraintViolation,
     createKysely() {
       if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
       const database = new SQLite(file);
       database.pragma('journal_mode = WAL');
       // On disk: COMMIT writes the WAL, and wal-sync.ts fsyncs it off the event loop before
       // anyone is told (the durability of FULL without its stall). In memory nothing to sync.
-      const wal = file === ':memory:' ? undefined : walSyncer(file);
+      const wal = file === ':memory:' ? undefined : (durability.syncer ?? walSyncer)(file);
       database.pragma(wal ? 'synchronous = NORMAL' : 'synchronous = FULL');
       database.pragma('foreign_keys = ON');
       database.pragma('busy_timeout = 5000');
@@ -55,7 +66,12 @@ export function sqliteAdapter(file: string): DialectAdapter {
       // (the original of each page it touches) SQLite spills to a temporary file past 64 KB:
       // in memory a savepoint's writes cost about half (7.1 → 3.7 µs a row measured here).
       database.pragma('temp_store = memory');
-      const dialect = new GroupCommitSqliteDialect(database, statementCache(database), wal);
+      const dialect = new GroupCommitSqliteDialect(
+        database,
+        statementCache(database),
+        wal,
+        durability.onDiskFailure,
+      );
       const db = new Kysely<Database>({ dialect });
       if (dialect.driver) registerGroupCommit(db, dialect.driver);
       // startTransaction() releases its connection without awaiting the driver: commit() would

@@ -10,22 +10,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-const fdatasync = promisify(fs.fdatasync);
 const fsync = promisify(fs.fsync);
 const open = promisify(fs.open);
 
-/** Syncs `file`-wal: `sync()` resolves once an fsync that started after the call has completed. */
+/**
+ * Syncs `file`-wal: `sync()` resolves once an fsync that started after the call has completed.
+ * After one sync has failed, every later one fails too: on Linux a failed fsync may have dropped
+ * the dirty pages it could not write, and a later fsync then succeeds over the hole they left
+ * ("fsyncgate"). Nothing synced after a failure can be trusted until the database is reopened.
+ */
 export interface WalSyncer {
   sync(): Promise<void>;
   /** Closes the WAL's descriptor, after the last sync (at database close). */
   close(): Promise<void>;
 }
 
-export function walSyncer(file: string): WalSyncer {
+/** The system call behind `sync()`; tests pass one that records what each call made durable. */
+export interface WalSyncIo {
+  fdatasync(fd: number): Promise<void>;
+}
+
+const SYSTEM_IO: WalSyncIo = { fdatasync: promisify(fs.fdatasync) };
+
+export function walSyncer(file: string, io: WalSyncIo = SYSTEM_IO): WalSyncer {
   const wal = `${file}-wal`;
   let fd: number | undefined;
   let running: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
+  let failed: Error | undefined;
 
   async function syncOnce(): Promise<void> {
     if (fd === undefined) {
@@ -39,16 +51,24 @@ export function walSyncer(file: string): WalSyncer {
         fs.close(dir, () => {});
       }
     }
-    await fdatasync(fd);
+    await io.fdatasync(fd);
   }
 
   return {
     sync() {
       // A sync not yet started will start after this caller's COMMIT: share it.
       if (queued) return queued;
-      const next = running.then(() => {
+      const next = running.then(async () => {
         queued = undefined;
-        return syncOnce();
+        if (failed) throw failed;
+        try {
+          await syncOnce();
+        } catch (error) {
+          failed = new Error(`fsync of ${wal} failed: ${(error as Error).message ?? error}`, {
+            cause: error,
+          });
+          throw failed;
+        }
       });
       queued = next;
       running = next.catch(() => {});
