@@ -94,6 +94,7 @@ export async function assetTrackFile(
     from: track.from,
     to: track.to,
     simplifyM: q.simplifyM ?? null,
+    createdAt: ctx.now(),
   };
   const body =
     q.format === 'csv'

@@ -21,7 +21,7 @@ export function gpxOf(meta: TrackMeta, spans: readonly (readonly ExportPoint[])[
       ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
       ' xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd' +
       ' http://www.garmin.com/xmlschemas/TrackPointExtension/v2 https://www8.garmin.com/xmlschemas/TrackPointExtensionv2.xsd">\n' +
-      `<metadata><name>${title}</name><time>${iso(meta.to)}</time></metadata>\n` +
+      `<metadata><name>${title}</name><time>${iso(meta.createdAt)}</time></metadata>\n` +
       `<trk><name>${title}</name><type>${escapeXml(meta.kind)}</type>\n`,
   );
   for (const span of spans) {

@@ -9,6 +9,8 @@ export interface TrackMeta {
   from: number;
   to: number;
   simplifyM: number | null;
+  /** When the file was written (GPX metadata). */
+  createdAt: number;
 }
 
 /** A fix as the exports write it. */
