@@ -10,7 +10,6 @@ import {
 import { POSITION_READERS } from '../../domain/auth/roles.ts';
 import { assetTrack, assetTrackFile, listAssetStops, listAssetTrips } from '../../services/tracks/index.ts';
 import type { App, Platform } from '../app-types.ts';
-
 import { principal } from '../plugins/auth.ts';
 
 /** A download's bytes: OpenAPI's binary string. */
