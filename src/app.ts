@@ -9,7 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import helmet from 'helmet';
 import { type Config, ConfigError } from './config.ts';
 import { DomainError, ERRORS } from './errors/catalogue.ts';
@@ -27,6 +27,7 @@ import { auditRoutes } from './http/routes/audit.ts';
 import { calendarRoutes } from './http/routes/calendar.ts';
 import { categoryRoutes } from './http/routes/categories.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
+import { dockRoutes } from './http/routes/docks.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
@@ -170,7 +171,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger: loggerOptions(options.logger, config.logLevel),
     genReqId: () => newId(),
     // One line a request from registerRequestLog instead: debug when fine, info when slow or refused.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.maxBodyBytes,
     // Off by default: with it on, any client could name its own address in X-Forwarded-For.
     trustProxy: config.trustProxy,
@@ -269,6 +270,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     positionRoutes,
     assetRoutes,
     trackRoutes,
+    dockRoutes,
     categoryRoutes,
     calendarRoutes,
     orderRoutes,

@@ -18,7 +18,7 @@ import { makePhoto, postPhoto } from './helpers/photos.ts';
 // caller that the resource exists.
 
 /** What a walked route's path parameter names: the scoped resources. */
-type Kind = 'unit' | 'user' | 'device' | 'asset' | 'order' | 'attachment' | 'open311Request';
+type Kind = 'unit' | 'user' | 'device' | 'asset' | 'dock' | 'order' | 'attachment' | 'open311Request';
 
 /** The walked routes (as the OpenAPI document spells them) and the resource their parameter names. */
 const WALKED: Record<string, Kind> = {
@@ -29,6 +29,7 @@ const WALKED: Record<string, Kind> = {
   '/api/assets/{id}/trips': 'asset',
   '/api/assets/{id}/stops': 'asset',
   '/api/assets/{id}/track': 'asset',
+  '/api/docks/{id}': 'dock',
   '/api/orders/{id}': 'order',
   '/api/orders/{id}/events': 'order',
   '/api/orders/{id}/duplicates': 'order',
@@ -67,6 +68,7 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   user: ['admin', 'operator', 'leader', 'workstation', 'community'],
   device: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
   asset: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
+  dock: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   order: 'authenticated',
   attachment: 'authenticated',
   open311Request: 'public',
@@ -227,6 +229,15 @@ forEachDialect('scope walk', (kind) => {
     await device('b1', { unitId: org.b1.id });
     await device('green', { assetId: greenAsset });
     await device('crew', { assetId: crewAsset });
+    // Docks held by community A1, grid area B, 绿化所 and the contractor.
+    for (const [name, unitId] of [
+      ['A1', org.a1.id],
+      ['B', org.areaB.id],
+      ['GREEN', org.dept.id],
+      ['CONTRACTOR', world.contractor.id],
+    ] as const) {
+      await post('operator', '/api/docks', { name: `码头${name}`, lat: 31.3, lon: 120.8, unitId });
+    }
 
     // Photos: one reported by a resident in A1, one by community B1 (then dispatched to 绿化所),
     // one uploaded by grid worker A1 and attached to nothing.
@@ -312,6 +323,9 @@ forEachDialect('scope walk', (kind) => {
     targets.device = devices.map((d) => byUnit(`device ${d.name}`, d.id, d.unit_id));
     const assetRows = await t.store.db.selectFrom('assets').select(['id', 'code', 'unit_id']).execute();
     targets.asset = assetRows.map((a) => byUnit(`asset ${a.code}`, a.id, a.unit_id));
+    const dockRows = await t.store.db.selectFrom('docks').select(['id', 'name', 'unit_id']).execute();
+    assert.equal(dockRows.length, 4);
+    targets.dock = dockRows.map((d) => byUnit(`dock ${d.name}`, d.id, d.unit_id));
     targets.order = Object.entries(orders).map(([name, o]) => ({
       label: `order ${name}`,
       segment: o.id,
@@ -347,7 +361,7 @@ forEachDialect('scope walk', (kind) => {
 
     // Ids of the same form that name nothing: a fresh UUIDv7; an order code of the same day and
     // category with a sequence no order has.
-    for (const k of ['unit', 'user', 'device', 'asset', 'order', 'attachment'] as const) {
+    for (const k of ['unit', 'user', 'device', 'asset', 'dock', 'order', 'attachment'] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };
     }

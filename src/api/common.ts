@@ -26,3 +26,12 @@ export const Time = Type.String({ format: 'date-time' });
 
 /** A time limit (处置时限) or an extension (延期) in working hours or days. */
 export const TimeLimitSchema = Type.Object({ amount: Type.Number(), unit: Type.Enum(TIME_LIMIT_UNITS) });
+
+/** A WGS-84 latitude in degrees. */
+export const Latitude = Type.Number({ minimum: -90, maximum: 90, description: 'WGS-84 degrees' });
+
+/** A WGS-84 longitude in degrees. */
+export const Longitude = Type.Number({ minimum: -180, maximum: 180, description: 'WGS-84 degrees' });
+
+/** The id of a record the request names (a unit, an asset, a dock…). */
+export const RefId = Type.String({ minLength: 1, maxLength: 64 });

@@ -6,6 +6,7 @@ import type { assetView } from '../services/assets/index.ts';
 import type { attachmentView } from '../services/attachments/index.ts';
 import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
+import type { dockView } from '../services/docks/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
 import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tracks/index.ts';
@@ -15,6 +16,7 @@ import type { AssetSchema } from './assets.ts';
 import type { AttachmentSchema } from './attachments.ts';
 import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
+import type { DockSchema } from './docks.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
@@ -57,6 +59,10 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof listAssetTrips>, Static<typeof TripListSchema>>(true));
     assert.ok(same<Returned<typeof listAssetStops>, Static<typeof StopListSchema>>(true));
     assert.ok(same<Returned<typeof assetTrack>, Static<typeof TrackSchema>>(true));
+  });
+
+  it('the fleet’s records: docks', () => {
+    assert.ok(same<Returned<typeof dockView>, Static<typeof DockSchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

@@ -29,6 +29,7 @@ export const ERRORS = {
   DEVICE_NOT_FOUND: { status: 404, message: 'No such device' },
   ASSET_NOT_FOUND: { status: 404, message: 'No such asset' },
   SEGMENT_NOT_FOUND: { status: 404, message: 'No such river segment' },
+  DOCK_NOT_FOUND: { status: 404, message: 'No such dock' },
   DEVICE_IDENTIFIER_TAKEN: {
     status: 409,
     message: 'Another device already has this protocol and identifier: check the identifier',

@@ -74,6 +74,18 @@ export interface AssetTable {
   updated_at: number;
 }
 
+/** A dock (码头/停靠点): a point where boats moor and unload, and how far from it still counts as at it. */
+export interface DockTable {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  radius_m: number;
+  unit_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DeviceTable {
   id: string;
   name: string;
@@ -297,6 +309,7 @@ export interface Database {
   audit_log: AuditTable;
   segments: SegmentTable;
   assets: AssetTable;
+  docks: DockTable;
   devices: DeviceTable;
   positions: PositionTable;
   latest_positions: PositionTable;

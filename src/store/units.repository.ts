@@ -138,7 +138,7 @@ export async function countChildren(db: Db, id: string): Promise<number> {
  */
 export async function unitReferences(db: Db, id: string): Promise<Record<string, number>> {
   const n = (row: { n: number | string | bigint }) => Number(row.n);
-  const byUnitId = async (table: 'users' | 'segments' | 'assets' | 'devices' | 'order_units') =>
+  const byUnitId = async (table: 'users' | 'segments' | 'assets' | 'docks' | 'devices' | 'order_units') =>
     n(
       await db
         .selectFrom(table)
@@ -150,6 +150,7 @@ export async function unitReferences(db: Db, id: string): Promise<Record<string,
     users: await byUnitId('users'),
     segments: await byUnitId('segments'),
     assets: await byUnitId('assets'),
+    docks: await byUnitId('docks'),
     devices: await byUnitId('devices'),
     categories: n(
       await db

@@ -5,4 +5,4 @@
  */
 export { mayReceive } from './live.ts';
 export { getVisibleOrderOrThrow, mayReadOrder, visibilityOf } from './orders.ts';
-export { assertHeldInScope, filterHeldInScope, listScopeOf, mayReadUnit } from './units.ts';
+export { assertHeldInScope, filterHeldInScope, listScopeOf, listScopeUnder, mayReadUnit } from './units.ts';

@@ -29,6 +29,23 @@ export function listScopeOf(who: Principal): string | null {
 }
 
 /**
+ * The unit path a list narrowed to one unit's subtree (`?unitId=`) is limited to: that unit's
+ * path when the caller may read the unit (refused through `notFound` otherwise, as an unknown
+ * unit), the caller's own scope when no unit is named.
+ */
+export async function listScopeUnder(
+  ctx: ServiceContext,
+  who: Principal,
+  unitId: string | undefined,
+  notFound: () => never,
+): Promise<string | null> {
+  if (unitId === undefined) return listScopeOf(who);
+  const unit = await findUnit(ctx.db, unitId);
+  if (!unit || !mayReadUnit(who, unit)) notFound();
+  return unit.path;
+}
+
+/**
  * The items whose holding unit lies in the caller's scope, for lists read whole (segments, docks):
  * an item held by no unit belongs to the whole organisation and is listed to callers whose
  * scope is the whole organisation only.
