@@ -58,11 +58,25 @@ forEachDialect('trips and stops of an asset', (kind) => {
     assert.ok(metresBetween(trips[2].to, at(0, 0)) < 0.01);
   });
 
-  it('finds the three stops with their times and mean positions, at no dock', async () => {
-    const res = await t.app.inject({
-      url: `/api/assets/${world.boatId}/stops?${DAY_QUERY}`,
-      headers: await loginAs(t.app, 'operator'),
-    });
+  it('finds the three stops with their times and mean positions, each at its unit’s dock or none', async () => {
+    const op = await loginAs(t.app, 'operator');
+    const dock = async (name: string, x: number, radiusM: number, unitId: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/docks',
+        headers: op,
+        payload: { name, ...at(x, 0), radiusM, unitId },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json().id as string;
+    };
+    // The boat's unit (community A1) has a dock where it moors at x=0 and one it only passes at
+    // x=600; the dock at x=1200, where it also moors, is grid area B's: not the boat's.
+    const east = await dock('东码头', 0, 30, t.org.a1.id);
+    await dock('中码头', 600, 50, t.org.a1.id);
+    await dock('B片码头', 1200, 50, t.org.areaB.id);
+
+    const res = await t.app.inject({ url: `/api/assets/${world.boatId}/stops?${DAY_QUERY}`, headers: op });
     assert.equal(res.statusCode, 200, res.body);
     const stops = res.json().items;
     assert.deepEqual(
@@ -74,16 +88,14 @@ forEachDialect('trips and stops of an asset', (kind) => {
       ]),
       [
         // The fix at 07:30 had no satellite fix (0,0): it counts for nothing, and moves nothing.
-        [iso(onDay('07:00:00')), iso(onDay('08:00:00')), 3600, null],
+        [iso(onDay('07:00:00')), iso(onDay('08:00:00')), 3600, east],
         [iso(onDay('08:06:00')), iso(onDay('08:36:00')), 1800, null],
-        [iso(onDay('09:00:30')), iso(onDay('09:30:30')), 1800, null],
+        [iso(onDay('09:00:30')), iso(onDay('09:30:30')), 1800, east],
       ],
     );
     for (const [i, x] of [0, 1200, 0].entries()) {
-      assert.ok(
-        metresBetween(stops[i], at(x, 0)) < 5,
-        `stop ${i} lies ${metresBetween(stops[i], at(x, 0))} m off`,
-      );
+      const off = metresBetween(stops[i], at(x, 0));
+      assert.ok(off < 5, `stop ${i} lies ${off} m off`);
     }
   });
 

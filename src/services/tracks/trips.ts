@@ -7,6 +7,8 @@ import {
   type TrackFix,
 } from '../../domain/fleet/index.ts';
 import { PositionFlag } from '../../domain/positions/fix.ts';
+import { listDocks } from '../../store/docks.repository.ts';
+import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type AssetRange, type LoadedTrack, loadAssetTrack } from './load.ts';
 
@@ -31,11 +33,12 @@ function analyse(track: LoadedTrack): TrackAnalysis {
 }
 
 /**
- * The docks a stop of this asset may be at. Docks are another feature's records; until they
- * are stored, no stop is at a dock.
+ * The docks a stop of this asset may be at: those of its unit (the contractor that runs the
+ * boat) and of the units under it. A dock of another contractor's on the same quay is not its.
  */
-async function docksOf(_ctx: ServiceContext, _track: LoadedTrack): Promise<Dock[]> {
-  return [];
+async function docksOf(ctx: ServiceContext, track: LoadedTrack): Promise<Dock[]> {
+  const unit = await findUnit(ctx.db, track.asset.unitId);
+  return unit ? listDocks(ctx.db, { scopePath: unit.path }) : [];
 }
 
 /** An asset's trips (行程) between two instants, oldest first (GET /api/assets/:id/trips). */
