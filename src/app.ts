@@ -38,6 +38,7 @@ import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
 import { sessionRoutes } from './http/routes/session.ts';
+import { trackRoutes } from './http/routes/tracks.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { newId } from './ids.ts';
@@ -268,6 +269,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     deviceRoutes,
     positionRoutes,
     assetRoutes,
+    trackRoutes,
     dockRoutes,
     categoryRoutes,
     calendarRoutes,

@@ -42,8 +42,11 @@ describe('SQLite positions batch in the group commit', () => {
     database.exec('create table devices (id text primary key, last_seen_at bigint)');
     database.exec("insert into devices (id) values ('a'), ('b')");
     db = new Kysely<Database>({
-      dialect: new GroupCommitSqliteDialect(database, (s) => database.prepare(s), wal, (error) =>
-        diskFailures.push(error),
+      dialect: new GroupCommitSqliteDialect(
+        database,
+        (s) => database.prepare(s),
+        wal,
+        (error) => diskFailures.push(error),
       ),
     });
     registerPositionBatchWriter(db, sqlitePositionBatchWriter(database));

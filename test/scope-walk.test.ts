@@ -26,6 +26,9 @@ const WALKED: Record<string, Kind> = {
   '/api/users/{id}': 'user',
   '/api/devices/{id}': 'device',
   '/api/assets/{id}': 'asset',
+  '/api/assets/{id}/trips': 'asset',
+  '/api/assets/{id}/stops': 'asset',
+  '/api/assets/{id}/track': 'asset',
   '/api/docks/{id}': 'dock',
   '/api/orders/{id}': 'order',
   '/api/orders/{id}/events': 'order',
@@ -36,6 +39,14 @@ const WALKED: Record<string, Kind> = {
   // came from the public (PUBLIC_SOURCES) are published, an internal one is "unknown".
   '/open311/v2/requests/{file}': 'open311Request',
   '/open311/v2/tokens/{file}': 'open311Request',
+};
+
+/** The query a walked route cannot answer without (its required parameters), appended to every id asked. */
+const DAY = '?from=2026-03-01T16:00:00Z&to=2026-03-02T16:00:00Z';
+const QUERIES: Record<string, string> = {
+  '/api/assets/{id}/trips': DAY,
+  '/api/assets/{id}/stops': DAY,
+  '/api/assets/{id}/track': DAY,
 };
 
 /**
@@ -401,7 +412,10 @@ forEachDialect('scope walk', (kind) => {
           access === 'public' || (c.role !== null && (access === 'authenticated' || access.includes(c.role)));
         for (const extra of variants) {
           const ask = (segment: string) =>
-            t.app.inject({ url: urlOf(route, segment), headers: { ...c.headers, ...extra } });
+            t.app.inject({
+              url: urlOf(route, segment) + (QUERIES[route] ?? ''),
+              headers: { ...c.headers, ...extra },
+            });
           const where = (what: string) => `${c.name} GET ${route} ${JSON.stringify(extra)} ${what}`;
           const none = missing[kindOf];
           const unknownRes = await ask(none.segment);

@@ -9,6 +9,7 @@ import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
+import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tracks/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { userView } from '../services/users/index.ts';
 import type { AssetSchema } from './assets.ts';
@@ -19,6 +20,7 @@ import type { DockSchema } from './docks.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
+import type { StopListSchema, TrackSchema, TripListSchema } from './tracks.ts';
 import type { UnitSchema, UnitTreeNodeView } from './units.ts';
 import type { UserSchema } from './users.ts';
 
@@ -51,6 +53,12 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof deviceView>, Static<typeof DeviceSchema>>(true));
     assert.ok(same<Returned<typeof assetView>, Static<typeof AssetSchema>>(true));
     assert.ok(same<Returned<typeof positionView>, Static<typeof PositionSchema>>(true));
+  });
+
+  it('an asset’s trips, stops and track', () => {
+    assert.ok(same<Returned<typeof listAssetTrips>, Static<typeof TripListSchema>>(true));
+    assert.ok(same<Returned<typeof listAssetStops>, Static<typeof StopListSchema>>(true));
+    assert.ok(same<Returned<typeof assetTrack>, Static<typeof TrackSchema>>(true));
   });
 
   it('the fleet’s records: docks', () => {

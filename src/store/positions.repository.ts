@@ -2,6 +2,7 @@ import type { Db } from './database.ts';
 import { touchDevices } from './devices.repository.ts';
 import { parseJson } from './dialect/json.ts';
 import { registeredPositionBatchWriterOf } from './dialect/position-batch.ts';
+import { type TrackRow, trackReaderOf } from './dialect/track-reader.ts';
 import type { PositionTable } from './schema.ts';
 
 /** A stored position. */
@@ -187,4 +188,43 @@ export async function findLatest(db: Db, deviceId: string): Promise<StoredPositi
     .where('device_id', '=', deviceId)
     .executeTakeFirst();
   return row ? fromRow(row) : undefined;
+}
+
+/** A fix of an asset's track: only what tracks, trips and exports read (no attributes to parse). */
+export type AssetTrackRow = TrackRow;
+
+/**
+ * The fixes of every device mounted on an asset (devices.asset_id) between two instants, both
+ * inclusive, oldest first. The positions are one range scan of the (device_id, time) key: with
+ * one device (the usual boat) already in time order, with several merged by the database. The
+ * dialect's own reader when it has one (SQLite: rows as arrays), the Kysely query otherwise.
+ */
+export async function listAssetTrack(
+  db: Db,
+  assetId: string,
+  from: number,
+  to: number,
+): Promise<AssetTrackRow[]> {
+  const devices = await db.selectFrom('devices').select('id').where('asset_id', '=', assetId).execute();
+  if (devices.length === 0) return [];
+  const ids = devices.map((d) => d.id);
+  const fast = trackReaderOf(db);
+  if (fast) return fast(db, ids, from, to);
+  const rows = await db
+    .selectFrom('positions')
+    .select(['time', 'lat', 'lon', 'speed', 'course', 'valid', 'flags'])
+    .where((eb) => (ids.length === 1 ? eb('device_id', '=', ids[0] as string) : eb('device_id', 'in', ids)))
+    .where('time', '>=', from)
+    .where('time', '<=', to)
+    .orderBy('time')
+    .execute();
+  return rows.map((r) => ({
+    time: r.time,
+    lat: r.lat,
+    lon: r.lon,
+    speed: r.speed,
+    course: r.course,
+    valid: r.valid === 1,
+    flags: r.flags,
+  }));
 }

@@ -29,6 +29,7 @@ export {
   shiftsWithinDay,
   type WeeklyShift,
 } from './shifts.ts';
+export { simplifyIndexes, simplifyTrack } from './simplify.ts';
 export { cleanTrack, isUsableFix, type LatLon, type TrackFix } from './track.ts';
 export { analyseTrack, type Stop, type TrackAnalysis, type Trip } from './trips.ts';
 export {

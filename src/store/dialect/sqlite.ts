@@ -8,6 +8,8 @@ import { registerPositionBatchWriter } from './position-batch.ts';
 import { sqliteConstraintViolation } from './sqlite-constraint.ts';
 import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
+import { sqliteTrackReader } from './sqlite-track-reader.ts';
+import { registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
 import { type WalSyncer, walSyncer } from './wal-sync.ts';
 
@@ -82,6 +84,7 @@ export function sqliteAdapter(file: string, durability: SqliteDurability = {}): 
         },
       });
       registerPositionBatchWriter(db, sqlitePositionBatchWriter(database));
+      registerTrackReader(db, sqliteTrackReader(database));
       return db;
     },
   };

@@ -19,6 +19,7 @@ const ZH: Record<ErrorCode | 'NETWORK', string> = {
   UNIT_NOT_FOUND: '单位不存在',
   USER_NOT_FOUND: '用户不存在',
   DEVICE_NOT_FOUND: '终端不存在',
+  ASSET_NOT_FOUND: '作业对象不存在',
   DOCK_NOT_FOUND: '码头不存在',
   TIME_RANGE_INVALID: '时间范围不正确',
   UNIT_HAS_CHILDREN: '该单位下还有下级单位，不能删除',

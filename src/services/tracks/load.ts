@@ -1,0 +1,44 @@
+import { type TrackSettings, trackSettingsFor } from '../../domain/fleet/index.ts';
+import { fail } from '../../errors/catalogue.ts';
+import type { Asset } from '../../store/assets.repository.ts';
+import { type AssetTrackRow, listAssetTrack } from '../../store/positions.repository.ts';
+import { getAssetOrThrow } from '../assets/index.ts';
+import type { Principal, ServiceContext } from '../context.ts';
+
+/** The longest span one track, trips or stops request may ask for (as GET /api/positions). */
+const MAX_RANGE_MS = 31 * 86_400_000;
+
+/** An asset's span of time: both ends inclusive, epoch ms. */
+export interface AssetRange {
+  assetId: string;
+  from: number;
+  to: number;
+}
+
+/** An asset in the caller's scope with its fixes over a range and the track settings of its kind. */
+export interface LoadedTrack {
+  asset: Asset;
+  settings: TrackSettings;
+  from: number;
+  to: number;
+  /** Every stored fix of its devices in the range, oldest first. */
+  rows: AssetTrackRow[];
+}
+
+/**
+ * Checks the range, then finds the asset within the caller's scope (out of scope reads as
+ * unknown: ASSET_NOT_FOUND) and reads its fixes in one query. The range comes first, so a bad
+ * range answers alike for every id.
+ */
+export async function loadAssetTrack(
+  ctx: ServiceContext,
+  who: Principal,
+  q: AssetRange,
+): Promise<LoadedTrack> {
+  if (!(q.from <= q.to)) fail('TIME_RANGE_INVALID', '"from" must not be after "to"', { field: 'from' });
+  if (q.to - q.from > MAX_RANGE_MS)
+    fail('TIME_RANGE_INVALID', 'ask for at most 31 days at a time', { field: 'to' });
+  const asset = await getAssetOrThrow(ctx, who, q.assetId);
+  const rows = await listAssetTrack(ctx.db, asset.id, q.from, q.to);
+  return { asset, settings: trackSettingsFor(asset.kind), from: q.from, to: q.to, rows };
+}
