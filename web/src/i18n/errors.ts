@@ -60,7 +60,6 @@ const ZH: Record<ErrorCode | 'NETWORK', string> = {
   CALENDAR_NO_WORKING_TIME: '工作日历中没有可用的工作时间',
   MALFORMED_JSON: '请求内容不是有效的 JSON',
   ROUTE_NOT_FOUND: '没有这个接口',
-  ASSET_NOT_FOUND: '作业对象不存在',
   SEGMENT_NOT_FOUND: '责任河段不存在',
   DEVICE_IDENTIFIER_TAKEN: '已有终端使用该协议和编号，请检查编号',
   ASSET_CODE_TAKEN: '作业对象编号已被使用，请换一个',
