@@ -41,14 +41,26 @@ export function ensureConsoleBuilt(): void {
   if (result.status !== 0) throw new Error(`building the console failed (exit ${result.status})`);
 }
 
-/** Chromium with a fresh profile in a temporary --user-data-dir, removed on close. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** The three screens pages are built for (STYLE.md, rule 15). */
+export const SCREENS = {
+  phone: { width: 390, height: 844 },
+  desk: { width: 1440, height: 900 },
+  wall: { width: 1920, height: 1080 },
+} as const;
+
+/**
+ * Chromium with a fresh profile in a temporary --user-data-dir, removed on close; every page opens
+ * at the desk's size unless `viewport` says otherwise.
+ */
+export async function launchBrowser(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'zs-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? SCREENS.desk,
     deviceScaleFactor: 1,
     locale: 'zh-CN',
     // The browser's own zone is not Shanghai: the console must convert times itself.

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/app.ts';
+import { seedDemoOrders } from '../../src/demo/orders/seed.ts';
 import { seedDemoWorld } from '../../src/demo/world.ts';
 import type { App } from '../../src/http/app-types.ts';
+import { seedWorkOrderDefaults } from '../../src/services/categories/index.ts';
 import { createDevice } from '../../src/services/devices/index.ts';
+import { BlobStore } from '../../src/store/blob-store.ts';
 import { listDevices } from '../../src/store/devices.repository.ts';
 import { TestClock, testConfig } from './app.ts';
 import { openTestStore } from './dialects.ts';
@@ -13,9 +19,10 @@ const BOATS = 14;
 /**
  * The demo world (娄江街道, its units, rivers and users) on in-memory SQLite with boats out on the
  * rivers: fourteen dealt round the segments, the last two offline, the first with a two-hour track.
- * For screenshots.
+ * With `orders`, also the demo's work orders of the last 30 days (as a first `npm start` seeds them).
+ * For screenshots and the phone walk.
  */
-export async function startDemoConsole(): Promise<{
+export async function startDemoConsole(options: { orders?: boolean } = {}): Promise<{
   app: App;
   base: string;
   /** The boat with the two-hour track. */
@@ -24,9 +31,16 @@ export async function startDemoConsole(): Promise<{
 }> {
   const clock = new TestClock(Date.parse('2026-03-02T02:30:00Z'));
   const { store, dispose } = await openTestStore('sqlite');
-  const world = await seedDemoWorld({ db: store.db, now: clock.now }, {});
+  const ctx = { db: store.db, now: clock.now };
+  const world = await seedDemoWorld(ctx, {});
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-demo-console-'));
+  if (options.orders) {
+    // As bootstrap does: the dictionary and calendar first, then the orders with their photos.
+    await seedWorkOrderDefaults(ctx);
+    await seedDemoOrders(ctx, { blobs: new BlobStore(path.join(dataDir, 'attachments')) });
+  }
   // Sessions must outlast the gap between this fixed clock and the browser's real one.
-  const app = await buildApp(testConfig({ sessionTtlHours: 20 * 365 * 24 }), {
+  const app = await buildApp(testConfig({ sessionTtlHours: 20 * 365 * 24, dataDir }), {
     store,
     now: clock.now,
     logger: false,
@@ -76,6 +90,7 @@ export async function startDemoConsole(): Promise<{
     async close() {
       await app.close();
       await dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

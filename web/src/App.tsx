@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { Session } from './api/types.ts';
 import { Header } from './components/Header.tsx';
+import { TabBar } from './components/TabBar.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { LiveProvider } from './live/LiveProvider.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -23,6 +24,7 @@ function Console({ session, onLogout }: { session: Session; onLogout(): void }) 
             {Page ? <Page /> : <p className="page">{t('app.noPages')}</p>}
           </Suspense>
         </main>
+        <TabBar session={session} pages={pages} current={page?.id} onLogout={onLogout} />
       </div>
     </LiveProvider>
   );

@@ -11,7 +11,10 @@ export interface HeaderProps {
   onLogout(): void;
 }
 
-/** The top bar: brand, the pages the role may open, who is signed in, notifications, language and logout. */
+/**
+ * The top bar: brand, the pages the role may open, who is signed in, notifications, language and
+ * logout. On a phone it keeps the brand, notifications and language; the tab bar has the rest.
+ */
 export function Header({ session, pages, current, onLogout }: HeaderProps) {
   const { t } = useI18n();
   const { user, unit } = session;
@@ -42,7 +45,7 @@ export function Header({ session, pages, current, onLogout }: HeaderProps) {
       </div>
       <NotificationBell />
       <LanguageSwitch />
-      <button type="button" className="btn btn-ghost" onClick={onLogout} data-testid="logout">
+      <button type="button" className="btn btn-ghost header-logout" onClick={onLogout} data-testid="logout">
         {t('header.logout')}
       </button>
     </header>

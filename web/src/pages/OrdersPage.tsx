@@ -14,7 +14,9 @@ import { DirectoryContext, useDirectory } from './orders/useDirectory.ts';
 /**
  * Work orders (工单): the list of the user's scope beside one order (`#/orders/<id>`) or the report
  * form (`#/orders/new`). Every role finds its job here: the centre registers and dispatches,
- * units sign and feed back, grid workers and residents report and follow.
+ * units sign and feed back, grid workers and residents report and follow. On a phone the list and
+ * the order are two screens (`data-view`), the order's with a back button; both stay mounted so the
+ * list keeps its filter, page and scroll.
  */
 export function OrdersPage() {
   const { t } = useI18n();
@@ -27,12 +29,13 @@ export function OrdersPage() {
   const mayReport = sourcesFor(user.role).length > 0;
   const reporting = sub === 'new' && mayReport;
   const selectedId = sub && sub !== 'new' ? sub : null;
+  const view = reporting || selectedId ? 'detail' : 'list';
   const changed = useCallback(() => setRefreshKey((k) => k + 1), []);
   const allCategories = categories.data ?? [];
 
   return (
     <DirectoryContext.Provider value={directory}>
-      <div className="page page-orders">
+      <div className="page page-orders" data-view={view}>
         <div className="page-head">
           <h1>{t('orders.title')}</h1>
           {mayReport && (
@@ -55,6 +58,18 @@ export function OrdersPage() {
             onOpen={(id) => navigateTo('orders', id)}
           />
           <div className="orders-side">
+            {view === 'detail' && (
+              <div className="back-bar">
+                <button
+                  type="button"
+                  className="btn btn-ghost"
+                  data-testid="back-to-list"
+                  onClick={() => navigateTo('orders')}
+                >
+                  ← {t('orders.back')}
+                </button>
+              </div>
+            )}
             {reporting ? (
               <ReportForm
                 categories={allCategories.filter((c) => c.active)}

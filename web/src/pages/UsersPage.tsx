@@ -51,7 +51,7 @@ export function UsersPage() {
       <ErrorNotice error={users.error ?? action.error} />
       <SuccessNotice text={action.done} />
       <div className="users-layout">
-        <table className="table card" data-testid="user-table">
+        <table className="table card user-table" data-testid="user-table">
           <thead>
             <tr>
               <th>{t('users.username')}</th>

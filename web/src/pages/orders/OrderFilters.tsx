@@ -17,10 +17,15 @@ export interface OrderFiltersProps {
   onChange(filter: OrderFilter): void;
 }
 
-/** The list's filters: status, time light, category, source and free text (applied after a short pause). */
+/**
+ * The list's filters: status, time light, category, source and free text (applied after a short
+ * pause). On a phone the four lists fold behind a button, leaving the search and the orders.
+ */
 export function OrderFilters({ filter, categories, onChange }: OrderFiltersProps) {
   const { t } = useI18n();
   const [text, setText] = useState(filter.q ?? '');
+  const [unfolded, setUnfolded] = useState(false);
+  const chosen = Object.keys(filter).filter((key) => key !== 'q').length;
   const set = <K extends keyof OrderFilter>(key: K, value: OrderFilter[K] | '') => {
     const next = { ...filter };
     if (value === '' || value === undefined) delete next[key];
@@ -37,7 +42,17 @@ export function OrderFilters({ filter, categories, onChange }: OrderFiltersProps
   });
 
   return (
-    <div className="order-filters" data-testid="order-filters">
+    <div className="order-filters" data-testid="order-filters" data-unfolded={unfolded}>
+      <button
+        type="button"
+        className="btn btn-ghost filters-toggle"
+        data-testid="filters-toggle"
+        aria-expanded={unfolded}
+        onClick={() => setUnfolded(!unfolded)}
+      >
+        {t('orders.filter.more')}
+        {chosen > 0 && ` · ${chosen}`}
+      </button>
       <label>
         {t('orders.filter.status')}
         <select

@@ -10,7 +10,7 @@ export interface OrderRowProps {
   onOpen(id: string): void;
 }
 
-/** One order in the list: code, category, address, status, responsible unit, deadline, light. */
+/** One order in the list (a card on a phone): code, category, address, status, responsible unit, deadline, light. */
 export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
   const { t } = useI18n();
   const unit = order.responsibleUnitId ? (order.responsibleUnitName ?? t('unit.other')) : '—';
@@ -25,7 +25,7 @@ export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
       aria-selected={selected}
       onClick={() => onOpen(order.id)}
     >
-      <td>
+      <td className="cell-code">
         <a
           href={`#/orders/${encodeURIComponent(order.id)}`}
           className="order-code"
@@ -35,16 +35,18 @@ export function OrderRow({ order, selected, onOpen }: OrderRowProps) {
           {order.code}
         </a>
       </td>
-      <td>{order.category?.minorName ?? '—'}</td>
+      <td className="cell-category">{order.category?.minorName ?? '—'}</td>
       <td className="order-address">{order.address || '—'}</td>
-      <td>
+      <td className="cell-status">
         <StatusBadge status={order.status} />
       </td>
-      <td data-testid="order-unit">{unit}</td>
-      <td className="nowrap" data-testid="order-deadline">
+      <td className="cell-unit" data-testid="order-unit">
+        {unit}
+      </td>
+      <td className="nowrap cell-deadline" data-testid="order-deadline" data-label={t('orders.col.deadline')}>
         {formatDateTime(order.deadline)}
       </td>
-      <td>
+      <td className="cell-light">
         <LightBadge light={order.light} />
       </td>
     </tr>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import type { UnitNode } from '../../api/types.ts';
 import { useI18n } from '../../i18n/context.tsx';
 
@@ -30,7 +30,12 @@ export function UnitRow({
   const hasChildren = node.children.length > 0;
 
   return (
-    <li className={`unit-row kind-${node.kind}`} data-testid="unit-row" data-unit-id={node.id}>
+    <li
+      className={`unit-row kind-${node.kind}`}
+      data-testid="unit-row"
+      data-unit-id={node.id}
+      style={{ '--depth': depth } as CSSProperties}
+    >
       <span className="unit-indent" style={{ width: depth * 20 }} />
       <button
         type="button"

@@ -22,14 +22,14 @@ export function UserRow({ user, unitName, canEdit, busy, now, onPatch }: UserRow
 
   return (
     <tr data-testid="user-row" data-username={user.username}>
-      <td>
+      <td className="user-username">
         <code>{user.username}</code>
       </td>
-      <td>{user.displayName}</td>
-      <td>{t(`role.${user.role}`)}</td>
-      <td>{unitName}</td>
-      <td>{user.phone ?? '—'}</td>
-      <td>
+      <td className="user-name-cell">{user.displayName}</td>
+      <td className="user-role">{t(`role.${user.role}`)}</td>
+      <td className="user-unit">{unitName}</td>
+      <td className="user-phone">{user.phone ?? '—'}</td>
+      <td className="user-status">
         <span className={`badge badge-user-${status}`}>{t(`users.${status}`)}</span>
       </td>
       {canEdit && (
