@@ -36,6 +36,7 @@ import { answerOpen311FrameworkError } from './http/routes/open311-format.ts';
 import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
+import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { userRoutes } from './http/routes/users.ts';
@@ -251,6 +252,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     deviceRoutes,
     positionRoutes,
     assetRoutes,
+    segmentRoutes,
     dockRoutes,
     categoryRoutes,
     calendarRoutes,

@@ -9,6 +9,7 @@ import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
+import type { segmentView } from '../services/segments/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { userView } from '../services/users/index.ts';
 import type { AssetSchema } from './assets.ts';
@@ -19,6 +20,7 @@ import type { DockSchema } from './docks.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
+import type { SegmentSchema } from './segments.ts';
 import type { UnitSchema, UnitTreeNodeView } from './units.ts';
 import type { UserSchema } from './users.ts';
 
@@ -53,8 +55,9 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof positionView>, Static<typeof PositionSchema>>(true));
   });
 
-  it('the fleet’s records: docks', () => {
+  it('the fleet’s records: docks, segments', () => {
     assert.ok(same<Returned<typeof dockView>, Static<typeof DockSchema>>(true));
+    assert.ok(same<Returned<typeof segmentView>, Static<typeof SegmentSchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

@@ -2,7 +2,7 @@ import { newId } from '../ids.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createUnit } from '../services/units/index.ts';
 import { createUser } from '../services/users/index.ts';
-import { insertSegment, type Segment } from '../store/segments.repository.ts';
+import { insertSegment, type LineStringGeometry, type Segment } from '../store/segments.repository.ts';
 import type { Unit } from '../store/units.repository.ts';
 import type { UserRecord } from '../store/users.repository.ts';
 import { type DemoFleet, seedDemoFleet } from './fleet.ts';
@@ -11,10 +11,13 @@ import { DEMO_CONTRACTOR, DEMO_DEPARTMENTS } from './organisations.ts';
 import { DEMO_SEGMENTS } from './segments.ts';
 import { DEMO_USERS } from './users.ts';
 
+/** A demo segment as stored: its centre line is one LineString (DEMO_SEGMENTS). */
+export type DemoSegmentRecord = Segment & { geometry: LineStringGeometry };
+
 /** What the demo seed created, for callers that go on to add assets and devices. */
 export interface DemoWorld {
   units: Unit[];
-  segments: Segment[];
+  segments: DemoSegmentRecord[];
   users: UserRecord[];
   fleet: DemoFleet;
 }
@@ -53,10 +56,10 @@ async function seedUnits(ctx: ServiceContext): Promise<Unit[]> {
   return units;
 }
 
-async function seedSegments(ctx: ServiceContext, contractor: Unit): Promise<Segment[]> {
-  const segments: Segment[] = [];
+async function seedSegments(ctx: ServiceContext, contractor: Unit): Promise<DemoSegmentRecord[]> {
+  const segments: DemoSegmentRecord[] = [];
   for (const s of DEMO_SEGMENTS) {
-    const segment: Segment = { id: newId(), ...s, unitId: contractor.id, createdAt: ctx.now() };
+    const segment: DemoSegmentRecord = { id: newId(), ...s, unitId: contractor.id, createdAt: ctx.now() };
     await insertSegment(ctx.db, segment);
     segments.push(segment);
   }

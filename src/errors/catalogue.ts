@@ -36,6 +36,8 @@ export const ERRORS = {
   },
   ASSET_CODE_TAKEN: { status: 409, message: 'Another asset already has this code' },
   ASSET_IN_USE: { status: 409, message: 'The asset still has devices' },
+  SEGMENT_CODE_TAKEN: { status: 409, message: 'Another river segment already has this code' },
+  SEGMENT_IN_USE: { status: 409, message: 'Assets still patrol this river segment' },
   TIME_RANGE_INVALID: { status: 400, message: 'The time range is not valid' },
   UNIT_HAS_CHILDREN: { status: 409, message: 'The unit still has child units' },
   UNIT_IN_USE: { status: 409, message: 'The unit is still referenced' },

@@ -55,7 +55,7 @@ export interface SegmentTable {
   id: string;
   code: string;
   name: string;
-  /** GeoJSON LineString of the river's centre line, WGS-84. */
+  /** GeoJSON LineString or MultiLineString of the river's centre line, WGS-84. */
   geometry: unknown;
   /** Half-width of the water surface, for coverage and "outside segment" checks. */
   half_width_m: number;
@@ -69,9 +69,17 @@ export interface AssetTable {
   code: string;
   name: string;
   unit_id: string;
+  /** The first of the asset's segments (asset_segments), for readers that know one only. */
   segment_id: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** The river segments an asset patrols, in order (ordinal 0 is its `segment_id`). */
+export interface AssetSegmentTable {
+  asset_id: string;
+  segment_id: string;
+  ordinal: number;
 }
 
 /** A dock (码头/停靠点): a point where boats moor and unload, and how far from it still counts as at it. */
@@ -309,6 +317,7 @@ export interface Database {
   audit_log: AuditTable;
   segments: SegmentTable;
   assets: AssetTable;
+  asset_segments: AssetSegmentTable;
   docks: DockTable;
   devices: DeviceTable;
   positions: PositionTable;

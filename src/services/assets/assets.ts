@@ -11,10 +11,11 @@ import {
   listAssets,
   updateAsset,
 } from '../../store/assets.repository.ts';
-import { findSegment, listSegments } from '../../store/segments.repository.ts';
+import { findSegment } from '../../store/segments.repository.ts';
+import { inTransaction } from '../../store/transaction.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { assertHeldInScope, filterHeldInScope, listScopeOf } from '../scope/index.ts';
+import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 
 /** What an asset may be, for the routes' request schemas. */
 export { ASSET_KINDS } from '../../domain/assets/kinds.ts';
@@ -28,6 +29,7 @@ export function assetView(a: Asset): AssetView {
     name: a.name,
     unitId: a.unitId,
     segmentId: a.segmentId,
+    segmentIds: a.segmentIds,
     createdAt: new Date(a.createdAt).toISOString(),
     updatedAt: new Date(a.updatedAt).toISOString(),
   };
@@ -44,14 +46,26 @@ export async function getAssetOrThrow(
   return asset;
 }
 
-async function checkRefs(ctx: ServiceContext, unitId?: string, segmentId?: string | null): Promise<void> {
+/** The segments a request gives: `segmentIds`, or the one `segmentId` of older clients (null: none). */
+function segmentsOf(input: { segmentId?: string | null; segmentIds?: string[] }): string[] | undefined {
+  if (input.segmentIds !== undefined && input.segmentId !== undefined) {
+    fail('VALIDATION_FAILED', 'Give segmentIds or segmentId, not both', { field: 'segmentIds' });
+  }
+  if (input.segmentIds !== undefined) return input.segmentIds;
+  if (input.segmentId !== undefined) return input.segmentId === null ? [] : [input.segmentId];
+  return undefined;
+}
+
+async function checkRefs(ctx: ServiceContext, unitId?: string, segmentIds: string[] = []): Promise<void> {
   if (unitId && !(await findUnit(ctx.db, unitId))) {
     fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`, { field: 'unitId' });
   }
-  if (segmentId && !(await findSegment(ctx.db, segmentId))) {
-    fail('SEGMENT_NOT_FOUND', `segmentId ${segmentId} is not an existing river segment`, {
-      field: 'segmentId',
-    });
+  for (const segmentId of segmentIds) {
+    if (!(await findSegment(ctx.db, segmentId))) {
+      fail('SEGMENT_NOT_FOUND', `segment ${segmentId} is not an existing river segment`, {
+        field: 'segmentIds',
+      });
+    }
   }
 }
 
@@ -63,33 +77,49 @@ async function checkCode(ctx: ServiceContext, code: string, exceptId?: string): 
     fail('ASSET_CODE_TAKEN', `Asset code ${code} is already used by "${clash.name}"`, { field: 'code' });
 }
 
-export async function createAsset(
-  ctx: ServiceContext,
-  input: { kind: string; code: string; name: string; unitId: string; segmentId?: string | null },
-): Promise<Asset> {
-  await checkRefs(ctx, input.unitId, input.segmentId);
+/** What an asset is created with; its river segments as `segmentIds` or, from older clients, one `segmentId`. */
+export interface NewAsset {
+  kind: string;
+  code: string;
+  name: string;
+  unitId: string;
+  segmentId?: string | null;
+  segmentIds?: string[];
+}
+
+export async function createAsset(ctx: ServiceContext, input: NewAsset): Promise<Asset> {
+  const segmentIds = segmentsOf(input) ?? [];
+  await checkRefs(ctx, input.unitId, segmentIds);
   await checkCode(ctx, input.code);
   const now = ctx.now();
   const asset: Asset = {
     id: newId(),
-    ...input,
-    segmentId: input.segmentId ?? null,
+    kind: input.kind,
+    code: input.code,
+    name: input.name,
+    unitId: input.unitId,
+    segmentId: segmentIds[0] ?? null,
+    segmentIds,
     createdAt: now,
     updatedAt: now,
   };
-  await insertAsset(ctx.db, asset);
+  await inTransaction(ctx.db, (trx) => insertAsset(trx, asset));
   return asset;
 }
 
 export async function patchAsset(
   ctx: ServiceContext,
   id: string,
-  patch: { code?: string; name?: string; unitId?: string; segmentId?: string | null },
+  patch: { code?: string; name?: string; unitId?: string; segmentId?: string | null; segmentIds?: string[] },
 ): Promise<Asset> {
   await getAssetOrThrow(ctx, null, id);
-  await checkRefs(ctx, patch.unitId, patch.segmentId);
+  const segmentIds = segmentsOf(patch);
+  await checkRefs(ctx, patch.unitId, segmentIds);
   if (patch.code !== undefined) await checkCode(ctx, patch.code, id);
-  await updateAsset(ctx.db, id, { ...patch, updatedAt: ctx.now() });
+  const { code, name, unitId } = patch;
+  await inTransaction(ctx.db, (trx) =>
+    updateAsset(trx, id, { code, name, unitId, segmentIds, updatedAt: ctx.now() }),
+  );
   return getAssetOrThrow(ctx, null, id);
 }
 
@@ -98,24 +128,9 @@ export async function removeAsset(ctx: ServiceContext, id: string): Promise<void
   const devices = await countDevicesOfAsset(ctx.db, id);
   if (devices > 0)
     fail('ASSET_IN_USE', `"${asset.name}" still has ${devices} device(s); move or delete them first`);
-  await deleteAsset(ctx.db, id);
+  await inTransaction(ctx.db, (trx) => deleteAsset(trx, id));
 }
 
 export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: { kind?: string }) {
   return listAssets(ctx.db, { scopePath: listScopeOf(who), ...filter });
-}
-
-/** River segments (责任河段) as GeoJSON lines, for the map: those held by a unit in the caller's scope. */
-export async function listSegmentViews(ctx: ServiceContext, who: Principal) {
-  const segments = await filterHeldInScope(ctx, who, await listSegments(ctx.db, {}), (s) => s.unitId);
-  return {
-    items: segments.map((s) => ({
-      id: s.id,
-      code: s.code,
-      name: s.name,
-      geometry: s.geometry,
-      halfWidthM: s.halfWidthM,
-      unitId: s.unitId,
-    })),
-  };
 }

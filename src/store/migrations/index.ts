@@ -8,6 +8,7 @@ import { jobs } from './0005-jobs.ts';
 import { open311 } from './0006-open311.ts';
 import { attachmentOrders } from './0007-attachment-orders.ts';
 import { docks } from './0008-docks.ts';
+import { boatSegments } from './0009-boat-segments.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0006-open311': open311(d),
     '0007-attachment-orders': attachmentOrders(d),
     '0008-docks': docks(d),
+    '0009-boat-segments': boatSegments(d),
   };
   return { getMigrations: async () => all };
 }
