@@ -25,6 +25,7 @@ import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { calendarRoutes } from './http/routes/calendar.ts';
 import { categoryRoutes } from './http/routes/categories.ts';
+import { crewRoutes } from './http/routes/crews.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
 import { dockRoutes } from './http/routes/docks.ts';
 import { healthRoutes } from './http/routes/health.ts';
@@ -38,6 +39,7 @@ import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
 import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
+import { shiftRoutes } from './http/routes/shifts.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { newId } from './ids.ts';
@@ -254,6 +256,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     assetRoutes,
     segmentRoutes,
     dockRoutes,
+    crewRoutes,
+    shiftRoutes,
     categoryRoutes,
     calendarRoutes,
     orderRoutes,

@@ -25,6 +25,7 @@ type Kind =
   | 'asset'
   | 'dock'
   | 'segment'
+  | 'unitShifts'
   | 'order'
   | 'attachment'
   | 'open311Request';
@@ -35,6 +36,9 @@ const WALKED: Record<string, Kind> = {
   '/api/users/{id}': 'user',
   '/api/devices/{id}': 'device',
   '/api/assets/{id}': 'asset',
+  '/api/assets/{id}/crew': 'asset',
+  '/api/assets/{id}/shifts': 'asset',
+  '/api/units/{id}/shifts': 'unitShifts',
   '/api/docks/{id}': 'dock',
   '/api/segments/{id}': 'segment',
   '/api/orders/{id}': 'order',
@@ -69,6 +73,8 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   asset: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   dock: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   segment: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
+  // A unit's default shift plan is read by whoever reads the assets it is the default for.
+  unitShifts: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   order: 'authenticated',
   attachment: 'authenticated',
   open311Request: 'public',
@@ -334,6 +340,7 @@ forEachDialect('scope walk', (kind) => {
       visibleTo: (c) => c.userId !== null && inScope(c.scope, unitPath(unitId)),
     });
     targets.unit = [...units.values()].map((u) => byUnit(`unit ${u.name}`, u.id, u.id));
+    targets.unitShifts = targets.unit;
     targets.user = users.map((u) => byUnit(`user ${u.username}`, u.id, u.unitId));
     const devices = await t.store.db.selectFrom('devices').select(['id', 'name', 'unit_id']).execute();
     assert.equal(devices.length, 4);
@@ -391,7 +398,17 @@ forEachDialect('scope walk', (kind) => {
 
     // Ids of the same form that name nothing: a fresh UUIDv7; an order code of the same day and
     // category with a sequence no order has.
-    for (const k of ['unit', 'user', 'device', 'asset', 'dock', 'segment', 'order', 'attachment'] as const) {
+    for (const k of [
+      'unit',
+      'user',
+      'device',
+      'asset',
+      'dock',
+      'segment',
+      'unitShifts',
+      'order',
+      'attachment',
+    ] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };
     }

@@ -13,6 +13,8 @@ export const AssetSchema = Type.Object({
     Type.String({ description: 'the first of segmentIds (kept for clients that know one segment)' }),
   ),
   segmentIds: Type.Array(Type.String(), { description: 'the river segments (责任河段) it patrols' }),
+  userId: Nullable(Type.String({ description: 'a crew member’s login (a user with role crew)' })),
+  boatId: Nullable(Type.String({ description: 'the boat a crew member works on' })),
   createdAt: Time,
   updatedAt: Time,
 });
@@ -36,6 +38,7 @@ export const NewAssetBody = Type.Object({
   unitId: RefId,
   segmentId: Type.Optional(Nullable(RefId)),
   segmentIds: Type.Optional(SegmentIds),
+  userId: Type.Optional(Nullable(RefId)),
 });
 
 /** PATCH /api/assets/:id: any of the fields; `segmentIds` replaces the list, `segmentId` makes it one (or none). */
@@ -46,9 +49,18 @@ export const AssetPatchBody = Type.Object(
     unitId: Type.Optional(RefId),
     segmentId: Type.Optional(Nullable(RefId)),
     segmentIds: Type.Optional(SegmentIds),
+    userId: Type.Optional(Nullable(RefId)),
   },
   { minProperties: 1 },
 );
 
 /** GET /api/assets. */
 export const AssetListQuery = Type.Object({ kind: Type.Optional(literals(ASSET_KINDS)) });
+
+/** PUT /api/assets/:id/crew: the boat's whole crew (crew members, each on at most one boat). */
+export const CrewBody = Type.Object({
+  memberIds: Type.Array(RefId, { maxItems: 30, uniqueItems: true }),
+});
+
+/** GET and PUT /api/assets/:id/crew. */
+export const CrewSchema = Type.Object({ items: Type.Array(AssetSchema) });

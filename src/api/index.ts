@@ -14,5 +14,6 @@ export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';
 export * from './segments.ts';
+export * from './shifts.ts';
 export * from './units.ts';
 export * from './users.ts';

@@ -10,6 +10,7 @@ import type { dockView } from '../services/docks/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
 import type { segmentView } from '../services/segments/index.ts';
+import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { userView } from '../services/users/index.ts';
 import type { AssetSchema } from './assets.ts';
@@ -21,6 +22,7 @@ import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
 import type { SegmentSchema } from './segments.ts';
+import type { ShiftPlanSchema } from './shifts.ts';
 import type { UnitSchema, UnitTreeNodeView } from './units.ts';
 import type { UserSchema } from './users.ts';
 
@@ -55,9 +57,11 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof positionView>, Static<typeof PositionSchema>>(true));
   });
 
-  it('the fleet’s records: docks, segments', () => {
+  it('the fleet’s records: docks, segments, shift plans', () => {
     assert.ok(same<Returned<typeof dockView>, Static<typeof DockSchema>>(true));
     assert.ok(same<Returned<typeof segmentView>, Static<typeof SegmentSchema>>(true));
+    assert.ok(same<Returned<typeof getAssetShifts>, Static<typeof ShiftPlanSchema>>(true));
+    assert.ok(same<Returned<typeof getUnitShifts>, Static<typeof ShiftPlanSchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

@@ -36,6 +36,17 @@ export const ERRORS = {
   },
   ASSET_CODE_TAKEN: { status: 409, message: 'Another asset already has this code' },
   ASSET_IN_USE: { status: 409, message: 'The asset still has devices' },
+  ASSET_KIND_WRONG: { status: 422, message: 'This needs an asset of another kind (a boat, a crew member)' },
+  USER_ROLE_WRONG: { status: 422, message: 'The user does not have the role this needs' },
+  CREW_LOGIN_TAKEN: { status: 409, message: 'The login is already linked to another crew member' },
+  CREW_MEMBER_TAKEN: {
+    status: 409,
+    message: 'A crew member belongs to one boat at most: take them off the other boat first',
+  },
+  NOT_ON_A_BOAT: {
+    status: 409,
+    message: 'Your login is not linked to a crew member on a boat: ask an operator to assign you',
+  },
   SEGMENT_CODE_TAKEN: { status: 409, message: 'Another river segment already has this code' },
   SEGMENT_IN_USE: { status: 409, message: 'Assets still patrol this river segment' },
   TIME_RANGE_INVALID: { status: 400, message: 'The time range is not valid' },

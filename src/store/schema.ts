@@ -71,7 +71,24 @@ export interface AssetTable {
   unit_id: string;
   /** The first of the asset's segments (asset_segments), for readers that know one only. */
   segment_id: string | null;
+  /** A crew member's login (a user with role crew), unique among assets. */
+  user_id: string | null;
   created_at: number;
+  updated_at: number;
+}
+
+/** A crew member (a `crew` asset) on a boat: at most one boat each (the key). */
+export interface BoatCrewTable {
+  member_id: string;
+  boat_id: string;
+  assigned_at: number;
+}
+
+/** A shift plan (排班) of an asset, or of a unit as the default for its assets: the domain's ShiftPlan. */
+export interface ShiftPlanTable {
+  owner_id: string;
+  owner_kind: string;
+  plan: unknown;
   updated_at: number;
 }
 
@@ -318,6 +335,8 @@ export interface Database {
   segments: SegmentTable;
   assets: AssetTable;
   asset_segments: AssetSegmentTable;
+  boat_crew: BoatCrewTable;
+  shift_plans: ShiftPlanTable;
   docks: DockTable;
   devices: DeviceTable;
   positions: PositionTable;

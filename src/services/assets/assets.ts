@@ -7,6 +7,7 @@ import {
   countDevicesOfAsset,
   deleteAsset,
   findAsset,
+  findAssetByUser,
   insertAsset,
   listAssets,
   updateAsset,
@@ -14,6 +15,7 @@ import {
 import { findSegment } from '../../store/segments.repository.ts';
 import { inTransaction } from '../../store/transaction.ts';
 import { findUnit } from '../../store/units.repository.ts';
+import { findUser } from '../../store/users.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 
@@ -30,6 +32,8 @@ export function assetView(a: Asset): AssetView {
     unitId: a.unitId,
     segmentId: a.segmentId,
     segmentIds: a.segmentIds,
+    userId: a.userId,
+    boatId: a.boatId,
     createdAt: new Date(a.createdAt).toISOString(),
     updatedAt: new Date(a.updatedAt).toISOString(),
   };
@@ -85,12 +89,47 @@ export interface NewAsset {
   unitId: string;
   segmentId?: string | null;
   segmentIds?: string[];
+  /** A crew member's login: a user with role crew, linked to no other crew member. */
+  userId?: string | null;
+}
+
+/** Refuses a login link unless the asset is a crew member and the user a crew user linked to no one else. */
+async function checkLogin(
+  ctx: ServiceContext,
+  kind: string,
+  userId: string,
+  exceptId?: string,
+): Promise<void> {
+  if (kind !== 'crew') {
+    fail('ASSET_KIND_WRONG', `Only a crew member (kind crew) has a login; this asset is a ${kind}`, {
+      field: 'userId',
+    });
+  }
+  const user = await findUser(ctx.db, userId);
+  if (!user) fail('USER_NOT_FOUND', `userId ${userId} is not an existing user`, { field: 'userId' });
+  if (user.role !== 'crew') {
+    fail(
+      'USER_ROLE_WRONG',
+      `${user.username} has the role ${user.role}; a crew member's login needs the role crew`,
+      {
+        field: 'userId',
+      },
+    );
+  }
+  const linked = await findAssetByUser(ctx.db, userId);
+  if (linked && linked.id !== exceptId) {
+    fail('CREW_LOGIN_TAKEN', `${user.username} is already the login of crew member "${linked.name}"`, {
+      field: 'userId',
+      assetId: linked.id,
+    });
+  }
 }
 
 export async function createAsset(ctx: ServiceContext, input: NewAsset): Promise<Asset> {
   const segmentIds = segmentsOf(input) ?? [];
   await checkRefs(ctx, input.unitId, segmentIds);
   await checkCode(ctx, input.code);
+  if (input.userId) await checkLogin(ctx, input.kind, input.userId);
   const now = ctx.now();
   const asset: Asset = {
     id: newId(),
@@ -100,6 +139,8 @@ export async function createAsset(ctx: ServiceContext, input: NewAsset): Promise
     unitId: input.unitId,
     segmentId: segmentIds[0] ?? null,
     segmentIds,
+    userId: input.userId ?? null,
+    boatId: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -110,15 +151,20 @@ export async function createAsset(ctx: ServiceContext, input: NewAsset): Promise
 export async function patchAsset(
   ctx: ServiceContext,
   id: string,
-  patch: { code?: string; name?: string; unitId?: string; segmentId?: string | null; segmentIds?: string[] },
+  patch: Omit<NewAsset, 'kind' | 'code' | 'name' | 'unitId'> & {
+    code?: string;
+    name?: string;
+    unitId?: string;
+  },
 ): Promise<Asset> {
-  await getAssetOrThrow(ctx, null, id);
+  const asset = await getAssetOrThrow(ctx, null, id);
   const segmentIds = segmentsOf(patch);
   await checkRefs(ctx, patch.unitId, segmentIds);
   if (patch.code !== undefined) await checkCode(ctx, patch.code, id);
-  const { code, name, unitId } = patch;
+  if (patch.userId) await checkLogin(ctx, asset.kind, patch.userId, id);
+  const { code, name, unitId, userId } = patch;
   await inTransaction(ctx.db, (trx) =>
-    updateAsset(trx, id, { code, name, unitId, segmentIds, updatedAt: ctx.now() }),
+    updateAsset(trx, id, { code, name, unitId, segmentIds, userId, updatedAt: ctx.now() }),
   );
   return getAssetOrThrow(ctx, null, id);
 }

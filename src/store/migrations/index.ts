@@ -9,6 +9,7 @@ import { open311 } from './0006-open311.ts';
 import { attachmentOrders } from './0007-attachment-orders.ts';
 import { docks } from './0008-docks.ts';
 import { boatSegments } from './0009-boat-segments.ts';
+import { crewsAndShifts } from './0010-crews-and-shifts.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0007-attachment-orders': attachmentOrders(d),
     '0008-docks': docks(d),
     '0009-boat-segments': boatSegments(d),
+    '0010-crews-and-shifts': crewsAndShifts(d),
   };
   return { getMigrations: async () => all };
 }
