@@ -28,6 +28,7 @@ import { categoryRoutes } from './http/routes/categories.ts';
 import { crewRoutes } from './http/routes/crews.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
 import { dockRoutes } from './http/routes/docks.ts';
+import { dutyRoutes } from './http/routes/duty.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
@@ -258,6 +259,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dockRoutes,
     crewRoutes,
     shiftRoutes,
+    dutyRoutes,
     categoryRoutes,
     calendarRoutes,
     orderRoutes,

@@ -10,6 +10,7 @@ export * from './categories.ts';
 export * from './common.ts';
 export * from './devices.ts';
 export * from './docks.ts';
+export * from './duty.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';

@@ -7,6 +7,7 @@ import type { attachmentView } from '../services/attachments/index.ts';
 import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
+import type { clockEventView, dutyDay } from '../services/duty/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
 import type { segmentView } from '../services/segments/index.ts';
@@ -18,6 +19,7 @@ import type { AttachmentSchema } from './attachments.ts';
 import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
+import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
@@ -57,11 +59,13 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof positionView>, Static<typeof PositionSchema>>(true));
   });
 
-  it('the fleet’s records: docks, segments, shift plans', () => {
+  it('the fleet’s records: docks, segments, shift plans, duty', () => {
     assert.ok(same<Returned<typeof dockView>, Static<typeof DockSchema>>(true));
     assert.ok(same<Returned<typeof segmentView>, Static<typeof SegmentSchema>>(true));
     assert.ok(same<Returned<typeof getAssetShifts>, Static<typeof ShiftPlanSchema>>(true));
     assert.ok(same<Returned<typeof getUnitShifts>, Static<typeof ShiftPlanSchema>>(true));
+    assert.ok(same<Returned<typeof clockEventView>, Static<typeof ClockEventSchema>>(true));
+    assert.ok(same<Returned<typeof dutyDay>, Static<typeof DutyDaySchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

@@ -50,6 +50,10 @@ export const ERRORS = {
   SEGMENT_CODE_TAKEN: { status: 409, message: 'Another river segment already has this code' },
   SEGMENT_IN_USE: { status: 409, message: 'Assets still patrol this river segment' },
   TIME_RANGE_INVALID: { status: 400, message: 'The time range is not valid' },
+  EVENT_TIME_INVALID: {
+    status: 400,
+    message: 'The time given is in the future or too long ago: send the time it happened',
+  },
   UNIT_HAS_CHILDREN: { status: 409, message: 'The unit still has child units' },
   UNIT_IN_USE: { status: 409, message: 'The unit is still referenced' },
   UNIT_CODE_TAKEN: { status: 409, message: 'Another unit already has this code' },

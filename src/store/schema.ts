@@ -99,6 +99,23 @@ export interface AssetSegmentTable {
   ordinal: number;
 }
 
+/** A crew member's clock-in or clock-out (上班/下班打卡); `flags` is a JSON array of ClockFlag. */
+export interface ClockEventTable {
+  id: string;
+  kind: string;
+  member_id: string;
+  boat_id: string;
+  user_id: string;
+  /** When it happened, as the phone says (queued without signal: earlier than recorded_at). */
+  at: number;
+  recorded_at: number;
+  lat: number;
+  lon: number;
+  distance_m: number | null;
+  flags: unknown;
+  photo_id: string | null;
+}
+
 /** A dock (码头/停靠点): a point where boats moor and unload, and how far from it still counts as at it. */
 export interface DockTable {
   id: string;
@@ -337,6 +354,7 @@ export interface Database {
   asset_segments: AssetSegmentTable;
   boat_crew: BoatCrewTable;
   shift_plans: ShiftPlanTable;
+  clock_events: ClockEventTable;
   docks: DockTable;
   devices: DeviceTable;
   positions: PositionTable;

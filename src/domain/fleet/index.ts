@@ -1,6 +1,15 @@
 // The fleet rules (issue 11, boats and crews through the day): pure functions over fixes, shift
 // plans and segment geometry. Services import from here.
 export {
+  CLOCK_FLAGS,
+  CLOCK_MAX_AGE_MS,
+  type ClockFlag,
+  type ClockReferences,
+  clockCheck,
+  clockTimeProblem,
+  FAR_FROM_BOAT_M,
+} from './clock.ts';
+export {
   type CoverageSegment,
   combinedCoverage,
   coverageOf,

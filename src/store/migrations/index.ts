@@ -10,6 +10,7 @@ import { attachmentOrders } from './0007-attachment-orders.ts';
 import { docks } from './0008-docks.ts';
 import { boatSegments } from './0009-boat-segments.ts';
 import { crewsAndShifts } from './0010-crews-and-shifts.ts';
+import { clockEvents } from './0011-clock-events.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0008-docks': docks(d),
     '0009-boat-segments': boatSegments(d),
     '0010-crews-and-shifts': crewsAndShifts(d),
+    '0011-clock-events': clockEvents(d),
   };
   return { getMigrations: async () => all };
 }

@@ -28,6 +28,7 @@ const ZH: Record<string, string> = {
   SEGMENT_CODE_TAKEN: '河段编码已被使用',
   SEGMENT_IN_USE: '仍有船只负责该河段，不能删除',
   TIME_RANGE_INVALID: '时间范围不正确',
+  EVENT_TIME_INVALID: '时间不能晚于现在，也不能过早',
   UNIT_HAS_CHILDREN: '该单位下还有下级单位，不能删除',
   UNIT_IN_USE: '该单位仍被引用，不能删除',
   UNIT_CODE_TAKEN: '单位编码已被使用',
