@@ -42,6 +42,7 @@ import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { shiftRoutes } from './http/routes/shifts.ts';
 import { unitRoutes } from './http/routes/units.ts';
+import { unloadRoutes } from './http/routes/unloads.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { newId } from './ids.ts';
 import { DeviceDirectory } from './ingest/device-directory.ts';
@@ -260,6 +261,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     crewRoutes,
     shiftRoutes,
     dutyRoutes,
+    unloadRoutes,
     categoryRoutes,
     calendarRoutes,
     orderRoutes,

@@ -17,4 +17,5 @@ export * from './positions.ts';
 export * from './segments.ts';
 export * from './shifts.ts';
 export * from './units.ts';
+export * from './unloads.ts';
 export * from './users.ts';

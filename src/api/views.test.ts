@@ -13,6 +13,7 @@ import type { eventView, findDuplicates, listVisibleOrders, orderView } from '..
 import type { segmentView } from '../services/segments/index.ts';
 import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
+import type { listVisibleUnloads, unloadView } from '../services/unloads/index.ts';
 import type { userView } from '../services/users/index.ts';
 import type { AssetSchema } from './assets.ts';
 import type { AttachmentSchema } from './attachments.ts';
@@ -26,6 +27,7 @@ import type { PositionSchema } from './positions.ts';
 import type { SegmentSchema } from './segments.ts';
 import type { ShiftPlanSchema } from './shifts.ts';
 import type { UnitSchema, UnitTreeNodeView } from './units.ts';
+import type { UnloadPageSchema, UnloadSchema } from './unloads.ts';
 import type { UserSchema } from './users.ts';
 
 /**
@@ -59,13 +61,15 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof positionView>, Static<typeof PositionSchema>>(true));
   });
 
-  it('the fleet’s records: docks, segments, shift plans, duty', () => {
+  it('the fleet’s records: docks, segments, shift plans, duty, unloads', () => {
     assert.ok(same<Returned<typeof dockView>, Static<typeof DockSchema>>(true));
     assert.ok(same<Returned<typeof segmentView>, Static<typeof SegmentSchema>>(true));
     assert.ok(same<Returned<typeof getAssetShifts>, Static<typeof ShiftPlanSchema>>(true));
     assert.ok(same<Returned<typeof getUnitShifts>, Static<typeof ShiftPlanSchema>>(true));
     assert.ok(same<Returned<typeof clockEventView>, Static<typeof ClockEventSchema>>(true));
     assert.ok(same<Returned<typeof dutyDay>, Static<typeof DutyDaySchema>>(true));
+    assert.ok(same<Returned<typeof unloadView>, Static<typeof UnloadSchema>>(true));
+    assert.ok(same<Returned<typeof listVisibleUnloads>, Static<typeof UnloadPageSchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

@@ -116,6 +116,21 @@ export interface ClockEventTable {
   photo_id: string | null;
 }
 
+/** A rubbish unload (卸载): a boat's tonnes at a time, at a dock or a point. */
+export interface UnloadTable {
+  id: string;
+  asset_id: string;
+  at: number;
+  tonnes: number;
+  dock_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  photo_id: string | null;
+  /** Who logged it; null for seeded demo records. */
+  recorded_by: string | null;
+  created_at: number;
+}
+
 /** A dock (码头/停靠点): a point where boats moor and unload, and how far from it still counts as at it. */
 export interface DockTable {
   id: string;
@@ -355,6 +370,7 @@ export interface Database {
   boat_crew: BoatCrewTable;
   shift_plans: ShiftPlanTable;
   clock_events: ClockEventTable;
+  unloads: UnloadTable;
   docks: DockTable;
   devices: DeviceTable;
   positions: PositionTable;

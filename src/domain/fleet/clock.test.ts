@@ -14,6 +14,13 @@ describe('a clock-in’s time', () => {
     ['24 h 1 min ago', NOW - (24 * 60 + 1) * MINUTE, /more than 24 hours ago/],
     ['not a time', Number.NaN, /not a time/],
   ];
+  it('an unload a clerk writes up six days later, not eight', () => {
+    assert.equal(clockTimeProblem(NOW - 6 * 1440 * MINUTE, NOW, 7 * 1440 * MINUTE), undefined);
+    assert.match(
+      clockTimeProblem(NOW - 8 * 1440 * MINUTE, NOW, 7 * 1440 * MINUTE) ?? '',
+      /more than 7 days ago/,
+    );
+  });
   for (const [name, at, problem] of cases) {
     it(name, () => {
       const got = clockTimeProblem(at, NOW);

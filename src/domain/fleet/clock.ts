@@ -21,14 +21,22 @@ export const CLOCK_FLAGS = ['farFromBoat', 'queued', 'positionUnknown', 'notCloc
 /** One of CLOCK_FLAGS. */
 export type ClockFlag = (typeof CLOCK_FLAGS)[number];
 
-/** Why a claimed `at` cannot be taken (in the future, or more than 24 h old), or undefined. */
-export function clockTimeProblem(at: number, now: number): string | undefined {
+/** How old an unload (卸载) may be when logged: a week of records written up after the fact. */
+export const UNLOAD_MAX_AGE_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Why a time a phone or a clerk reports something happened at cannot be taken: in the future
+ * (beyond the clock drift tolerated), or older than `maxAgeMs` (a clock event's 24 h by default).
+ */
+export function clockTimeProblem(at: number, now: number, maxAgeMs = CLOCK_MAX_AGE_MS): string | undefined {
   if (!Number.isFinite(at)) return 'at is not a time: send ISO 8601, e.g. 2026-03-02T08:30:00+08:00';
   if (at > now + CLOCK_FUTURE_TOLERANCE_MS) {
     return `at ${new Date(at).toISOString()} is in the future (the server's time is ${new Date(now).toISOString()})`;
   }
-  if (at < now - CLOCK_MAX_AGE_MS) {
-    return `at ${new Date(at).toISOString()} is more than 24 hours ago: ask an operator to record it`;
+  if (at < now - maxAgeMs) {
+    const days = maxAgeMs / 86_400_000;
+    const age = Number.isInteger(days) && days > 1 ? `${days} days` : `${maxAgeMs / 3_600_000} hours`;
+    return `at ${new Date(at).toISOString()} is more than ${age} ago: ask an operator to record it`;
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ export {
   clockCheck,
   clockTimeProblem,
   FAR_FROM_BOAT_M,
+  UNLOAD_MAX_AGE_MS,
 } from './clock.ts';
 export {
   type CoverageSegment,

@@ -11,6 +11,7 @@ import { docks } from './0008-docks.ts';
 import { boatSegments } from './0009-boat-segments.ts';
 import { crewsAndShifts } from './0010-crews-and-shifts.ts';
 import { clockEvents } from './0011-clock-events.ts';
+import { unloads } from './0012-unloads.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -26,6 +27,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0009-boat-segments': boatSegments(d),
     '0010-crews-and-shifts': crewsAndShifts(d),
     '0011-clock-events': clockEvents(d),
+    '0012-unloads': unloads(d),
   };
   return { getMigrations: async () => all };
 }
