@@ -26,8 +26,10 @@ import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
 import { calendarRoutes } from './http/routes/calendar.ts';
 import { categoryRoutes } from './http/routes/categories.ts';
+import { crewRoutes } from './http/routes/crews.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
 import { dockRoutes } from './http/routes/docks.ts';
+import { dutyRoutes } from './http/routes/duty.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
@@ -37,9 +39,12 @@ import { answerOpen311FrameworkError } from './http/routes/open311-format.ts';
 import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
+import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
+import { shiftRoutes } from './http/routes/shifts.ts';
 import { trackRoutes } from './http/routes/tracks.ts';
 import { unitRoutes } from './http/routes/units.ts';
+import { unloadRoutes } from './http/routes/unloads.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { newId } from './ids.ts';
 import { DeviceDirectory } from './ingest/device-directory.ts';
@@ -270,7 +275,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     positionRoutes,
     assetRoutes,
     trackRoutes,
+    segmentRoutes,
     dockRoutes,
+    crewRoutes,
+    shiftRoutes,
+    dutyRoutes,
+    unloadRoutes,
     categoryRoutes,
     calendarRoutes,
     orderRoutes,

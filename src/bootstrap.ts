@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import { ensureDemoFleet } from './demo/fleet.ts';
+import { ensureDemoFleetRecords } from './demo/fleet-records.ts';
 import { seedDemoOrders } from './demo/orders/seed.ts';
 import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
@@ -41,6 +42,9 @@ async function firstStart(ctx: ServiceContext, config: Config, log: FastifyBaseL
   const empty = (await listUnits(ctx.db, { scopePath: null })).length === 0;
   if (!empty) {
     if (config.demo && (await ensureDemoFleet(ctx))) log.info('demo fleet added to the existing demo world');
+    if (config.demo && (await ensureDemoFleetRecords(ctx))) {
+      log.info('demo fleet records added: docks, crews on boats, shifts and a month of unloads');
+    }
     return false;
   }
   if (config.demo) {

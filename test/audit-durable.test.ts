@@ -10,6 +10,7 @@ import { after, before, it } from 'node:test';
 import type { FastifyRequest } from 'fastify';
 import type { AuditEntry } from './helpers/app.ts';
 import { findAudit, loginAs, PASSWORD, useTestApp } from './helpers/app.ts';
+import { RIVER, useFleetWorld } from './helpers/crews.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { postRequest, useOpen311 } from './helpers/open311.ts';
 import { IN_A1_GRID1, sessions, useOrderWorld } from './helpers/orders.ts';
@@ -77,6 +78,7 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
 
   // After the probe's hooks: its setup's requests make the app ready.
   const o311 = useOpen311(t);
+  const fleet = useFleetWorld(t);
 
   it('writes the record of every change before its 2xx is sent, on every mutating route', async () => {
     const admin = await as('admin');
@@ -133,6 +135,30 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     });
     await call(op, 'PATCH', `/api/docks/${dock.id}`, { radiusM: 80 });
     await call(op, 'DELETE', `/api/docks/${dock.id}`);
+    // The fleet's records (the fixture made segments, boats and crews through the API).
+    const segment = await call(admin, 'POST', '/api/segments', {
+      code: 'R-AUDIT',
+      name: '审计河',
+      geometry: RIVER,
+      halfWidthM: 20,
+      unitId: fleet.contractor,
+    });
+    await call(admin, 'PATCH', `/api/segments/${segment.id}`, { name: '审计河2' });
+    await call(admin, 'DELETE', `/api/segments/${segment.id}`);
+    const plan = { weekly: [{ weekday: 1, start: '06:30', end: '17:30' }] };
+    await call(admin, 'PUT', `/api/units/${fleet.contractor}/shifts`, plan);
+    await call(admin, 'PUT', `/api/assets/${fleet.boats.b2}/shifts`, plan);
+    await call(admin, 'DELETE', `/api/assets/${fleet.boats.b2}/shifts`);
+    await call(admin, 'PUT', `/api/assets/${fleet.boats.b2}/crew`, { memberIds: [fleet.crew.c3] });
+    const crew1 = await loginAs(t.app, 'crew1');
+    await call(crew1, 'POST', '/api/duty/clock-in', { lat: 31.3, lon: 120.9 });
+    await call(crew1, 'POST', '/api/duty/clock-out', { lat: 31.3, lon: 120.9 });
+    await call(crew1, 'POST', '/api/unloads', {
+      assetId: fleet.boats.b1,
+      at: new Date(t.clock.now()).toISOString(),
+      tonnes: 0.5,
+      dockId: fleet.dock,
+    });
     await call(op, 'DELETE', `/api/assets/${asset.id}`);
     await call(admin, 'PATCH', '/api/settings/devices', { autoRegister: false, jt808RequireAuth: true });
 

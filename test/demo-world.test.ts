@@ -229,10 +229,11 @@ forEachDialect('demo world', (kind) => {
       assert.ok(s.halfWidthM >= 15 && s.halfWidthM <= 40, `${s.name} half-width ${s.halfWidthM}`);
       assert.deepEqual(await findSegment(t.store.db, s.id), s);
       assert.deepEqual(await findSegmentByCode(t.store.db, s.code), s);
-      for (const p of s.geometry.coordinates) {
+      assert.equal(s.geometry.type, 'LineString');
+      const coords = s.geometry.coordinates;
+      for (const p of coords) {
         assert.ok(booleanPointInPolygon(p, subdistrict.polygon as PolygonGeometry), `${s.name} at ${p}`);
       }
-      const coords = s.geometry.coordinates;
       const i = Math.floor((coords.length - 1) / 2);
       const [a, b] = [coords[i] as Position, coords[i + 1] as Position];
       const chain = await locate(t.ctx, (a[1] + b[1]) / 2, (a[0] + b[0]) / 2);

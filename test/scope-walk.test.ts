@@ -18,7 +18,17 @@ import { makePhoto, postPhoto } from './helpers/photos.ts';
 // caller that the resource exists.
 
 /** What a walked route's path parameter names: the scoped resources. */
-type Kind = 'unit' | 'user' | 'device' | 'asset' | 'dock' | 'order' | 'attachment' | 'open311Request';
+type Kind =
+  | 'unit'
+  | 'user'
+  | 'device'
+  | 'asset'
+  | 'dock'
+  | 'segment'
+  | 'unitShifts'
+  | 'order'
+  | 'attachment'
+  | 'open311Request';
 
 /** The walked routes (as the OpenAPI document spells them) and the resource their parameter names. */
 const WALKED: Record<string, Kind> = {
@@ -29,7 +39,11 @@ const WALKED: Record<string, Kind> = {
   '/api/assets/{id}/trips': 'asset',
   '/api/assets/{id}/stops': 'asset',
   '/api/assets/{id}/track': 'asset',
+  '/api/assets/{id}/crew': 'asset',
+  '/api/assets/{id}/shifts': 'asset',
+  '/api/units/{id}/shifts': 'unitShifts',
   '/api/docks/{id}': 'dock',
+  '/api/segments/{id}': 'segment',
   '/api/orders/{id}': 'order',
   '/api/orders/{id}/events': 'order',
   '/api/orders/{id}/duplicates': 'order',
@@ -69,6 +83,9 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   device: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
   asset: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   dock: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
+  segment: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
+  // A unit's default shift plan is read by whoever reads the assets it is the default for.
+  unitShifts: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   order: 'authenticated',
   attachment: 'authenticated',
   open311Request: 'public',
@@ -238,6 +255,23 @@ forEachDialect('scope walk', (kind) => {
     ] as const) {
       await post('operator', '/api/docks', { name: `码头${name}`, lat: 31.3, lon: 120.8, unitId });
     }
+    // River segments held by the same units, and one held by no unit (the whole organisation's).
+    for (const [code, unitId] of [
+      ['R-A1', org.a1.id],
+      ['R-B', org.areaB.id],
+      ['R-GREEN', org.dept.id],
+      ['R-CONTRACTOR', world.contractor.id],
+      ['R-NONE', null],
+    ] as const) {
+      const geometry = {
+        type: 'LineString',
+        coordinates: [
+          [120.8, 31.3],
+          [120.81, 31.3],
+        ],
+      };
+      await post('admin', '/api/segments', { code, name: `河段${code}`, geometry, halfWidthM: 20, unitId });
+    }
 
     // Photos: one reported by a resident in A1, one by community B1 (then dispatched to 绿化所),
     // one uploaded by grid worker A1 and attached to nothing.
@@ -317,6 +351,7 @@ forEachDialect('scope walk', (kind) => {
       visibleTo: (c) => c.userId !== null && inScope(c.scope, unitPath(unitId)),
     });
     targets.unit = [...units.values()].map((u) => byUnit(`unit ${u.name}`, u.id, u.id));
+    targets.unitShifts = targets.unit;
     targets.user = users.map((u) => byUnit(`user ${u.username}`, u.id, u.unitId));
     const devices = await t.store.db.selectFrom('devices').select(['id', 'name', 'unit_id']).execute();
     assert.equal(devices.length, 4);
@@ -326,6 +361,19 @@ forEachDialect('scope walk', (kind) => {
     const dockRows = await t.store.db.selectFrom('docks').select(['id', 'name', 'unit_id']).execute();
     assert.equal(dockRows.length, 4);
     targets.dock = dockRows.map((d) => byUnit(`dock ${d.name}`, d.id, d.unit_id));
+    const segmentRows = await t.store.db.selectFrom('segments').select(['id', 'code', 'unit_id']).execute();
+    assert.equal(segmentRows.length, 5);
+    targets.segment = segmentRows.map((r) =>
+      r.unit_id === null
+        ? {
+            label: `segment ${r.code}`,
+            segment: r.id,
+            raw: r.id,
+            // filterHeldInScope: a segment held by no unit belongs to the whole organisation.
+            visibleTo: (c: Caller) => c.userId !== null && (c.scope === null || isRootScope(c)),
+          }
+        : byUnit(`segment ${r.code}`, r.id, r.unit_id),
+    );
     targets.order = Object.entries(orders).map(([name, o]) => ({
       label: `order ${name}`,
       segment: o.id,
@@ -361,7 +409,17 @@ forEachDialect('scope walk', (kind) => {
 
     // Ids of the same form that name nothing: a fresh UUIDv7; an order code of the same day and
     // category with a sequence no order has.
-    for (const k of ['unit', 'user', 'device', 'asset', 'dock', 'order', 'attachment'] as const) {
+    for (const k of [
+      'unit',
+      'user',
+      'device',
+      'asset',
+      'dock',
+      'segment',
+      'unitShifts',
+      'order',
+      'attachment',
+    ] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };
     }

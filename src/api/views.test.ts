@@ -7,21 +7,29 @@ import type { attachmentView } from '../services/attachments/index.ts';
 import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
+import type { clockEventView, dutyDay } from '../services/duty/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
+import type { segmentView } from '../services/segments/index.ts';
+import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
 import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tracks/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
+import type { listVisibleUnloads, unloadView } from '../services/unloads/index.ts';
 import type { userView } from '../services/users/index.ts';
 import type { AssetSchema } from './assets.ts';
 import type { AttachmentSchema } from './attachments.ts';
 import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
+import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
+import type { SegmentSchema } from './segments.ts';
+import type { ShiftPlanSchema } from './shifts.ts';
 import type { StopListSchema, TrackSchema, TripListSchema } from './tracks.ts';
 import type { UnitSchema, UnitTreeNodeView } from './units.ts';
+import type { UnloadPageSchema, UnloadSchema } from './unloads.ts';
 import type { UserSchema } from './users.ts';
 
 /**
@@ -61,8 +69,15 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof assetTrack>, Static<typeof TrackSchema>>(true));
   });
 
-  it('the fleet’s records: docks', () => {
+  it('the fleet’s records: docks, segments, shift plans, duty, unloads', () => {
     assert.ok(same<Returned<typeof dockView>, Static<typeof DockSchema>>(true));
+    assert.ok(same<Returned<typeof segmentView>, Static<typeof SegmentSchema>>(true));
+    assert.ok(same<Returned<typeof getAssetShifts>, Static<typeof ShiftPlanSchema>>(true));
+    assert.ok(same<Returned<typeof getUnitShifts>, Static<typeof ShiftPlanSchema>>(true));
+    assert.ok(same<Returned<typeof clockEventView>, Static<typeof ClockEventSchema>>(true));
+    assert.ok(same<Returned<typeof dutyDay>, Static<typeof DutyDaySchema>>(true));
+    assert.ok(same<Returned<typeof unloadView>, Static<typeof UnloadSchema>>(true));
+    assert.ok(same<Returned<typeof listVisibleUnloads>, Static<typeof UnloadPageSchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

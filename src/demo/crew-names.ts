@@ -1,6 +1,6 @@
 /** Thirty-nine crew names (船员) of the river-cleaning contractor, in crew-code order; plausible, not real people. */
 export const CREW_NAMES = [
-  '张建国',
+  '钱建国',
   '李卫东',
   '王秀英',
   '刘志强',

@@ -17,7 +17,16 @@ export interface DemoBoat {
   name: string;
   segmentCode: string;
   phone: string;
+  /**
+   * How many minutes before the demo starts its daily shift began: each boat differently (up to
+   * two hours), so a fresh demo shows the boats spread along their rounds. The simulator drives
+   * it, and the seed stores the same shift as the boat's plan.
+   */
+  shiftLeadMinutes: number;
 }
+
+/** The demo boats' daily shift: ten hours, every day of the week. */
+export const DEMO_SHIFT_MINUTES = 10 * 60;
 
 /** A demo crew member (船员) and the boat they work on. */
 export interface DemoCrew {
@@ -35,6 +44,7 @@ export const DEMO_BOATS: readonly DemoBoat[] = Array.from({ length: 14 }, (_, i)
   name: `清波${i + 1}号`,
   segmentCode: DEMO_SEGMENTS[i % DEMO_SEGMENTS.length]?.code ?? `${DEMO_SUBDISTRICT.code}-R01`,
   phone: String(13_800_000_001 + i),
+  shiftLeadMinutes: (i * 53) % 120,
 }));
 
 /** 39 crew, two or three per boat. */

@@ -2,21 +2,26 @@ import { newId } from '../ids.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createUnit } from '../services/units/index.ts';
 import { createUser } from '../services/users/index.ts';
-import { insertSegment, type Segment } from '../store/segments.repository.ts';
+import { insertSegment, type LineStringGeometry, type Segment } from '../store/segments.repository.ts';
 import type { Unit } from '../store/units.repository.ts';
 import type { UserRecord } from '../store/users.repository.ts';
 import { type DemoFleet, seedDemoFleet } from './fleet.ts';
+import { type DemoFleetRecords, seedDemoFleetRecords } from './fleet-records.ts';
 import { DEMO_LAYOUT } from './layout.ts';
 import { DEMO_CONTRACTOR, DEMO_DEPARTMENTS } from './organisations.ts';
 import { DEMO_SEGMENTS } from './segments.ts';
 import { DEMO_USERS } from './users.ts';
 
+/** A demo segment as stored: its centre line is one LineString (DEMO_SEGMENTS). */
+export type DemoSegmentRecord = Segment & { geometry: LineStringGeometry };
+
 /** What the demo seed created, for callers that go on to add assets and devices. */
 export interface DemoWorld {
   units: Unit[];
-  segments: Segment[];
+  segments: DemoSegmentRecord[];
   users: UserRecord[];
   fleet: DemoFleet;
+  records: DemoFleetRecords;
 }
 
 /** The fields createUnit takes from a planned area (the plan also carries its lattice block). */
@@ -53,10 +58,10 @@ async function seedUnits(ctx: ServiceContext): Promise<Unit[]> {
   return units;
 }
 
-async function seedSegments(ctx: ServiceContext, contractor: Unit): Promise<Segment[]> {
-  const segments: Segment[] = [];
+async function seedSegments(ctx: ServiceContext, contractor: Unit): Promise<DemoSegmentRecord[]> {
+  const segments: DemoSegmentRecord[] = [];
   for (const s of DEMO_SEGMENTS) {
-    const segment: Segment = { id: newId(), ...s, unitId: contractor.id, createdAt: ctx.now() };
+    const segment: DemoSegmentRecord = { id: newId(), ...s, unitId: contractor.id, createdAt: ctx.now() };
     await insertSegment(ctx.db, segment);
     segments.push(segment);
   }
@@ -85,10 +90,10 @@ async function seedUsers(ctx: ServiceContext, units: Unit[], adminPassword?: str
 
 /**
  * Seeds the demo subdistrict 娄江街道: its grid areas, workstations, communities and grids with
- * polygons, the departments, the river-cleaning contractor with its segments, boats, devices and
- * crew, and one user per role. It runs in one transaction because bootstrap seeds only an empty
- * database: a start that failed half-way must leave nothing behind, or the next start would never
- * finish the world.
+ * polygons, the departments, the river-cleaning contractor with its segments, boats, devices,
+ * crew, docks, shifts and a month of unloads, and one user per role. It runs in one transaction
+ * because bootstrap seeds only an empty database: a start that failed half-way must leave nothing
+ * behind, or the next start would never finish the world.
  */
 export async function seedDemoWorld(
   ctx: ServiceContext,
@@ -102,6 +107,7 @@ export async function seedDemoWorld(
     const segments = await seedSegments(tx, contractor);
     const users = await seedUsers(tx, units, opts.adminPassword);
     const fleet = await seedDemoFleet(tx, contractor.id);
-    return { units, segments, users, fleet };
+    const records = await seedDemoFleetRecords(tx, contractor.id);
+    return { units, segments, users, fleet, records };
   });
 }

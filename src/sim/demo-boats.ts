@@ -1,6 +1,6 @@
 // The demo's own fleet: the 14 seeded boats report over JT/T 808 to the server they run in, so a
 // fresh `npm start` shows boats moving on the map.
-import { DEMO_BOATS } from '../demo/fleet.ts';
+import { DEMO_BOATS, DEMO_SHIFT_MINUTES } from '../demo/fleet.ts';
 import { DEMO_SEGMENTS } from '../demo/segments.ts';
 import { planFleet, type SegmentLine } from './model/fleet-plan.ts';
 import { shiftStartedAgo } from './model/shift.ts';
@@ -9,7 +9,6 @@ import type { SimLog } from './uplink.ts';
 
 /** A fix every five seconds: one asset-day of track is the 17,280 fixes the design brief sizes for. */
 const INTERVAL_MS = 5000;
-const SHIFT_MINUTES = 10 * 60;
 
 /** The demo world's river segments as the movement model takes them. */
 export const DEMO_SEGMENT_LINES: readonly SegmentLine[] = DEMO_SEGMENTS.map((s) => ({
@@ -34,7 +33,7 @@ export function startDemoFleet(target: { host: string; port: number; log: SimLog
     DEMO_SEGMENT_LINES,
     DEMO_BOATS.map((b) => ({ identifier: b.phone, name: b.name, segmentCode: b.segmentCode })),
     {
-      shiftOf: (i) => shiftStartedAgo(now, (i * 53) % 120, SHIFT_MINUTES),
+      shiftOf: (i) => shiftStartedAgo(now, DEMO_BOATS[i]?.shiftLeadMinutes ?? 0, DEMO_SHIFT_MINUTES),
       blindChance: 0.15,
       jitterM: 2.5,
     },

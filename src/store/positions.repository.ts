@@ -228,3 +228,59 @@ export async function listAssetTrack(
     flags: r.flags,
   }));
 }
+
+/**
+ * The first usable fix (valid, not 0,0) of any of these devices with a time in [from, to): the
+ * cheap "did it report during this shift" question of derived duty, answered on the primary key.
+ */
+export async function findFirstUsableFix(
+  db: Db,
+  deviceIds: readonly string[],
+  from: number,
+  to: number,
+): Promise<StoredPosition | undefined> {
+  let first: StoredPosition | undefined;
+  for (const deviceId of deviceIds) {
+    const row = await db
+      .selectFrom('positions')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .where('time', '>=', from)
+      .where('time', '<', first ? first.time : to)
+      .where('valid', '=', 1)
+      .where((eb) => eb.or([eb('lat', '!=', 0), eb('lon', '!=', 0)]))
+      .orderBy('time')
+      .limit(1)
+      .executeTakeFirst();
+    if (row) first = fromRow(row);
+  }
+  return first;
+}
+
+/** Of these devices' fixes within [from, to], the one nearest in time to `at` (usable ones only), if any. */
+export async function findFixNearest(
+  db: Db,
+  deviceIds: readonly string[],
+  at: number,
+  from: number,
+  to: number,
+): Promise<StoredPosition | undefined> {
+  let best: StoredPosition | undefined;
+  for (const deviceId of deviceIds) {
+    for (const direction of ['before', 'after'] as const) {
+      const row = await db
+        .selectFrom('positions')
+        .selectAll()
+        .where('device_id', '=', deviceId)
+        .where('time', direction === 'before' ? '<=' : '>', at)
+        .where('time', direction === 'before' ? '>=' : '<=', direction === 'before' ? from : to)
+        .where('valid', '=', 1)
+        .where((eb) => eb.or([eb('lat', '!=', 0), eb('lon', '!=', 0)]))
+        .orderBy('time', direction === 'before' ? 'desc' : 'asc')
+        .limit(1)
+        .executeTakeFirst();
+      if (row && (!best || Math.abs(row.time - at) < Math.abs(best.time - at))) best = fromRow(row);
+    }
+  }
+  return best;
+}

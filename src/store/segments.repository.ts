@@ -1,3 +1,4 @@
+import type { LineGeometry } from '../domain/fleet/index.ts';
 import type { Position } from '../domain/org/polygon.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
@@ -14,7 +15,7 @@ export interface Segment {
   id: string;
   code: string;
   name: string;
-  geometry: LineStringGeometry;
+  geometry: LineGeometry;
   halfWidthM: number;
   unitId: string | null;
   createdAt: number;
@@ -26,7 +27,7 @@ function toSegment(row: SegmentTable): Segment {
     code: row.code,
     name: row.name,
     // The column is NOT NULL, so the parsed value is always present.
-    geometry: parseJson<LineStringGeometry>(row.geometry) as LineStringGeometry,
+    geometry: parseJson<LineGeometry>(row.geometry) as LineGeometry,
     halfWidthM: row.half_width_m,
     unitId: row.unit_id,
     createdAt: row.created_at,
@@ -67,4 +68,26 @@ export async function listSegments(db: Db, filter: { unitId?: string } = {}): Pr
   if (filter.unitId) q = q.where('unit_id', '=', filter.unitId);
   const rows = await q.orderBy('code').execute();
   return rows.map(toSegment);
+}
+
+/** Changes the given fields of a segment. */
+export async function updateSegment(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<Segment, 'code' | 'name' | 'geometry' | 'halfWidthM' | 'unitId'>>,
+): Promise<void> {
+  const set = {
+    ...(patch.code !== undefined && { code: patch.code }),
+    ...(patch.name !== undefined && { name: patch.name }),
+    ...(patch.geometry !== undefined && { geometry: toJson(patch.geometry) }),
+    ...(patch.halfWidthM !== undefined && { half_width_m: patch.halfWidthM }),
+    ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('segments').set(set).where('id', '=', id).execute();
+}
+
+/** Deletes a segment (the caller has checked that no asset patrols it). */
+export async function deleteSegment(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('segments').where('id', '=', id).execute();
 }

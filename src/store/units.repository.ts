@@ -117,9 +117,11 @@ export async function repathSubtree(db: Db, oldPath: string, newPath: string): P
   }
 }
 
+/** Deletes a unit and its default shift plan (a setting of the unit, not a reference to it). */
 export async function deleteUnit(db: Db, id: string): Promise<void> {
   invalidateReads(db, 'units');
   await db.deleteFrom('units').where('id', '=', id).execute();
+  await db.deleteFrom('shift_plans').where('owner_id', '=', id).execute();
 }
 
 export async function countChildren(db: Db, id: string): Promise<number> {

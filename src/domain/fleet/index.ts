@@ -1,6 +1,16 @@
 // The fleet rules (issue 11, boats and crews through the day): pure functions over fixes, shift
 // plans and segment geometry. Services import from here.
 export {
+  CLOCK_FLAGS,
+  CLOCK_MAX_AGE_MS,
+  type ClockFlag,
+  type ClockReferences,
+  clockCheck,
+  clockTimeProblem,
+  FAR_FROM_BOAT_M,
+  UNLOAD_MAX_AGE_MS,
+} from './clock.ts';
+export {
   type CoverageSegment,
   combinedCoverage,
   coverageOf,
@@ -11,6 +21,7 @@ export { type Interval, localDateOf, localDayWindow, mergeIntervals, overlapMs }
 export { type Dock, dockIdAt } from './docks.ts';
 export { type ClockEvent, type DayDuty, type DutyInput, dutyOfDay } from './duty.ts';
 export { FleetError, type FleetErrorCode } from './errors.ts';
+export { asLineGeometry, lineGeometryProblem, MAX_LINE_POSITIONS } from './line-geometry.ts';
 export { type DailySummary, type MonthSettings, type MonthTotals, monthTotals } from './month.ts';
 export {
   type LineGeometry,

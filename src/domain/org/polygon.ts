@@ -12,7 +12,8 @@ export interface MultiPolygonGeometry {
 }
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
 
-function positionProblem(p: unknown, where: string): string | undefined {
+/** What is wrong with a GeoJSON position in WGS-84 ([lon, lat], numbers in range), or undefined. */
+export function positionProblem(p: unknown, where: string): string | undefined {
   if (!Array.isArray(p) || p.length < 2) return `${where} must be a [lon, lat] pair`;
   const [lon, lat] = p;
   if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {

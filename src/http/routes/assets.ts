@@ -1,23 +1,19 @@
 import { Type } from 'typebox';
-import { AssetSchema, SegmentSchema } from '../../api/index.ts';
+import { AssetListQuery, AssetPatchBody, AssetSchema, IdParams, NewAssetBody } from '../../api/index.ts';
+import { FLEET_MANAGERS, FLEET_READERS } from '../../domain/auth/roles.ts';
 import {
-  ASSET_KINDS,
   assetView,
   createAsset,
   getAssetOrThrow,
-  listSegmentViews,
   listVisibleAssets,
   patchAsset,
   removeAsset,
 } from '../../services/assets/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
-import { IdParams } from '../schemas.ts';
 
-const KindSchema = Type.Union(ASSET_KINDS.map((k) => Type.Literal(k)));
-const READERS = ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'] as const;
-const MANAGERS = ['admin', 'operator'] as const;
-const Id = Type.String({ minLength: 1, maxLength: 64 });
+const READERS = FLEET_READERS;
+const MANAGERS = FLEET_MANAGERS;
 
 /** Field assets (boats, crew, vehicles) and the river segments they are assigned to. */
 export async function assetRoutes(app: App, p: Platform): Promise<void> {
@@ -27,7 +23,7 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
       config: { access: READERS },
       schema: {
         tags: ['assets'],
-        querystring: Type.Object({ kind: Type.Optional(KindSchema) }),
+        querystring: AssetListQuery,
         response: { 200: Type.Object({ items: Type.Array(AssetSchema), total: Type.Integer() }) },
       },
     },
@@ -50,13 +46,7 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
       config: { access: MANAGERS },
       schema: {
         tags: ['assets'],
-        body: Type.Object({
-          kind: KindSchema,
-          code: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z-]+$' }),
-          name: Type.String({ minLength: 1, maxLength: 100 }),
-          unitId: Id,
-          segmentId: Type.Optional(Type.Union([Id, Type.Null()])),
-        }),
+        body: NewAssetBody,
         response: { 201: AssetSchema },
       },
     },
@@ -69,15 +59,7 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
       schema: {
         tags: ['assets'],
         params: IdParams,
-        body: Type.Object(
-          {
-            code: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z-]+$' })),
-            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-            unitId: Type.Optional(Id),
-            segmentId: Type.Optional(Type.Union([Id, Type.Null()])),
-          },
-          { minProperties: 1 },
-        ),
+        body: AssetPatchBody,
         response: { 200: AssetSchema },
       },
     },
@@ -90,18 +72,5 @@ export async function assetRoutes(app: App, p: Platform): Promise<void> {
       await removeAsset(p.ctx, request.params.id);
       return reply.status(204).send();
     },
-  );
-
-  app.get(
-    '/api/segments',
-    {
-      config: { access: READERS },
-      schema: {
-        tags: ['assets'],
-        summary: 'River segments (责任河段) in your scope, as GeoJSON lines',
-        response: { 200: Type.Object({ items: Type.Array(SegmentSchema) }) },
-      },
-    },
-    async (request) => listSegmentViews(p.ctx, principal(request)),
   );
 }

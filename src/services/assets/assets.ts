@@ -7,15 +7,17 @@ import {
   countDevicesOfAsset,
   deleteAsset,
   findAsset,
+  findAssetByUser,
   insertAsset,
   listAssets,
   updateAsset,
 } from '../../store/assets.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
-import { findSegment, listSegments } from '../../store/segments.repository.ts';
+import { findSegment } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
+import { findUser } from '../../store/users.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { assertHeldInScope, filterHeldInScope, listScopeOf } from '../scope/index.ts';
+import { assertHeldInScope, listScopeOf } from '../scope/index.ts';
 
 /** What an asset may be, for the routes' request schemas. */
 export { ASSET_KINDS } from '../../domain/assets/kinds.ts';
@@ -29,6 +31,9 @@ export function assetView(a: Asset): AssetView {
     name: a.name,
     unitId: a.unitId,
     segmentId: a.segmentId,
+    segmentIds: a.segmentIds,
+    userId: a.userId,
+    boatId: a.boatId,
     createdAt: new Date(a.createdAt).toISOString(),
     updatedAt: new Date(a.updatedAt).toISOString(),
   };
@@ -45,14 +50,26 @@ export async function getAssetOrThrow(
   return asset;
 }
 
-async function checkRefs(ctx: ServiceContext, unitId?: string, segmentId?: string | null): Promise<void> {
-  if (unitId !== undefined && !(await findUnit(ctx.db, unitId))) {
+/** The segments a request gives: `segmentIds`, or the one `segmentId` of older clients (null: none). */
+function segmentsOf(input: { segmentId?: string | null; segmentIds?: string[] }): string[] | undefined {
+  if (input.segmentIds !== undefined && input.segmentId !== undefined) {
+    fail('VALIDATION_FAILED', 'Give segmentIds or segmentId, not both', { field: 'segmentIds' });
+  }
+  if (input.segmentIds !== undefined) return input.segmentIds;
+  if (input.segmentId !== undefined) return input.segmentId === null ? [] : [input.segmentId];
+  return undefined;
+}
+
+async function checkRefs(ctx: ServiceContext, unitId?: string, segmentIds: string[] = []): Promise<void> {
+  if (unitId && !(await findUnit(ctx.db, unitId))) {
     fail('UNIT_NOT_FOUND', `unitId ${unitId} is not an existing unit`, { field: 'unitId' });
   }
-  if (segmentId != null && !(await findSegment(ctx.db, segmentId))) {
-    fail('SEGMENT_NOT_FOUND', `segmentId ${segmentId} is not an existing river segment`, {
-      field: 'segmentId',
-    });
+  for (const segmentId of segmentIds) {
+    if (!(await findSegment(ctx.db, segmentId))) {
+      fail('SEGMENT_NOT_FOUND', `segment ${segmentId} is not an existing river segment`, {
+        field: 'segmentIds',
+      });
+    }
   }
 }
 
@@ -64,17 +81,66 @@ async function checkCode(ctx: ServiceContext, code: string, exceptId?: string): 
     fail('ASSET_CODE_TAKEN', `Asset code ${code} is already used by "${clash.name}"`, { field: 'code' });
 }
 
-export async function createAsset(
+/** What an asset is created with; its river segments as `segmentIds` or, from older clients, one `segmentId`. */
+export interface NewAsset {
+  kind: string;
+  code: string;
+  name: string;
+  unitId: string;
+  segmentId?: string | null;
+  segmentIds?: string[];
+  /** A crew member's login: a user with role crew, linked to no other crew member. */
+  userId?: string | null;
+}
+
+/** Refuses a login link unless the asset is a crew member and the user a crew user linked to no one else. */
+async function checkLogin(
   ctx: ServiceContext,
-  input: { kind: string; code: string; name: string; unitId: string; segmentId?: string | null },
-): Promise<Asset> {
-  await checkRefs(ctx, input.unitId, input.segmentId);
+  kind: string,
+  userId: string,
+  exceptId?: string,
+): Promise<void> {
+  if (kind !== 'crew') {
+    fail('ASSET_KIND_WRONG', `Only a crew member (kind crew) has a login; this asset is a ${kind}`, {
+      field: 'userId',
+    });
+  }
+  const user = await findUser(ctx.db, userId);
+  if (!user) fail('USER_NOT_FOUND', `userId ${userId} is not an existing user`, { field: 'userId' });
+  if (user.role !== 'crew') {
+    fail(
+      'USER_ROLE_WRONG',
+      `${user.username} has the role ${user.role}; a crew member's login needs the role crew`,
+      {
+        field: 'userId',
+      },
+    );
+  }
+  const linked = await findAssetByUser(ctx.db, userId);
+  if (linked && linked.id !== exceptId) {
+    fail('CREW_LOGIN_TAKEN', `${user.username} is already the login of crew member "${linked.name}"`, {
+      field: 'userId',
+      assetId: linked.id,
+    });
+  }
+}
+
+export async function createAsset(ctx: ServiceContext, input: NewAsset): Promise<Asset> {
+  const segmentIds = segmentsOf(input) ?? [];
+  await checkRefs(ctx, input.unitId, segmentIds);
   await checkCode(ctx, input.code);
+  if (input.userId) await checkLogin(ctx, input.kind, input.userId);
   const now = ctx.now();
   const asset: Asset = {
     id: newId(),
-    ...input,
-    segmentId: input.segmentId ?? null,
+    kind: input.kind,
+    code: input.code,
+    name: input.name,
+    unitId: input.unitId,
+    segmentId: segmentIds[0] ?? null,
+    segmentIds,
+    userId: input.userId ?? null,
+    boatId: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -85,12 +151,21 @@ export async function createAsset(
 export async function patchAsset(
   ctx: ServiceContext,
   id: string,
-  patch: { code?: string; name?: string; unitId?: string; segmentId?: string | null },
+  patch: Omit<NewAsset, 'kind' | 'code' | 'name' | 'unitId'> & {
+    code?: string;
+    name?: string;
+    unitId?: string;
+  },
 ): Promise<Asset> {
-  await getAssetOrThrow(ctx, null, id);
-  await checkRefs(ctx, patch.unitId, patch.segmentId);
+  const asset = await getAssetOrThrow(ctx, null, id);
+  const segmentIds = segmentsOf(patch);
+  await checkRefs(ctx, patch.unitId, segmentIds);
   if (patch.code !== undefined) await checkCode(ctx, patch.code, id);
-  await writeTransaction(ctx.db, [], (trx) => updateAsset(trx, id, { ...patch, updatedAt: ctx.now() }));
+  if (patch.userId) await checkLogin(ctx, asset.kind, patch.userId, id);
+  const { code, name, unitId, userId } = patch;
+  await writeTransaction(ctx.db, [], (trx) =>
+    updateAsset(trx, id, { code, name, unitId, segmentIds, userId, updatedAt: ctx.now() }),
+  );
   return getAssetOrThrow(ctx, null, id);
 }
 
@@ -104,19 +179,4 @@ export async function removeAsset(ctx: ServiceContext, id: string): Promise<void
 
 export function listVisibleAssets(ctx: ServiceContext, who: Principal, filter: { kind?: string }) {
   return listAssets(ctx.db, { scopePath: listScopeOf(who), ...filter });
-}
-
-/** River segments (责任河段) as GeoJSON lines, for the map: those held by a unit in the caller's scope. */
-export async function listSegmentViews(ctx: ServiceContext, who: Principal) {
-  const segments = await filterHeldInScope(ctx, who, await listSegments(ctx.db, {}), (s) => s.unitId);
-  return {
-    items: segments.map((s) => ({
-      id: s.id,
-      code: s.code,
-      name: s.name,
-      geometry: s.geometry,
-      halfWidthM: s.halfWidthM,
-      unitId: s.unitId,
-    })),
-  };
 }

@@ -1,2 +1,2 @@
-/** Field assets (作业对象: boats, crews) and river segments: create, change, list within scope. This index is the feature's one entry. */
+/** Field assets (作业对象: boats, crews, vehicles): create, change, list within scope. This index is the feature's one entry. */
 export * from './assets.ts';

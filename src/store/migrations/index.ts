@@ -8,6 +8,10 @@ import { jobs } from './0005-jobs.ts';
 import { open311 } from './0006-open311.ts';
 import { attachmentOrders } from './0007-attachment-orders.ts';
 import { docks } from './0008-docks.ts';
+import { boatSegments } from './0009-boat-segments.ts';
+import { crewsAndShifts } from './0010-crews-and-shifts.ts';
+import { clockEvents } from './0011-clock-events.ts';
+import { unloads } from './0012-unloads.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -20,6 +24,10 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0006-open311': open311(d),
     '0007-attachment-orders': attachmentOrders(d),
     '0008-docks': docks(d),
+    '0009-boat-segments': boatSegments(d),
+    '0010-crews-and-shifts': crewsAndShifts(d),
+    '0011-clock-events': clockEvents(d),
+    '0012-unloads': unloads(d),
   };
   return { getMigrations: async () => all };
 }

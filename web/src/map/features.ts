@@ -1,11 +1,20 @@
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
 import type { DeviceStatus, Position as Fix, Segment, Unit } from '../api/types.ts';
 import { type MapCrs, toDisplay } from './coords.ts';
 
 /** Units drawn on the map: grid areas filled, communities and grids outlined, the subdistrict's border. */
 const DRAWN_KINDS = new Set(['subdistrict', 'gridArea', 'community', 'grid']);
 
-function collection<G extends Point | LineString | Polygon | MultiPolygon, P>(
+function collection<G extends Point | LineString | MultiLineString | Polygon | MultiPolygon, P>(
   features: Feature<G, P>[],
 ): FeatureCollection<G, P> {
   return { type: 'FeatureCollection', features };
@@ -66,7 +75,7 @@ export function unitFeatures(units: readonly Unit[], crs: MapCrs) {
   return { polygons: collection(polygons), labels: collection(labels) };
 }
 
-/** River segments as lines in display coordinates. */
+/** River segments as lines (a LineString or, for a segment of several reaches, a MultiLineString) in display coordinates. */
 export function segmentFeatures(segments: readonly Segment[], crs: MapCrs) {
   return collection(
     segments.map((s) => ({
