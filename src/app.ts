@@ -30,12 +30,14 @@ import { deviceRoutes } from './http/routes/devices.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
+import { metricRoutes } from './http/routes/metrics.ts';
 import { notificationRoutes } from './http/routes/notifications.ts';
 import { open311Routes } from './http/routes/open311.ts';
 import { answerOpen311FrameworkError } from './http/routes/open311-format.ts';
 import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
+import { progressRoutes } from './http/routes/progress.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { userRoutes } from './http/routes/users.ts';
@@ -272,6 +274,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     orderRoutes,
     attachmentRoutes,
     indicatorRoutes,
+    metricRoutes,
+    progressRoutes,
     notificationRoutes,
     open311KeyRoutes,
     open311Routes,

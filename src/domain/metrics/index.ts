@@ -1,5 +1,6 @@
 // Performance metrics and schedule progress (序时进度, issue 14): pure rules over targets, actuals
 // and the working calendar. Services import from here.
+export { ACTUAL_ENTERERS, METRIC_MANAGERS, METRIC_READERS } from './access.ts';
 export {
   cellValue,
   decideImport,
