@@ -243,6 +243,17 @@ forEachDialect('metrics and schedule progress', (kind) => {
       assert.deepEqual([patched.name, patched.ownerUserId, patched.code], ['临时指标', null, 'TMP-1']);
       assert.equal((await call('leader', 'PATCH', `/api/metrics/${temp.id}`, { name: 'x' })).statusCode, 403);
       await ok('operator', 'PUT', `/api/metrics/${temp.id}/targets/2026`, { annual: 10 });
+      // An entered metric's target is its owner's: it follows a new owner.
+      await ok('operator', 'PATCH', `/api/metrics/${temp.id}`, { ownerUnitId: t.org.a2.id });
+      const moved = (await call('operator', 'GET', `/api/metrics/${temp.id}`)).json();
+      assert.deepEqual(
+        moved.targets.map((x: { unitId: string; annual: number }) => [x.unitId, x.annual]),
+        [[t.org.a2.id, 10]],
+      );
+      await ok('operator', 'PATCH', `/api/metrics/${temp.id}`, { ownerUnitId: t.org.a1.id });
+      // A computed metric with targets for several units cannot become an entered one.
+      const cleared = await call('operator', 'PATCH', `/api/metrics/${ids.close}`, { source: null });
+      assert.deepEqual([cleared.statusCode, cleared.json().error.code], [400, 'VALIDATION_FAILED']);
       await ok('commA1', 'PUT', `/api/metrics/${temp.id}/actuals/2026-01`, { value: 3 });
       assert.equal((await call('commA1', 'DELETE', `/api/metrics/${temp.id}`)).statusCode, 403);
       assert.equal((await call('operator', 'DELETE', `/api/metrics/${temp.id}`)).statusCode, 204);

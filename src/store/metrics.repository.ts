@@ -190,6 +190,15 @@ export async function putTarget(db: Db, t: MetricTarget): Promise<void> {
     .execute();
 }
 
+/** Moves a metric's targets to another unit: an entered metric's targets follow its owner. */
+export async function moveTargets(db: Db, metricId: string, toUnitId: string): Promise<void> {
+  await db
+    .updateTable('metric_targets')
+    .set({ unit_id: toUnitId })
+    .where('metric_id', '=', metricId)
+    .execute();
+}
+
 /** Actuals of some metrics, oldest period first. */
 export async function listActuals(db: Db, metricIds: readonly string[]): Promise<MetricActual[]> {
   if (metricIds.length === 0) return [];

@@ -8,11 +8,12 @@ import {
 } from '../../domain/metrics/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
-import { findMetricByCode, insertMetric, putTarget, replaceMetric } from '../../store/metrics.repository.ts';
+import { findMetricByCode, insertMetric, putTarget } from '../../store/metrics.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import { listUnits } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { listScopeOf } from '../scope/index.ts';
+import { saveMetric } from './metrics.ts';
 
 /** The first sheet of an .xlsx workbook, or METRIC_IMPORT_INVALID saying the file is not one. */
 async function firstSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
@@ -80,7 +81,7 @@ export async function importMetrics(
       const metric = existing
         ? { ...existing, ...fields, updatedAt: now }
         : { id: newId(), ...fields, ownerUserId: null, source: null, createdAt: now, updatedAt: now };
-      if (existing) await replaceMetric(trx, metric);
+      if (existing) await saveMetric(trx, existing, metric);
       else {
         await insertMetric(trx, metric);
         created++;

@@ -2,6 +2,7 @@ import type { MetricDetailView } from '../../api/index.ts';
 import { type MetricFields, metricProblem } from '../../domain/metrics/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
+import type { Db } from '../../store/database.ts';
 import {
   deleteMetric,
   findMetric,
@@ -12,6 +13,7 @@ import {
   listTargets,
   type Metric,
   type MetricTarget,
+  moveTargets,
   replaceMetric,
 } from '../../store/metrics.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
@@ -129,8 +131,29 @@ export async function patchMetric(
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const next: Metric = { ...metric, ...defined, updatedAt: ctx.now() };
   await checkMetric(ctx, who, next);
-  await writeTransaction(ctx.db, [], (trx) => replaceMetric(trx, next));
+  if (next.source === null && metric.source !== null) {
+    const others = (await listTargets(ctx.db, id)).filter((t) => t.unitId !== metric.ownerUnitId);
+    if (others.length > 0) {
+      fail(
+        'VALIDATION_FAILED',
+        `body.source: ${metric.code} has targets for ${others.length} unit(s) besides its owner; an entered ` +
+          'metric has its owner’s target only: keep the source, or make a metric per unit',
+        { field: 'body.source' },
+      );
+    }
+  }
+  await writeTransaction(ctx.db, [], (trx) => saveMetric(trx, metric, next));
   return next;
+}
+
+/**
+ * Replaces a metric's fields. An entered metric's targets are its owner's, so they follow a
+ * change of owner; a computed metric's targets stay with their units.
+ */
+export async function saveMetric(db: Db, before: Metric, after: Metric): Promise<void> {
+  await replaceMetric(db, after);
+  if (after.source === null && after.ownerUnitId !== before.ownerUnitId)
+    await moveTargets(db, after.id, after.ownerUnitId);
 }
 
 /** Deletes a metric with its targets and actuals. */
