@@ -33,12 +33,14 @@ import { dutyRoutes } from './http/routes/duty.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
+import { metricRoutes } from './http/routes/metrics.ts';
 import { notificationRoutes } from './http/routes/notifications.ts';
 import { open311Routes } from './http/routes/open311.ts';
 import { answerOpen311FrameworkError } from './http/routes/open311-format.ts';
 import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
+import { progressRoutes } from './http/routes/progress.ts';
 import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { shiftRoutes } from './http/routes/shifts.ts';
@@ -286,6 +288,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     orderRoutes,
     attachmentRoutes,
     indicatorRoutes,
+    metricRoutes,
+    progressRoutes,
     notificationRoutes,
     open311KeyRoutes,
     open311Routes,

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import { ensureDemoFleet } from './demo/fleet.ts';
 import { ensureDemoFleetRecords } from './demo/fleet-records.ts';
+import { seedDemoMetrics } from './demo/metrics.ts';
 import { seedDemoOrders } from './demo/orders/seed.ts';
 import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
@@ -16,7 +17,7 @@ import { findUserByUsername } from './store/users.repository.ts';
 
 /**
  * Start-up seeding: the organisation of an empty database, then the work-order defaults, then
- * (for a demo world this start created) the demo's work orders.
+ * (for a demo world this start created) the demo's work orders, and the demo's metrics.
  */
 export async function bootstrap(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
   const demoSeeded = await firstStart(ctx, config, log);
@@ -29,6 +30,12 @@ export async function bootstrap(ctx: ServiceContext, config: Config, log: Fastif
     const blobs = new BlobStore(path.join(config.dataDir, 'attachments'));
     const orders = await seedDemoOrders(ctx, { blobs });
     if (orders) log.info(`demo work orders seeded: ${orders.orders} orders over the last 30 days`);
+  }
+  // Into a demo world without metrics, new or from before metrics existed.
+  if (config.demo) {
+    const metrics = await seedDemoMetrics(ctx);
+    if (metrics)
+      log.info(`demo metrics seeded: ${metrics.metrics} metrics with ${metrics.actuals} monthly actuals`);
   }
 }
 

@@ -12,6 +12,7 @@ import type { AuditEntry } from './helpers/app.ts';
 import { findAudit, loginAs, PASSWORD, useTestApp } from './helpers/app.ts';
 import { RIVER, useFleetWorld } from './helpers/crews.ts';
 import { forEachDialect } from './helpers/dialects.ts';
+import { postWorkbook, xlsxOf } from './helpers/metrics.ts';
 import { postRequest, useOpen311 } from './helpers/open311.ts';
 import { IN_A1_GRID1, sessions, useOrderWorld } from './helpers/orders.ts';
 import { makePhoto, postPhoto } from './helpers/photos.ts';
@@ -180,6 +181,37 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
       holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
       makeUpWorkdays: ['2027-01-09'],
     });
+
+    const metric = await call(op, 'POST', '/api/metrics', {
+      code: 'AUDIT-M1',
+      name: '审计指标',
+      unitOfMeasure: '户',
+      ownerUnitId: t.org.a1.id,
+      kind: 'cumulative',
+      direction: 'up',
+      scheduleBasis: 'months',
+    });
+    await call(op, 'PATCH', `/api/metrics/${metric.id}`, { name: '审计指标2' });
+    await call(op, 'PUT', `/api/metrics/${metric.id}/targets/2026`, { annual: 100 });
+    await call(await as('commA1'), 'PUT', `/api/metrics/${metric.id}/actuals/2026-02`, { value: 12 });
+    const workbook = await xlsxOf([
+      [
+        'code',
+        'name',
+        'unitOfMeasure',
+        'ownerUnitId',
+        'kind',
+        'direction',
+        'scheduleBasis',
+        'year',
+        'annual',
+      ],
+      ['AUDIT-M2', '审计导入', '亿元', t.org.sub.code, 'cumulative', 'up', 'months', 2026, 50],
+    ]);
+    const imported = await postWorkbook(t.app, op, workbook);
+    assert.equal(imported.statusCode, 200, imported.body);
+    await call(admin, 'PATCH', '/api/settings/progress', { yellowPoints: 8 });
+    await call(op, 'DELETE', `/api/metrics/${metric.id}`);
 
     const photo = await postPhoto(t.app, op, await makePhoto('jpeg', 64, 48));
     assert.equal(photo.statusCode, 201, photo.body);

@@ -89,7 +89,7 @@ forEachDialect('input battery', (kind) => {
 
   /** Records to point ids at, created through the API as an admin would. */
   const records = {} as Record<
-    'unit' | 'user' | 'device' | 'asset' | 'category' | 'order' | 'order2' | 'key',
+    'unit' | 'user' | 'device' | 'asset' | 'category' | 'order' | 'order2' | 'key' | 'metric',
     string
   >;
   let admin: Record<string, string>;
@@ -109,9 +109,11 @@ forEachDialect('input battery', (kind) => {
       case 'toUnitId':
       case 'defaultUnitId':
       case 'parentId':
+      case 'ownerUnitId':
         return t.org.a1.id;
       case 'userId':
       case 'responsibleUserId':
+      case 'ownerUserId':
         return records.user;
       case 'assetId':
         return records.asset;
@@ -161,10 +163,12 @@ forEachDialect('input battery', (kind) => {
       categories: records.category,
       orders: records.order,
       open311: records.key,
+      metrics: records.metric,
     };
     return op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
       if (override?.name === name) return override.value;
       if (name === 'year') return '2027';
+      if (name === 'period') return '2026-02';
       if (name === 'action') return 'register';
       if (name === 'file') return 'no-such-file.json';
       // A DELETE never gets a real record: the records must survive for the routes after it.
@@ -205,6 +209,15 @@ forEachDialect('input battery', (kind) => {
     records.order = await post('/api/orders', { categoryId: category, ...IN_A1_GRID1, description: 'one' });
     records.order2 = await post('/api/orders', { categoryId: category, ...IN_A1_GRID1, description: 'two' });
     records.key = await post('/api/open311/keys', { name: 'battery' });
+    records.metric = await post('/api/metrics', {
+      code: 'BAT-M',
+      name: 'battery',
+      unitOfMeasure: '个',
+      ownerUnitId: t.org.a1.id,
+      kind: 'cumulative',
+      direction: 'up',
+      scheduleBasis: 'months',
+    });
   });
 
   it('answers every malformed path, query and body field with a 4xx in the error shape, never a 5xx', async () => {

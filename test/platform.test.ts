@@ -37,6 +37,12 @@ forEachDialect('platform', (kind) => {
         '0005-jobs',
         '0006-open311',
         '0007-attachment-orders',
+        '0008-docks',
+        '0009-boat-segments',
+        '0010-crews-and-shifts',
+        '0011-clock-events',
+        '0012-unloads',
+        '0013-metrics',
       ],
     );
   });

@@ -28,7 +28,8 @@ type Kind =
   | 'unitShifts'
   | 'order'
   | 'attachment'
-  | 'open311Request';
+  | 'open311Request'
+  | 'metric';
 
 /** The walked routes (as the OpenAPI document spells them) and the resource their parameter names. */
 const WALKED: Record<string, Kind> = {
@@ -49,6 +50,7 @@ const WALKED: Record<string, Kind> = {
   '/api/orders/{id}/duplicates': 'order',
   '/api/attachments/{id}': 'attachment',
   '/api/attachments/{id}/thumbnail': 'attachment',
+  '/api/metrics/{id}': 'metric',
   // Open311 is public and ignores sessions; its scope is the order's source: only orders that
   // came from the public (PUBLIC_SOURCES) are published, an internal one is "unknown".
   '/open311/v2/requests/{file}': 'open311Request',
@@ -89,6 +91,7 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   order: 'authenticated',
   attachment: 'authenticated',
   open311Request: 'public',
+  metric: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
 };
 
 /** A point inside the first grid of community B1 (the fixture's fifth 0.01° square). */
@@ -419,6 +422,7 @@ forEachDialect('scope walk', (kind) => {
       'unitShifts',
       'order',
       'attachment',
+      'metric',
     ] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };
@@ -426,6 +430,42 @@ forEachDialect('scope walk', (kind) => {
     const code = `${orders.a1.code.slice(0, -4)}9999`;
     assert.equal(code.length, orders.a1.code.length);
     missing.open311Request = { segment: `${code}.json`, raw: code };
+
+    // Metrics: owned by community A1, grid area B and 绿化所; one of the subdistrict's computed
+    // from the work orders with a target for community A2, which sees it through that target.
+    const metricTargets: { id: string; units: string[] }[] = [];
+    const metric = async (code: string, ownerUnitId: string, extra: object = {}) => {
+      const id = await post('operator', '/api/metrics', {
+        code,
+        name: `指标${code}`,
+        unitOfMeasure: '个',
+        ownerUnitId,
+        kind: 'level',
+        direction: 'up',
+        scheduleBasis: 'months',
+        ...extra,
+      });
+      metricTargets.push({ id, units: [ownerUnitId] });
+      return id;
+    };
+    await metric('M-A1', org.a1.id);
+    await metric('M-B', org.areaB.id);
+    await metric('M-GREEN', org.dept.id);
+    const closure = await metric('M-CLOSE', org.sub.id, { source: 'orders:closureRate' });
+    const target = await t.app.inject({
+      method: 'PUT',
+      url: `/api/metrics/${closure}/targets/2026`,
+      headers: await as('operator'),
+      payload: { annual: 90, unitId: org.a2.id },
+    });
+    assert.equal(target.statusCode, 200, target.body);
+    metricTargets.at(-1)?.units.push(org.a2.id);
+    targets.metric = metricTargets.map((m, i) => ({
+      label: `metric ${i}`,
+      segment: m.id,
+      raw: m.id,
+      visibleTo: (c) => c.userId !== null && m.units.some((u) => inScope(c.scope, unitPath(u))),
+    }));
 
     const res = await t.app.inject({ url: '/api/docs/json' });
     assert.equal(res.statusCode, 200);

@@ -8,6 +8,15 @@ import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
 import type { clockEventView, dutyDay } from '../services/duty/index.ts';
+import type {
+  actualView,
+  getMetricDetail,
+  getProgressSettings,
+  importMetrics,
+  metricView,
+  progressAt,
+  targetView,
+} from '../services/metrics/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
 import type { segmentView } from '../services/segments/index.ts';
@@ -22,6 +31,15 @@ import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
 import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
+import type {
+  MetricActualSchema,
+  MetricDetailSchema,
+  MetricImportSchema,
+  MetricSchema,
+  MetricTargetSchema,
+  ProgressSchema,
+  ProgressSettingsSchema,
+} from './metrics.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
@@ -85,5 +103,15 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof notificationView>, Static<typeof NotificationSchema>>(true));
     assert.ok(same<Returned<typeof listMyNotifications>, Static<typeof InboxSchema>>(true));
     assert.ok(same<Returned<typeof attachmentView>, Static<typeof AttachmentSchema>>(true));
+  });
+
+  it('metrics, their targets and actuals, imports and schedule progress', () => {
+    assert.ok(same<Returned<typeof metricView>, Static<typeof MetricSchema>>(true));
+    assert.ok(same<Returned<typeof getMetricDetail>, Static<typeof MetricDetailSchema>>(true));
+    assert.ok(same<Returned<typeof targetView>, Static<typeof MetricTargetSchema>>(true));
+    assert.ok(same<Returned<typeof actualView>, Static<typeof MetricActualSchema>>(true));
+    assert.ok(same<Returned<typeof importMetrics>, Static<typeof MetricImportSchema>>(true));
+    assert.ok(same<Returned<typeof progressAt>, Static<typeof ProgressSchema>>(true));
+    assert.ok(same<Returned<typeof getProgressSettings>, Static<typeof ProgressSettingsSchema>>(true));
   });
 });

@@ -137,6 +137,21 @@ export const ERRORS = {
     status: 409,
     message: 'Orders still use this category: deactivate it instead of deleting it',
   },
+  // Performance metrics and schedule progress (指标, 序时进度).
+  METRIC_NOT_FOUND: { status: 404, message: 'No such metric' },
+  METRIC_CODE_TAKEN: { status: 409, message: 'Another metric already has this code: choose another' },
+  METRIC_OWNER_ONLY: {
+    status: 403,
+    message: 'Only the metric’s owner unit enters its actuals: ask that unit, or an administrator',
+  },
+  METRIC_ACTUALS_COMPUTED: {
+    status: 409,
+    message: 'This metric’s actual is computed from the work orders: it cannot be entered',
+  },
+  METRIC_IMPORT_INVALID: {
+    status: 422,
+    message: 'The workbook has rows that are not valid: nothing was imported; see details for each line',
+  },
   // A working calendar that cannot count (CalendarErrorCode in src/domain/calendar/errors.ts).
   CALENDAR_INVALID: {
     status: 422,

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, fail } from '../errors/catalogue.ts';
+import { fail } from '../errors/catalogue.ts';
 import { describeLimit } from '../services/attachments/index.ts';
+import { readFormFile } from './file-upload.ts';
 
 /** The file field a photo upload form must use. */
 export const PHOTO_FIELD = 'file';
@@ -31,36 +32,6 @@ export function wrongContentType(request: FastifyRequest): never {
   );
 }
 
-async function readMultipart(request: FastifyRequest, maxBytes: number): Promise<ReceivedPhoto> {
-  try {
-    const part = await request.file();
-    if (!part)
-      fail('VALIDATION_FAILED', `The form has no file: send the photo in a field named "${PHOTO_FIELD}"`);
-    if (part.fieldname !== PHOTO_FIELD) {
-      part.file.resume();
-      fail(
-        'VALIDATION_FAILED',
-        `Send the photo in a form field named "${PHOTO_FIELD}", not "${part.fieldname}"`,
-      );
-    }
-    return { bytes: await part.toBuffer(), fileName: part.filename || null };
-  } catch (error) {
-    rethrow(error, maxBytes);
-  }
-}
-
-/** Rethrows @fastify/multipart's and busboy's failures as catalogue errors; DomainErrors pass through. */
-function rethrow(error: unknown, maxBytes: number): never {
-  if (error instanceof DomainError) throw error;
-  const { code, statusCode, message } = error as { code?: string; statusCode?: number; message?: string };
-  if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    fail('PAYLOAD_TOO_LARGE', `The photo is larger than the limit of ${describeLimit(maxBytes)}`);
-  }
-  if (statusCode === 413) {
-    fail(
-      'PAYLOAD_TOO_LARGE',
-      `The form has too many parts: send one photo per request, in a field named "${PHOTO_FIELD}"`,
-    );
-  }
-  fail('VALIDATION_FAILED', `The multipart/form-data body is malformed: ${message ?? 'unreadable'}`);
+function readMultipart(request: FastifyRequest, maxBytes: number): Promise<ReceivedPhoto> {
+  return readFormFile(request, { field: PHOTO_FIELD, noun: 'photo', limit: describeLimit(maxBytes) });
 }

@@ -10,6 +10,7 @@ const UNIQUE_KEYS: { table: string; columns: string[]; code: ErrorCode; field?: 
   { table: 'users', columns: ['username'], code: 'USERNAME_TAKEN', field: 'username' },
   { table: 'units', columns: ['code'], code: 'UNIT_CODE_TAKEN', field: 'code' },
   { table: 'assets', columns: ['code'], code: 'ASSET_CODE_TAKEN', field: 'code' },
+  { table: 'metrics', columns: ['code'], code: 'METRIC_CODE_TAKEN', field: 'code' },
   {
     table: 'categories',
     columns: ['type', 'major_code', 'minor_code'],
@@ -39,6 +40,7 @@ const REFERENCED: Record<string, { missing: ErrorCode; inUse: ErrorCode }> = {
   categories: { missing: 'CATEGORY_NOT_FOUND', inUse: 'CATEGORY_IN_USE' },
   orders: { missing: 'ORDER_NOT_FOUND', inUse: 'STILL_REFERENCED' },
   open311_keys: { missing: 'OPEN311_KEY_NOT_FOUND', inUse: 'STILL_REFERENCED' },
+  metrics: { missing: 'METRIC_NOT_FOUND', inUse: 'STILL_REFERENCED' },
 };
 
 const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((c) => b.includes(c));

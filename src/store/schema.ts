@@ -359,6 +359,45 @@ export interface Open311RequestTable {
   created_at: number;
 }
 
+/** A performance metric (指标) followed against the schedule (序时进度). */
+export interface MetricTable {
+  id: string;
+  code: string;
+  name: string;
+  unit_of_measure: string;
+  owner_unit_id: string;
+  owner_user_id: string | null;
+  kind: string;
+  direction: string;
+  schedule_basis: string;
+  /** Null for entered actuals; else what computes them (orders:closureRate…). */
+  source: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A metric's annual target for one year and unit, with the monthly plan if given. */
+export interface MetricTargetTable {
+  metric_id: string;
+  year: number;
+  unit_id: string;
+  annual: number;
+  /** Twelve numbers as JSON, or null. */
+  monthly: unknown | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** A month's actual of a metric ('YYYY-MM'; cumulative as of the month's end for cumulative metrics). */
+export interface MetricActualTable {
+  metric_id: string;
+  period: string;
+  value: number;
+  note: string | null;
+  entered_by: string | null;
+  entered_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -389,4 +428,7 @@ export interface Database {
   notifications: NotificationTable;
   open311_keys: Open311KeyTable;
   open311_requests: Open311RequestTable;
+  metrics: MetricTable;
+  metric_targets: MetricTargetTable;
+  metric_actuals: MetricActualTable;
 }

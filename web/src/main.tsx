@@ -2,6 +2,7 @@ import './styles/base.css';
 import './styles/pages.css';
 import './styles/map.css';
 import './styles/orders.css';
+import './styles/progress.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

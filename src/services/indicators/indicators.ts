@@ -109,6 +109,21 @@ export async function unitIndicators(
 }
 
 /**
+ * The indicators of the orders that involved a unit or a unit under it over a period, as things
+ * stood at min(period.to, now): for callers that hold the unit already (a metric computed from
+ * the work orders, src/services/metrics/). Rates are fractions, null without cases.
+ */
+export async function indicatorsOfUnit(
+  ctx: ServiceContext,
+  unit: Pick<Unit, 'path'>,
+  period: Period,
+): Promise<Indicators> {
+  const calendar = await workingCalendar(ctx);
+  const histories = await listPeriodHistories(ctx.db, { ...period, involvingPath: unit.path });
+  return computeIndicators(histories, period, ctx.now(), calendar);
+}
+
+/**
  * The units of one kind in the caller's scope, ranked (see rankByIndicators). The period's
  * orders and their timelines are read once for all units, then split by the units they involved.
  */

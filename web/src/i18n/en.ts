@@ -1,9 +1,11 @@
 import { ordersEn } from './orders.en.ts';
+import { progressEn } from './progress.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English text, key for key with the Chinese dictionary (the compiler checks none is missing). */
 export const en: Messages = {
   ...ordersEn,
+  ...progressEn,
   'app.name': 'Zhongshu',
   'app.subtitle': 'Integrated command centre',
   'app.loading': 'Loading…',

@@ -1,8 +1,10 @@
 import { ordersZhCN } from './orders.zh-CN.ts';
+import { progressZhCN } from './progress.zh-CN.ts';
 
 /** The console's Simplified Chinese text: the source of every message key. */
 export const zhCN = {
   ...ordersZhCN,
+  ...progressZhCN,
   'app.name': '中枢',
   'app.subtitle': '集成指挥中心',
   'app.loading': '加载中…',

@@ -1,9 +1,10 @@
 import { type ComponentType, lazy } from 'react';
 import { PEOPLE_READERS, ROLES, type Role, STAFF_ROLES } from '../../../src/domain/auth/roles.ts';
+import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'map' | 'orders' | 'org' | 'users';
+export type PageId = 'map' | 'orders' | 'progress' | 'org' | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -28,6 +29,13 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/orders is open to everyone signed in: each sees the orders of their scope (a resident their own).
     roles: ROLES,
     component: lazy(() => import('./OrdersPage.tsx').then((m) => ({ default: m.OrdersPage }))),
+  },
+  {
+    id: 'progress',
+    label: 'nav.progress',
+    // GET /api/progress: leaders and the centre everything, a workstation, community or department its own.
+    roles: METRIC_READERS,
+    component: lazy(() => import('./ProgressPage.tsx').then((m) => ({ default: m.ProgressPage }))),
   },
   {
     id: 'org',

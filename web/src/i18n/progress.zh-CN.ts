@@ -1,0 +1,23 @@
+/** The schedule-progress page's Simplified Chinese text, merged into the console's dictionary (zh-CN.ts). */
+export const progressZhCN = {
+  'nav.progress': '序时进度',
+  'progress.title': '序时进度',
+  'progress.date': '日期',
+  'progress.summary': '共 {count} 项 · 绿灯 {green} · 黄灯 {yellow} · 红灯 {red} · 双过半 {halfway}',
+  'progress.empty': '该年度没有设定目标的指标',
+  'progress.completion': '完成',
+  'progress.schedule': '序时',
+  'progress.gap': '差距（百分点）',
+  'progress.barLabel': '完成 {completion}，序时 {schedule}',
+  'progress.actualOfTarget': '{actual} / {target} {unit}',
+  'progress.asOf': '截至 {period}',
+  'progress.computed': '由工单数据计算',
+  'progress.noActual': '尚无完成数',
+  'progress.noCases': '今年尚无工单',
+  'progress.halfway': '双过半',
+  'progress.down': '越低越好',
+  'progress.light.green': '不落后',
+  'progress.light.yellow': '略落后',
+  'progress.light.red': '明显落后',
+  'progress.light.none': '待填报',
+} as const;
