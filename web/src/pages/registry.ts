@@ -3,7 +3,7 @@ import { PEOPLE_READERS, ROLES, type Role, STAFF_ROLES } from '../../../src/doma
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'map' | 'orders' | 'org' | 'users';
+export type PageId = 'map' | 'playback' | 'crew' | 'orders' | 'org' | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -21,6 +21,20 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/devices and /api/positions/latest
     roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
     component: lazy(() => import('./MapPage.tsx').then((m) => ({ default: m.MapPage }))),
+  },
+  {
+    id: 'playback',
+    label: 'nav.playback',
+    // GET /api/assets, /api/assets/:id/track|trips|stops and /api/segments; the crew has its own page
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+    component: lazy(() => import('./PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage }))),
+  },
+  {
+    id: 'crew',
+    label: 'nav.crew',
+    // POST /api/duty/clock-in|clock-out: crew logins only
+    roles: ['crew'],
+    component: lazy(() => import('./CrewPage.tsx').then((m) => ({ default: m.CrewPage }))),
   },
   {
     id: 'orders',
