@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { fetchSegments } from '../api/fleet.ts';
+import { fetchBoats } from '../api/tracks.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -33,6 +34,8 @@ export function PlaybackPage() {
 
   const basemap = useAsync(useCallback(() => loadBasemap(), []));
   const segments = useAsync(useCallback((signal: AbortSignal) => fetchSegments(signal), []));
+  const boats = useAsync(useCallback((signal: AbortSignal) => fetchBoats(signal), []));
+  const boat = boats.data?.find((b) => b.id === assetId);
   const { day: data, loading, error } = usePlaybackDay(assetId, day);
   const fixes = data?.fixes ?? [];
   const start = fixes[0]?.t ?? 0;
@@ -46,11 +49,16 @@ export function PlaybackPage() {
       (data?.stops ?? []).map((s) => ({ lat: s.lat, lon: s.lon, label: formatDuration(s.durationS, lang) })),
     [data, lang],
   );
-  const boatSegments = useMemo(() => segments.data ?? [], [segments.data]);
+  // The river segments the boat patrols (all in scope for a boat given none).
+  const boatSegments = useMemo(() => {
+    const all = segments.data ?? [];
+    const own = all.filter((s) => boat?.segmentIds.includes(s.id));
+    return own.length > 0 ? own : all;
+  }, [segments.data, boat]);
 
   return (
     <div className="page playback-page" data-testid="playback-page">
-      <BoatDayPicker assetId={assetId} day={day} onSelect={select} />
+      <BoatDayPicker boats={boats.data ?? []} assetId={assetId} day={day} onSelect={select} />
       <div className="playback-map" data-testid="playback-map">
         {basemap.loading ? (
           <p className="map-loading">{t('app.loading')}</p>
@@ -63,33 +71,35 @@ export function PlaybackPage() {
         )}
         <SpeedLegend />
       </div>
-      <ErrorNotice error={error ?? segments.error} />
-      {assetId && !loading && fixes.length === 0 && <p className="empty">{t('playback.empty')}</p>}
-      {fixes.length > 0 && (
-        <>
-          <PlayerControls start={start} end={end} player={player} follow={follow} onFollow={setFollow} />
-          <output
-            className="playback-at"
-            data-testid="playback-marker"
-            data-time={at ? new Date(at.t).toISOString() : ''}
-            data-lat={at?.lat.toFixed(6)}
-            data-lon={at?.lon.toFixed(6)}
-          >
-            {at && `${formatTime(at.t)} · ${t('map.speed', { speed: at.speedKmh.toFixed(1) })}`}
-          </output>
-          <SpeedChart
-            fixes={fixes}
-            start={start}
-            end={end}
-            time={player.time}
-            onSeek={player.setTime}
-            label={t('playback.chart')}
-          />
-        </>
-      )}
-      {assetId && data && (
-        <PlaybackSummary assetId={assetId} day={day} trips={data.trips} stops={data.stops} />
-      )}
+      <div className="playback-side">
+        <ErrorNotice error={error ?? segments.error ?? boats.error} />
+        {assetId && !loading && fixes.length === 0 && <p className="empty">{t('playback.empty')}</p>}
+        {fixes.length > 0 && (
+          <>
+            <PlayerControls start={start} end={end} player={player} follow={follow} onFollow={setFollow} />
+            <output
+              className="playback-at"
+              data-testid="playback-marker"
+              data-time={at ? new Date(at.t).toISOString() : ''}
+              data-lat={at?.lat.toFixed(6)}
+              data-lon={at?.lon.toFixed(6)}
+            >
+              {at && `${formatTime(at.t)} · ${t('map.speed', { speed: at.speedKmh.toFixed(1) })}`}
+            </output>
+            <SpeedChart
+              fixes={fixes}
+              start={start}
+              end={end}
+              time={player.time}
+              onSeek={player.setTime}
+              label={t('playback.chart')}
+            />
+          </>
+        )}
+        {assetId && data && (
+          <PlaybackSummary assetId={assetId} day={day} trips={data.trips} stops={data.stops} />
+        )}
+      </div>
     </div>
   );
 }

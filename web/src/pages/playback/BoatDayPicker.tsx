@@ -1,21 +1,18 @@
-import { useCallback, useEffect } from 'react';
-import { fetchAssetDevices, fetchBoats } from '../../api/tracks.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { useAsync } from '../../hooks/useAsync.ts';
+import { useEffect } from 'react';
+import { type Asset, fetchAssetDevices } from '../../api/tracks.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { shanghaiDay } from '../../time.ts';
 
 export interface BoatDayPickerProps {
+  boats: readonly Asset[];
   assetId: string | null;
   day: string;
   onSelect(assetId: string, day: string): void;
 }
 
 /** The boat and the Shanghai day to replay; a boat picked without a day opens its last day out. */
-export function BoatDayPicker({ assetId, day, onSelect }: BoatDayPickerProps) {
+export function BoatDayPicker({ boats: list, assetId, day, onSelect }: BoatDayPickerProps) {
   const { t } = useI18n();
-  const boats = useAsync(useCallback((signal: AbortSignal) => fetchBoats(signal), []));
-  const list = boats.data ?? [];
 
   // No boat chosen yet: the first one.
   const first = list[0]?.id;
@@ -65,7 +62,6 @@ export function BoatDayPicker({ assetId, day, onSelect }: BoatDayPickerProps) {
           onChange={(e) => assetId && e.target.value && onSelect(assetId, e.target.value)}
         />
       </label>
-      <ErrorNotice error={boats.error} />
     </div>
   );
 }
