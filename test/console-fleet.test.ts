@@ -198,6 +198,19 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
     assert.equal(await p.getByTestId('playback-boat').inputValue(), boatId);
   });
 
+  it('lays the playback out for a phone: the map on top, the controls below, nothing sideways', async () => {
+    const p = context.pages()[0] as Page;
+    await p.setViewportSize(SCREENS.phone);
+    await p.goto(`${base()}/#/playback/${boatId}/${DAY}`);
+    await p.getByTestId('stop-row').first().waitFor();
+    const map = await p.getByTestId('playback-map').boundingBox();
+    const player = await p.getByTestId('player').boundingBox();
+    assert.ok(map && player && map.y + map.height <= player.y, 'the controls are under the map');
+    assert.equal(Math.round(map.width), SCREENS.phone.width - 24);
+    assert.deepEqual(describeProblems('playback', await layoutProblems(p, { touch: true })), []);
+    await p.setViewportSize(SCREENS.desk);
+  });
+
   it('clocks the crew in on a phone where it stands and shows the distance to the boat', async () => {
     await context.grantPermissions(['geolocation'], { origin: base() });
     // About 40 m north of the boat's last fix.
