@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useI18n } from '../i18n/context.tsx';
+import { useLive } from '../live/LiveProvider.tsx';
 import { FollowSelection } from '../map/FollowSelection.tsx';
 import type { BoatMarker } from '../map/features.ts';
 import { BoatsLayer } from '../map/layers/BoatsLayer.tsx';
@@ -8,21 +9,27 @@ import { RiversLayer } from '../map/layers/RiversLayer.tsx';
 import { TrackLayer } from '../map/layers/TrackLayer.tsx';
 import { UnitsLayer } from '../map/layers/UnitsLayer.tsx';
 import { MapView } from '../map/MapView.tsx';
-import { DeviceList } from './map/DeviceList.tsx';
+import { BoatList } from './map/BoatList.tsx';
 import { Legend } from './map/Legend.tsx';
 import { TrackPanel } from './map/TrackPanel.tsx';
 import { useFleet } from './map/useFleet.ts';
 import { useMapData } from './map/useMapData.ts';
 import { useTrack } from './map/useTrack.ts';
 
-/** The live map: units and rivers, boats at their latest fix, a device list, a boat's track of the day. */
+/** The live map: units and rivers, boats at their latest fix, a boat list, a boat's track of the day (growing live). */
 export function MapPage() {
   const { t } = useI18n();
   const data = useMapData();
   const fleet = useFleet();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = fleet.rows.find((r) => r.id === selectedId) ?? null;
-  const track = useTrack(selected?.id ?? null, selected?.lastFix ?? null);
+  const live = useLive();
+  const deviceId = selected?.deviceId ?? null;
+  const track = useTrack(
+    deviceId,
+    selected?.lastFix ?? null,
+    deviceId ? (live.positions.get(deviceId) ?? null) : null,
+  );
 
   const boats = useMemo<BoatMarker[]>(
     () =>
@@ -45,7 +52,7 @@ export function MapPage() {
 
   return (
     <div className="map-page">
-      <DeviceList
+      <BoatList
         rows={fleet.rows}
         selectedId={selectedId}
         liveState={fleet.liveState}
@@ -67,7 +74,7 @@ export function MapPage() {
           <ErrorNotice error={data.error ?? fleet.error} />
           {selected && track.day && (
             <TrackPanel
-              name={selected.name}
+              row={selected}
               day={track.day}
               fixes={track.fixes}
               loading={track.loading}

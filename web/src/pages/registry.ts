@@ -4,7 +4,7 @@ import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'map' | 'orders' | 'progress' | 'org' | 'users';
+export type PageId = 'map' | 'playback' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -22,6 +22,20 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/devices and /api/positions/latest
     roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
     component: lazy(() => import('./MapPage.tsx').then((m) => ({ default: m.MapPage }))),
+  },
+  {
+    id: 'playback',
+    label: 'nav.playback',
+    // GET /api/assets, /api/assets/:id/track|trips|stops and /api/segments; the crew has its own page
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+    component: lazy(() => import('./PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage }))),
+  },
+  {
+    id: 'crew',
+    label: 'nav.crew',
+    // POST /api/duty/clock-in|clock-out: crew logins only
+    roles: ['crew'],
+    component: lazy(() => import('./CrewPage.tsx').then((m) => ({ default: m.CrewPage }))),
   },
   {
     id: 'orders',

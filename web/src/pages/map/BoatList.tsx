@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/context.tsx';
 import type { LiveState } from '../../live/controller.ts';
 import { formatDateTime } from '../../time.ts';
+import { BoatFigures } from './BoatFigures.tsx';
+import type { BoatState } from './boatState.ts';
 import type { FleetRow } from './useFleet.ts';
 
-export interface DeviceListProps {
+export interface BoatListProps {
   rows: readonly FleetRow[];
   selectedId: string | null;
   liveState: LiveState;
@@ -12,15 +14,31 @@ export interface DeviceListProps {
 }
 
 const LIVE_LABEL = { connecting: 'live.connecting', open: 'live.open', closed: 'live.closed' } as const;
+const FILTERS = ['all', 'moving', 'stopped', 'offline'] as const;
+type Filter = (typeof FILTERS)[number];
+const FILTER_LABEL = {
+  all: 'map.filter.all',
+  moving: 'map.state.moving',
+  stopped: 'map.state.stopped',
+  offline: 'map.offline',
+} as const;
 
 /**
- * The side list: every device with its online/offline status and the time of its latest fix. On a
- * phone it is a bottom sheet under the map, folded to its summary until opened.
+ * The side list: every boat with its state, crew on duty and the age of its latest fix, searchable
+ * and filtered by state. On a phone it is a bottom sheet under the map, folded to its summary
+ * until opened.
  */
-export function DeviceList({ rows, selectedId, liveState, onSelect }: DeviceListProps) {
+export function BoatList({ rows, selectedId, liveState, onSelect }: BoatListProps) {
   const { t } = useI18n();
   const [folded, setFolded] = useState(true);
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
   const online = rows.filter((r) => r.status === 'online').length;
+  const q = query.trim().toLowerCase();
+  const shown = rows.filter(
+    (r) =>
+      (filter === 'all' || r.state === (filter as BoatState)) && (!q || r.name.toLowerCase().includes(q)),
+  );
   return (
     <aside className="side-panel" data-testid="device-list" data-collapsed={folded}>
       <div className="side-head">
@@ -39,22 +57,47 @@ export function DeviceList({ rows, selectedId, liveState, onSelect }: DeviceList
         </button>
       </div>
       <p className="side-summary">{t('map.deviceCount', { online, total: rows.length })}</p>
-      {rows.length === 0 && <p className="empty">{t('map.noDevices')}</p>}
+      <div className="boat-filters">
+        <input
+          type="search"
+          data-testid="boat-search"
+          aria-label={t('map.search')}
+          placeholder={t('map.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select
+          data-testid="boat-filter"
+          aria-label={t('map.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as Filter)}
+        >
+          {FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(FILTER_LABEL[f])}
+            </option>
+          ))}
+        </select>
+      </div>
+      {shown.length === 0 && <p className="empty">{t('map.noDevices')}</p>}
       <ul className="device-list">
-        {rows.map((row) => (
+        {shown.map((row) => (
           <li key={row.id}>
             <button
               type="button"
               className={`device-row${row.id === selectedId ? ' selected' : ''}`}
               data-testid="device-row"
-              data-device-id={row.id}
+              data-row-id={row.id}
+              data-device-id={row.deviceId ?? ''}
+              data-asset-id={row.assetId ?? ''}
               data-status={row.status}
+              data-state={row.state}
               onClick={() => onSelect(row.id)}
             >
-              <span className="device-name">{row.name}</span>
-              <span className={`badge badge-${row.status}`} data-testid="device-status">
-                {t(row.status === 'online' ? 'map.online' : 'map.offline')}
+              <span className="device-name" data-testid="boat-name">
+                {row.name}
               </span>
+              <BoatFigures row={row} />
               <span className="device-fix">
                 {row.lastFix ? (
                   <>
@@ -65,11 +108,6 @@ export function DeviceList({ rows, selectedId, liveState, onSelect }: DeviceList
                   t('map.noFix')
                 )}
               </span>
-              {row.position && row.position.speed > 0 && (
-                <span className="device-speed">
-                  {t('map.speed', { speed: row.position.speed.toFixed(1) })}
-                </span>
-              )}
             </button>
           </li>
         ))}
