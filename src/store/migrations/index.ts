@@ -12,6 +12,7 @@ import { boatSegments } from './0009-boat-segments.ts';
 import { crewsAndShifts } from './0010-crews-and-shifts.ts';
 import { clockEvents } from './0011-clock-events.ts';
 import { unloads } from './0012-unloads.ts';
+import { daySummaries } from './0013-day-summaries.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0010-crews-and-shifts': crewsAndShifts(d),
     '0011-clock-events': clockEvents(d),
     '0012-unloads': unloads(d),
+    '0013-day-summaries': daySummaries(d),
   };
   return { getMigrations: async () => all };
 }
