@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import type { Fix } from '../src/domain/positions/fix.ts';
 import { recomputeMarkedDays } from '../src/services/summaries/index.ts';
 import { type Device, findDevice } from '../src/store/devices.repository.ts';
-import { loginAs, useTestApp } from './helpers/app.ts';
+import { useTestApp } from './helpers/app.ts';
 import { useFleetWorld } from './helpers/crews.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { bj, sessions } from './helpers/orders.ts';
@@ -268,9 +269,111 @@ forEachDialect('daily summaries', (kind) => {
     assert.deepEqual([b2.days, b2.meanCoverage, b2.daysBelowCoverage, b2.tonnes], [4, 0.0769, 1, 0]);
   });
 
+  /** A downloaded spreadsheet's first sheet as rows of cell values (a formula reads as its result). */
+  const readSheet = async (user: string, url: string) => {
+    const res = await t.app.inject({ url, headers: await as(user) });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(
+      res.headers['content-type'],
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    assert.match(String(res.headers['content-disposition']), /attachment; filename="fleet-/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => {
+      const cells: unknown[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const v = row.getCell(c).value;
+        cells.push(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+      }
+      rows.push(cells);
+    });
+    return { sheet, rows };
+  };
+
+  it('downloads the fleet day as .xlsx: Chinese headers, number formats, one row per boat, a totals row', async () => {
+    const json = await get('operator', `/api/fleet/days/2026-03-02?unitId=${w.contractor}`);
+    const { sheet, rows } = await readSheet(
+      'operator',
+      `/api/fleet/days/2026-03-02.xlsx?unitId=${w.contractor}`,
+    );
+    assert.deepEqual(rows[0], [
+      '船只',
+      '日期',
+      '里程(公里)',
+      '作业(小时)',
+      '休息(小时)',
+      '无数据(小时)',
+      '班外航行(小时)',
+      '行程数',
+      '停留数',
+      '覆盖率',
+      '卸载次数',
+      '卸载(吨)',
+      '上班',
+      '下班',
+    ]);
+    assert.equal(rows.length, 1 + json.items.length + 1);
+    const byName = new Map(rows.slice(1, -1).map((r) => [r[0], r]));
+    const b1 = byName.get('清波1号') as unknown[];
+    const s = json.items.find((i: { assetId: string }) => i.assetId === w.boats.b1);
+    assert.deepEqual(b1, [
+      '清波1号',
+      '2026-03-02',
+      s.distanceM / 1000,
+      s.workS / 3600,
+      s.restS / 3600,
+      s.noDataS / 3600,
+      0,
+      s.trips,
+      s.stops,
+      1,
+      2,
+      2.25,
+      '07:00',
+      '17:00',
+    ]);
+    assert.deepEqual(byName.get('清波2号')?.slice(9, 14), [3 / 39, 0, 0, '06:30', '17:30']);
+    const totals = rows.at(-1) as unknown[];
+    assert.equal(totals[0], '合计');
+    for (const c of [2, 3, 4, 5, 6, 7, 8, 10, 11]) {
+      const sum = rows.slice(1, -1).reduce((n, r) => n + Number(r[c]), 0);
+      assert.ok(Math.abs(Number(totals[c]) - sum) < 1e-9, `column ${c + 1}: ${totals[c]} ≠ ${sum}`);
+    }
+    assert.equal(totals[9], null);
+    assert.deepEqual(
+      [sheet.getColumn(3).numFmt, sheet.getColumn(8).numFmt, sheet.getColumn(10).numFmt],
+      ['0.00', '0', '0.0%'],
+    );
+  });
+
+  it('downloads the fleet month as .xlsx with a totals row equal to the sum of the boats', async () => {
+    const json = await get('operator', `/api/fleet/months/2026-03?unitId=${w.contractor}`);
+    const { rows } = await readSheet('operator', `/api/fleet/months/2026-03.xlsx?unitId=${w.contractor}`);
+    assert.deepEqual(rows[0], [
+      '船只',
+      '月份',
+      '天数',
+      '里程(公里)',
+      '作业(小时)',
+      '休息(小时)',
+      '平均覆盖率',
+      '覆盖不足天数',
+      '卸载(吨)',
+    ]);
+    const b1 = json.items.find((i: { assetId: string }) => i.assetId === w.boats.b1);
+    const row = rows.find((r) => r[0] === '清波1号');
+    assert.deepEqual(row, ['清波1号', '2026-03', 4, b1.distanceM / 1000, b1.workH, b1.restH, 1, 0, 2.25]);
+    const totals = rows.at(-1) as unknown[];
+    assert.deepEqual([totals[0], totals[2], totals[7], totals[8]], ['合计', 8, 1, 2.25]);
+    const distance = rows.slice(1, -1).reduce((n, r) => n + Number(r[3]), 0);
+    assert.ok(Math.abs(Number(totals[3]) - distance) < 1e-9);
+  });
+
   it('answers 400 for a month that is not one', async () => {
     const res = await get('operator', '/api/fleet/months/2026-13', 400);
     assert.equal(res.error.code, 'VALIDATION_FAILED');
-    void loginAs;
   });
 });

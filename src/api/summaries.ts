@@ -11,12 +11,20 @@ const LocalDate = Type.String({
 /** GET /api/assets/:id/days/:date. */
 export const AssetDayParams = Type.Object({ id: Id, date: LocalDate });
 
-/** GET /api/fleet/days/:date. */
-export const FleetDayParams = Type.Object({ date: LocalDate });
+/** GET /api/fleet/days/:date, and :date.xlsx for the spreadsheet. */
+export const FleetDayParams = Type.Object({
+  date: Type.String({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}(\\.xlsx)?$',
+    description: 'local date (Asia/Shanghai); with .xlsx, the spreadsheet',
+  }),
+});
 
-/** GET /api/fleet/months/:month. */
+/** GET /api/fleet/months/:month, and :month.xlsx for the spreadsheet. */
 export const FleetMonthParams = Type.Object({
-  month: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'local month YYYY-MM (Asia/Shanghai)' }),
+  month: Type.String({
+    pattern: '^\\d{4}-\\d{2}(\\.xlsx)?$',
+    description: 'local month YYYY-MM (Asia/Shanghai); with .xlsx, the spreadsheet',
+  }),
 });
 
 /** `?unitId=` of the fleet reports: the boats held under that unit (within the caller's scope). */

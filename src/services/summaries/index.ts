@@ -5,4 +5,12 @@
  * feature's one entry.
  */
 export { flushNotedDays, recomputeMarkedDays } from './days.ts';
-export { COVERAGE_THRESHOLD, fleetDay, fleetMonth, getAssetDay } from './reports.ts';
+export {
+  COVERAGE_THRESHOLD,
+  fleetDay,
+  fleetDayFile,
+  fleetMonth,
+  fleetMonthFile,
+  getAssetDay,
+} from './reports.ts';
+export type { SheetFile } from './xlsx.ts';

@@ -7,6 +7,7 @@ import { getAssetOrThrow } from '../assets/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { listScopeUnder } from '../scope/index.ts';
 import { boatsUnder, currentSummaries, summaryView } from './days.ts';
+import { fleetDaySheet, fleetMonthSheet, type SheetFile } from './xlsx.ts';
 
 /** A day below this coverage counts as not covered in the month report. */
 export const COVERAGE_THRESHOLD = 0.9;
@@ -63,6 +64,28 @@ export async function fleetDay(
   const boats = await visibleBoats(ctx, who, unitId);
   const rows = await currentSummaries(ctx, boats, [date]);
   return { date, items: rows.map(summaryView) };
+}
+
+/** GET /api/fleet/days/:date.xlsx: the fleet day as a spreadsheet (Chinese headers, a totals row). */
+export async function fleetDayFile(
+  ctx: ServiceContext,
+  who: Principal,
+  date: string,
+  unitId?: string,
+): Promise<SheetFile> {
+  const view = await fleetDay(ctx, who, date, unitId);
+  const names = new Map((await visibleBoats(ctx, who, unitId)).map((b) => [b.id, b.name]));
+  return fleetDaySheet(view, names);
+}
+
+/** GET /api/fleet/months/:month.xlsx: the fleet month as a spreadsheet (Chinese headers, a totals row). */
+export async function fleetMonthFile(
+  ctx: ServiceContext,
+  who: Principal,
+  month: string,
+  unitId?: string,
+): Promise<SheetFile> {
+  return fleetMonthSheet(await fleetMonth(ctx, who, month, unitId));
 }
 
 /** The local dates of a month 'YYYY-MM' up to today. */
