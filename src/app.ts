@@ -44,6 +44,7 @@ import { progressRoutes } from './http/routes/progress.ts';
 import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { shiftRoutes } from './http/routes/shifts.ts';
+import { summaryRoutes } from './http/routes/summaries.ts';
 import { trackRoutes } from './http/routes/tracks.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { unloadRoutes } from './http/routes/unloads.ts';
@@ -277,6 +278,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     positionRoutes,
     assetRoutes,
     trackRoutes,
+    summaryRoutes,
     segmentRoutes,
     dockRoutes,
     crewRoutes,

@@ -43,6 +43,7 @@ forEachDialect('platform', (kind) => {
         '0011-clock-events',
         '0012-unloads',
         '0013-metrics',
+        '0014-day-summaries',
       ],
     );
   });

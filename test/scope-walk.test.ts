@@ -42,6 +42,7 @@ const WALKED: Record<string, Kind> = {
   '/api/assets/{id}/track': 'asset',
   '/api/assets/{id}/crew': 'asset',
   '/api/assets/{id}/shifts': 'asset',
+  '/api/assets/{id}/days/{date}': 'asset',
   '/api/units/{id}/shifts': 'unitShifts',
   '/api/docks/{id}': 'dock',
   '/api/segments/{id}': 'segment',
@@ -73,6 +74,10 @@ const NOT_SCOPED: Record<string, string> = {
   '/api/categories/{id}':
     'the category dictionary (清单制): one list the whole subdistrict shares, readable by every signed-in user',
   '/api/calendar/{year}': 'a calendar year (holidays, make-up days): a number, the same for everyone',
+  '/api/fleet/days/{date}':
+    'a date names no resource: the boats listed are those in the caller’s scope (day-summaries.test.ts checks who sees which)',
+  '/api/fleet/months/{month}':
+    'a month names no resource: the boats listed are those in the caller’s scope (day-summaries.test.ts checks who sees which)',
   '/open311/v2/services/{file}':
     'a GeoReport v2 service definition (a category code): public by the spec, no session involved',
 };
@@ -165,7 +170,8 @@ function errorOf(body: string): { code?: string; message?: string } | undefined 
 }
 
 function urlOf(route: string, segment: string): string {
-  return route.replace(/\{[A-Za-z]+\}/, encodeURIComponent(segment));
+  // A second parameter that names no resource (a day summary's date) is the fixture's day.
+  return route.replace(/\{[A-Za-z]+\}/, encodeURIComponent(segment)).replace('{date}', '2026-03-02');
 }
 
 forEachDialect('scope walk', (kind) => {

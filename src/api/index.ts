@@ -17,6 +17,7 @@ export * from './orders.ts';
 export * from './positions.ts';
 export * from './segments.ts';
 export * from './shifts.ts';
+export * from './summaries.ts';
 export * from './tracks.ts';
 export * from './units.ts';
 export * from './unloads.ts';

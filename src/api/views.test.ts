@@ -21,6 +21,7 @@ import type { listMyNotifications, notificationView } from '../services/notifica
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
 import type { segmentView } from '../services/segments/index.ts';
 import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
+import type { fleetDay, fleetMonth, getAssetDay } from '../services/summaries/index.ts';
 import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tracks/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { listVisibleUnloads, unloadView } from '../services/unloads/index.ts';
@@ -45,6 +46,7 @@ import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } 
 import type { PositionSchema } from './positions.ts';
 import type { SegmentSchema } from './segments.ts';
 import type { ShiftPlanSchema } from './shifts.ts';
+import type { DaySummarySchema, FleetDaySchema, FleetMonthSchema } from './summaries.ts';
 import type { StopListSchema, TrackSchema, TripListSchema } from './tracks.ts';
 import type { UnitSchema, UnitTreeNodeView } from './units.ts';
 import type { UnloadPageSchema, UnloadSchema } from './unloads.ts';
@@ -96,6 +98,12 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof dutyDay>, Static<typeof DutyDaySchema>>(true));
     assert.ok(same<Returned<typeof unloadView>, Static<typeof UnloadSchema>>(true));
     assert.ok(same<Returned<typeof listVisibleUnloads>, Static<typeof UnloadPageSchema>>(true));
+  });
+
+  it('daily summaries: an asset’s day, the fleet’s day and month', () => {
+    assert.ok(same<Returned<typeof getAssetDay>, Static<typeof DaySummarySchema>>(true));
+    assert.ok(same<Returned<typeof fleetDay>, Static<typeof FleetDaySchema>>(true));
+    assert.ok(same<Returned<typeof fleetMonth>, Static<typeof FleetMonthSchema>>(true));
   });
 
   it('categories, notifications and attachments', () => {

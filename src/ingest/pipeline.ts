@@ -9,6 +9,7 @@ import {
 import { type Fix, PositionFlag } from '../domain/positions/fix.ts';
 import type { LiveBus } from '../live/bus.ts';
 import type { Db } from '../store/database.ts';
+import { noteCommittedFixes } from '../store/day-summaries.repository.ts';
 import type { Device } from '../store/devices.repository.ts';
 import { commitPositionBatch, findLatest, type StoredPosition } from '../store/positions.repository.ts';
 import { type Completion, GroupCommit } from './group-commit.ts';
@@ -86,6 +87,9 @@ export class IngestPipeline {
       if (!current || current.time < p.time) live.set(p.deviceId, p);
     }
     await commitPositionBatch(this.deps.db, items, [...live.values()], seen);
+    // The days these fixes fell on (blind-spot ones included: they dirty their own past day)
+    // are noted in memory; the summaries job recomputes them, not the ingest.
+    noteCommittedFixes(this.deps.db, items);
     this.deps.metrics.commitSeconds.observe((performance.now() - started) / 1000);
   }
 

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { DAY_SUMMARY_INTERVAL_MS, DaySummaryJob } from './day-summaries.ts';
 import { DeviceStatusWatcher } from './device-status.ts';
 import { startJobs } from './scheduler.ts';
 import { TIME_LIMIT_INTERVAL_MS, TimeLimitJob } from './time-limits.ts';
 
 /**
  * The server process's periodic jobs: device status to the live feed, and the work-order time
- * limits. When the app closes they stop, a running pass is awaited, and the time limits' lease is
+ * limits, and the daily summaries of the days positions arrived for. When the app closes they stop, a running pass is awaited, and the time limits' lease is
  * released so that another process takes it over at once.
  */
 export async function jobsPlugin(app: FastifyInstance): Promise<void> {
@@ -13,10 +14,12 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
   const watcher = new DeviceStatusWatcher(ctx, bus);
   // With several server processes, a lease in the database lets one of them run the time limits.
   const timeLimits = new TimeLimitJob(ctx, bus);
+  const daySummaries = new DaySummaryJob(ctx);
   const stopJobs = startJobs(
     [
       { name: 'device-status', everyMs: 10_000, run: () => watcher.tick() },
       { name: TimeLimitJob.NAME, everyMs: TIME_LIMIT_INTERVAL_MS, run: () => timeLimits.tick() },
+      { name: 'day-summaries', everyMs: DAY_SUMMARY_INTERVAL_MS, run: () => daySummaries.tick() },
     ],
     app.log,
   );

@@ -131,6 +131,27 @@ export interface UnloadTable {
   created_at: number;
 }
 
+/** One asset's day (日汇总): the month report's figures as columns, the whole view as JSON in `body`. */
+export interface DaySummaryTable {
+  asset_id: string;
+  /** Local date YYYY-MM-DD (Asia/Shanghai). */
+  date: string;
+  distance_m: number;
+  work_s: number;
+  rest_s: number;
+  coverage: number | null;
+  tonnes: number;
+  body: string;
+  computed_at: number;
+}
+
+/** A day whose summary is out of date: facts for it arrived after (or without) its computation. */
+export interface DaySummaryMarkTable {
+  asset_id: string;
+  date: string;
+  marked_at: number;
+}
+
 /** A dock (码头/停靠点): a point where boats moor and unload, and how far from it still counts as at it. */
 export interface DockTable {
   id: string;
@@ -410,6 +431,8 @@ export interface Database {
   shift_plans: ShiftPlanTable;
   clock_events: ClockEventTable;
   unloads: UnloadTable;
+  day_summaries: DaySummaryTable;
+  day_summary_marks: DaySummaryMarkTable;
   docks: DockTable;
   devices: DeviceTable;
   positions: PositionTable;

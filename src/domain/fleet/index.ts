@@ -41,6 +41,7 @@ export {
   type WeeklyShift,
 } from './shifts.ts';
 export { simplifyIndexes, simplifyTrack } from './simplify.ts';
+export { type DayFigures, type DaySummaryInput, summariseDay } from './summary.ts';
 export { cleanTrack, isUsableFix, type LatLon, type TrackFix } from './track.ts';
 export { analyseTrack, type Stop, type TrackAnalysis, type Trip } from './trips.ts';
 export {

@@ -1,6 +1,7 @@
 import type { DutyDayView } from '../../api/index.ts';
 import {
   type ClockFlag,
+  type DayDuty,
   dutyOfDay,
   type Interval,
   localDateOf,
@@ -153,4 +154,33 @@ async function peopleOf(
       (boatOrder.get(a.assetId) ?? 0) - (boatOrder.get(b.assetId) ?? 0) || a.code.localeCompare(b.code),
   );
   return rows.filter((r) => r.assetId !== '').map(({ code: _code, ...row }) => row);
+}
+
+/**
+ * One boat's duty on a date, as GET /api/duty reports it (no scope check: the caller has
+ * already found the boat). The day summaries read it.
+ */
+export async function dutyOfBoat(ctx: ServiceContext, boat: Asset, date: string): Promise<DayDuty> {
+  const now = ctx.now();
+  const window = localDayWindow(date);
+  const events = eventsOfDay(
+    await listClockEvents(ctx.db, { boatIds: [boat.id], from: window.from, to: window.to + NIGHT_TAIL_MS }),
+    window,
+  );
+  const calendar = await workingCalendar(ctx);
+  const openUntil = now < window.to ? now : undefined;
+  if (events.some((e) => e.kind === 'in' && e.at < window.to)) {
+    const clockEvents = events.map((e) => ({ at: e.at, kind: e.kind, crewId: e.memberId }));
+    return dutyOfDay({ date, calendar, clockEvents, openUntil });
+  }
+  const plan = (await resolvePlans(ctx, [boat])).get(boat.id)?.plan;
+  const deviceIds = (await listDevices(ctx.db, { scopePath: null }))
+    .filter((d) => d.assetId === boat.id)
+    .map((d) => d.id);
+  const fixes: TrackFix[] = [];
+  for (const shift of plan ? shiftsOn(plan, date, calendar) : []) {
+    const fix = await findFirstUsableFix(ctx.db, deviceIds, shift.from, Math.min(shift.to, now + 1));
+    if (fix) fixes.push({ time: fix.time, lat: fix.lat, lon: fix.lon, valid: fix.valid });
+  }
+  return dutyOfDay({ date, calendar, plan, fixes });
 }

@@ -1,7 +1,8 @@
 import type { UnloadPageView, UnloadView } from '../../api/index.ts';
-import { clockTimeProblem, dockIdAt, UNLOAD_MAX_AGE_MS } from '../../domain/fleet/index.ts';
+import { clockTimeProblem, dockIdAt, localDateOf, UNLOAD_MAX_AGE_MS } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
+import { markDays } from '../../store/day-summaries.repository.ts';
 import { listDocks } from '../../store/docks.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import { insertUnloads, listUnloads, sumUnloads, type UnloadRecord } from '../../store/unloads.repository.ts';
@@ -89,7 +90,11 @@ export async function logUnload(
     recordedBy: who.userId,
     createdAt: now,
   };
-  await writeTransaction(ctx.db, [], (trx) => insertUnloads(trx, [unload]));
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await insertUnloads(trx, [unload]);
+    // Its day's summary counts the tonnes: recomputed before it is read next.
+    await markDays(trx, [{ assetId: boat.id, date: localDateOf(at) }], now);
+  });
   return unload;
 }
 

@@ -13,6 +13,7 @@ import { crewsAndShifts } from './0010-crews-and-shifts.ts';
 import { clockEvents } from './0011-clock-events.ts';
 import { unloads } from './0012-unloads.ts';
 import { metrics } from './0013-metrics.ts';
+import { daySummaries } from './0014-day-summaries.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -30,6 +31,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0011-clock-events': clockEvents(d),
     '0012-unloads': unloads(d),
     '0013-metrics': metrics(d),
+    '0014-day-summaries': daySummaries(d),
   };
   return { getMigrations: async () => all };
 }

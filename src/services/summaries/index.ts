@@ -1,0 +1,16 @@
+/**
+ * Daily summaries (日汇总) of assets and the fleet's day and month reports read from them. The
+ * ingest notes the days of committed fixes in memory; the summaries job writes them as marks and
+ * recomputes marked days; a read computes a missing or out-of-date day first. This index is the
+ * feature's one entry.
+ */
+export { flushNotedDays, recomputeMarkedDays } from './days.ts';
+export {
+  COVERAGE_THRESHOLD,
+  fleetDay,
+  fleetDayFile,
+  fleetMonth,
+  fleetMonthFile,
+  getAssetDay,
+} from './reports.ts';
+export type { SheetFile } from './xlsx.ts';
