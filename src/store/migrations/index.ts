@@ -7,6 +7,7 @@ import { attachments } from './0004-attachments.ts';
 import { jobs } from './0005-jobs.ts';
 import { open311 } from './0006-open311.ts';
 import { attachmentOrders } from './0007-attachment-orders.ts';
+import { turns } from './0010-turns.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0005-jobs': jobs(d),
     '0006-open311': open311(d),
     '0007-attachment-orders': attachmentOrders(d),
+    '0010-turns': turns(d),
   };
   return { getMigrations: async () => all };
 }

@@ -53,6 +53,11 @@ const ZH: Record<string, string> = {
   NO_EXTENSION_REQUEST: '没有待审批的延期申请',
   RETURN_VISIT_DONE: '本次结案已回访',
   REOPEN_WINDOW_PASSED: '结案时间过久，不能重办，请重新上报',
+  PARK_REQUEST_PENDING: '已有待审批的挂账申请',
+  NO_PARK_REQUEST: '没有待审批的挂账申请',
+  NO_CONSULTATION: '本单位没有待答复的征询',
+  MERGE_TARGET_CLOSED: '目标工单已结案，不能合并，请先重办该工单',
+  NOTICE_NOT_FOUND: '公告不存在',
   CALENDAR_INVALID: '工作日历或时间不正确',
   CALENDAR_NO_WORKING_TIME: '工作日历中没有可用的工作时间',
 };
