@@ -30,6 +30,7 @@ import { deviceRoutes } from './http/routes/devices.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
+import { noticeRoutes } from './http/routes/notices.ts';
 import { notificationRoutes } from './http/routes/notifications.ts';
 import { open311Routes } from './http/routes/open311.ts';
 import { answerOpen311FrameworkError } from './http/routes/open311-format.ts';
@@ -273,6 +274,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     attachmentRoutes,
     indicatorRoutes,
     notificationRoutes,
+    noticeRoutes,
     open311KeyRoutes,
     open311Routes,
   ]) {

@@ -9,6 +9,7 @@ export * from './attachments.ts';
 export * from './categories.ts';
 export * from './common.ts';
 export * from './devices.ts';
+export * from './notices.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';
