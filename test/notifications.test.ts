@@ -255,6 +255,11 @@ forEachDialect('notifications of reports, reopening and merges', (kind) => {
       reason: '杂物又堆回来了',
     });
     assert.equal(reopened.order.responsibleUnitId, t.org.a1.id);
+    assert.deepEqual(
+      reopened.event.targetUnit,
+      { id: t.org.a1.id, name: 'A1社区' },
+      'the reopen names its unit',
+    );
     const expected: [string, string, string][] = [
       ['admin', 'reopened', order.id],
       ['operator', 'reopened', order.id],
