@@ -37,6 +37,7 @@ forEachDialect('platform', (kind) => {
         '0005-jobs',
         '0006-open311',
         '0007-attachment-orders',
+        '0010-turns',
       ],
     );
   });

@@ -9,7 +9,8 @@ export async function noticeRoutes(app: App, p: Platform): Promise<void> {
   app.post(
     '/api/notices',
     {
-      config: { access: ['community', 'workstation'] },
+      // An administrator may stand in, as on every route.
+      config: { access: ['admin', 'community', 'workstation'] },
       schema: {
         tags: ['notices'],
         summary: 'Tell the residents of grids or communities in your scope (社区公告)',
