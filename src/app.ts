@@ -34,6 +34,7 @@ import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
 import { metricRoutes } from './http/routes/metrics.ts';
+import { noticeRoutes } from './http/routes/notices.ts';
 import { notificationRoutes } from './http/routes/notifications.ts';
 import { open311Routes } from './http/routes/open311.ts';
 import { answerOpen311FrameworkError } from './http/routes/open311-format.ts';
@@ -293,6 +294,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     metricRoutes,
     progressRoutes,
     notificationRoutes,
+    noticeRoutes,
     open311KeyRoutes,
     open311Routes,
   ]) {

@@ -230,6 +230,13 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     assert.ok(notification, 'the merge told the admin');
     await call(admin, 'POST', `/api/notifications/${notification.id}/read`);
     await call(admin, 'POST', '/api/notifications/read-all');
+    await call(await as('commA1'), 'POST', '/api/notices', {
+      title: '停水通知',
+      body: '明日 9:00–12:00 停水',
+      communityIds: [t.org.a1.id],
+      validFrom: new Date(t.clock.now()).toISOString(),
+      validTo: new Date(t.clock.now() + 86_400_000).toISOString(),
+    });
 
     // An Open311 client's report: its record names the order it created and the key it used.
     const posted = await postRequest(t.app, 'json', {

@@ -143,7 +143,7 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
     await p.locator(`[data-testid=order-detail][data-order-id="${story.id}"]`).waitFor();
     // Only what the API allows the centre on a fresh report.
     const buttons = await detail(p).locator('.action-buttons button').allTextContents();
-    assert.deepEqual(buttons, ['立案', '不予立案', '作废', '合并']);
+    assert.deepEqual(buttons, ['立案', '不予立案', '作废', '合并', '征询意见', '备注']);
 
     t.clock.t = bj('2026-03-02 09:10');
     await act(p, 'register', 'registered', (form) => form.locator('textarea[name=note]').fill('属实，立案'));
@@ -211,7 +211,8 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
       await form.locator('textarea[name=note]').fill('已修剪树枝');
     });
     assert.equal(await detail(p).getByTestId('order-status').textContent(), '已反馈');
-    assert.equal(await detail(p).getByTestId('no-actions').count(), 1);
+    // Handled: the department may still add a note (备注), nothing else.
+    assert.deepEqual(await detail(p).locator('.action-buttons button').allTextContents(), ['备注']);
   });
 
   it('shows everyone the timeline: who, when in Shanghai time, from → to, notes and photos', async () => {

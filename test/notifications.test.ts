@@ -62,6 +62,7 @@ forEachDialect('notifications of order actions', (kind) => {
   it('tells each unit the order lands on, newest first', async () => {
     assert.deepEqual(await kinds('commA1'), [
       'reworked',
+      'subTaskFedBack',
       'supervised',
       'dispatched',
       'dispatched',
@@ -72,14 +73,15 @@ forEachDialect('notifications of order actions', (kind) => {
     for (const user of ['operator', 'admin']) {
       assert.deepEqual(
         await kinds(user),
-        ['returned', 'escalated'],
-        `${user}: a community-level report is not theirs`,
+        ['awaitingVerification', 'returned', 'escalated'],
+        `${user}: a community-level report is not theirs; the feedback is, as the centre runs it`,
       );
     }
+    assert.deepEqual(await kinds('gridA1'), ['awaitingVerification'], 'the grid worker of its grid verifies');
   });
 
   it('leaves out leaders, residents, units not concerned and the acting user', async () => {
-    for (const user of ['leader', 'resident', 'commA2', 'power', 'gridA1']) {
+    for (const user of ['leader', 'resident', 'commA2', 'power']) {
       assert.deepEqual(await kinds(user), [], user);
     }
   });
@@ -87,7 +89,9 @@ forEachDialect('notifications of order actions', (kind) => {
   it('writes messages that name the order, the Chinese term and the deadline', async () => {
     const items = (await t.app.inject({ url: '/api/notifications', headers: await as('commA1') })).json()
       .items;
-    const [reworked, supervised, dispatched] = items;
+    const [reworked, fedBack, supervised, dispatched] = items;
+    assert.match(fedBack.message, /A sub-task \(协办\) of order [CE]\d{16} was fed back/);
+    assert.equal(fedBack.data.unitId, t.org.dept.id);
     assert.match(reworked.message, /^Order [CE]\d{16} failed verification and is back in handling \(返工\)/);
     assert.match(supervised.message, /under supervision \(督办\)/);
     assert.equal(supervised.data.auto, false);
@@ -251,6 +255,11 @@ forEachDialect('notifications of reports, reopening and merges', (kind) => {
       reason: '杂物又堆回来了',
     });
     assert.equal(reopened.order.responsibleUnitId, t.org.a1.id);
+    assert.deepEqual(
+      reopened.event.targetUnit,
+      { id: t.org.a1.id, name: 'A1社区' },
+      'the reopen names its unit',
+    );
     const expected: [string, string, string][] = [
       ['admin', 'reopened', order.id],
       ['operator', 'reopened', order.id],

@@ -112,7 +112,14 @@ forEachDialect('orders API', (kind) => {
     assert.equal(close.statusCode, 409);
     assert.equal(close.json().error.code, 'TRANSITION_NOT_ALLOWED');
     assert.match(close.json().error.message, /reported \(上报\).*allowed now: register, reject, void, merge/);
-    assert.deepEqual(close.json().error.details.allowedActions, ['register', 'reject', 'void', 'merge']);
+    assert.deepEqual(close.json().error.details.allowedActions, [
+      'register',
+      'reject',
+      'void',
+      'merge',
+      'consult',
+      'comment',
+    ]);
     const byLeader = await actAs(t, await as('leader'), order.id, 'register');
     assert.equal(byLeader.statusCode, 403);
     assert.equal(byLeader.json().error.code, 'FORBIDDEN');
@@ -221,7 +228,13 @@ forEachDialect('orders API', (kind) => {
     const after = await t.app.inject({ url: '/api/orders?limit=200', headers: green });
     assert.deepEqual(codes(after.json().items), [order.code]);
     const detail = await t.app.inject({ url: `/api/orders/${order.id}`, headers: green });
-    assert.deepEqual(detail.json().allowedActions, ['sign', 'return', 'requestExtension']);
+    assert.deepEqual(detail.json().allowedActions, [
+      'sign',
+      'return',
+      'requestExtension',
+      'requestPark',
+      'comment',
+    ]);
     // A resident sees what they reported, and the orders their reports were merged into.
     const mine = (await t.app.inject({ url: '/api/orders?limit=200', headers: await as('resident') })).json()
       .items;

@@ -60,6 +60,7 @@ forEachDialect('order updates write what changed', (kind) => {
       redAt: before.red_at,
       light: 'red',
       overdue: true,
+      visitDueAt: null,
     });
     assert.equal(repainted, true);
     // …then an update derived from the row read before the repaint says green again.
@@ -68,7 +69,7 @@ forEachDialect('order updates write what changed', (kind) => {
       t.store.db,
       read.state,
       next,
-      { yellowAt: before.yellow_at, redAt: before.red_at, light: 'green', overdue: false },
+      { yellowAt: before.yellow_at, redAt: before.red_at, light: 'green', overdue: false, visitDueAt: null },
       t.clock.now(),
     );
     assert.equal(written, true);
@@ -93,7 +94,7 @@ forEachDialect('order updates write what changed', (kind) => {
       t.store.db,
       read.state,
       { ...read.state, version: read.state.version + 1, status: 'voided' },
-      { yellowAt: null, redAt: null, light: null, overdue: false },
+      { yellowAt: null, redAt: null, light: null, overdue: false, visitDueAt: null },
       t.clock.now(),
     );
     assert.equal(stale, false);

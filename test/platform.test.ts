@@ -44,6 +44,7 @@ forEachDialect('platform', (kind) => {
         '0012-unloads',
         '0013-metrics',
         '0014-day-summaries',
+        '0015-turns',
       ],
     );
   });

@@ -29,7 +29,8 @@ type Kind =
   | 'order'
   | 'attachment'
   | 'open311Request'
-  | 'metric';
+  | 'metric'
+  | 'notice';
 
 /** The walked routes (as the OpenAPI document spells them) and the resource their parameter names. */
 const WALKED: Record<string, Kind> = {
@@ -52,6 +53,7 @@ const WALKED: Record<string, Kind> = {
   '/api/attachments/{id}': 'attachment',
   '/api/attachments/{id}/thumbnail': 'attachment',
   '/api/metrics/{id}': 'metric',
+  '/api/notices/{id}': 'notice',
   // Open311 is public and ignores sessions; its scope is the order's source: only orders that
   // came from the public (PUBLIC_SOURCES) are published, an internal one is "unknown".
   '/open311/v2/requests/{file}': 'open311Request',
@@ -97,6 +99,7 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   attachment: 'authenticated',
   open311Request: 'public',
   metric: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+  notice: 'authenticated',
 };
 
 /** A point inside the first grid of community B1 (the fixture's fifth 0.01° square). */
@@ -115,6 +118,8 @@ interface Caller {
   role: string | null;
   /** The unit path they see under; null = everything (admin). */
   scope: string | null;
+  /** The ids on their unit's path and, for a resident who gave one, their grid's: what a notice covering them names. */
+  covering: string[];
   headers: Record<string, string>;
 }
 
@@ -188,6 +193,7 @@ forEachDialect('scope walk', (kind) => {
   const missing = {} as Record<Kind, { segment: string; raw: string }>;
   let doc: { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
   const orders = {} as Record<'a1' | 'a2' | 'b1', OrderFacts>;
+  const notices: { id: string; places: string[]; from: number }[] = [];
 
   const unitPath = (id: string) => units.get(id)?.path ?? '(unknown unit)';
   const isRootScope = (c: Caller) => c.scope !== null && c.scope.split('/').filter(Boolean).length === 1;
@@ -298,6 +304,37 @@ forEachDialect('scope walk', (kind) => {
       const res = await actAs(t, await as('commB1'), b1.id, action, body);
       assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
     }
+    // A resident who gave the grid they live in (A1's first), and notices: A1 now, A1's first
+    // grid now, A1 from tomorrow, B1 now (noticeVisibility: residents those covering them and
+    // valid now; staff those for a unit under their scope or covering their own unit).
+    await post('admin', '/api/users', {
+      username: 'residentG',
+      password: PASSWORD,
+      displayName: 'residentG',
+      role: 'resident',
+      unitId: org.a1.id,
+      gridId: org.grids[0]?.id,
+    });
+    const now = t.clock.now();
+    const day = 86_400_000;
+    const notice = async (user: string, places: object, from: number) => ({
+      id: await post(user, '/api/notices', {
+        title: `${user}的公告`,
+        body: '停水通知',
+        ...places,
+        validFrom: new Date(from).toISOString(),
+        validTo: new Date(from + 3 * day).toISOString(),
+      }),
+      places: Object.values(places).flat() as string[],
+      from,
+    });
+    notices.push(
+      await notice('commA1', { communityIds: [org.a1.id] }, now - day),
+      await notice('commA1', { gridIds: [org.grids[0]?.id] }, now - day),
+      await notice('commA1', { communityIds: [org.a1.id] }, now + day),
+      await notice('commB1', { communityIds: [org.b1.id] }, now - day),
+    );
+
     const users = await listUsers(t.store.db, { scopePath: null });
     const userId = (name: string) => users.find((u) => u.username === name)?.id ?? '(unknown user)';
     orders.a1 = {
@@ -342,14 +379,23 @@ forEachDialect('scope walk', (kind) => {
     for (const u of await listUnits(t.store.db, { scopePath: null })) units.set(u.id, u);
 
     // The callers: every user, with the scope the rules give them (scope.ts), and nobody.
-    callers.push({ name: 'anonymous', userId: null, role: null, scope: null, headers: {} });
+    callers.push({ name: 'anonymous', userId: null, role: null, scope: null, covering: [], headers: {} });
     for (const u of users) {
       const unit = units.get(u.unitId);
       assert.ok(unit, u.username);
       const parent = unit.parentId ? units.get(unit.parentId) : undefined;
       const scope =
         u.role === 'admin' ? null : unit.kind === 'workstation' && parent ? parent.path : unit.path;
-      callers.push({ name: u.username, userId: u.id, role: u.role, scope, headers: await as(u.username) });
+      const ids = (path: string | undefined) => (path ?? '').split('/').filter(Boolean);
+      const covering = [...ids(unit.path), ...ids(u.gridId ? units.get(u.gridId)?.path : undefined)];
+      callers.push({
+        name: u.username,
+        userId: u.id,
+        role: u.role,
+        scope,
+        covering,
+        headers: await as(u.username),
+      });
     }
 
     // The real resources of each kind, and who may see each.
@@ -409,6 +455,18 @@ forEachDialect('scope walk', (kind) => {
           seesAllOrders(c) ||
           (referring.get(p.id) ?? []).some((o) => seesOrder(c, o))),
     }));
+    targets.notice = notices.map((n, i) => ({
+      label: `notice ${i + 1}`,
+      segment: n.id,
+      raw: n.id,
+      visibleTo: (c) => {
+        if (c.userId === null) return false;
+        if (c.scope === null) return true;
+        const covers = n.places.some((id) => c.covering.includes(id));
+        if (c.role === 'resident') return covers && n.from <= t.clock.now();
+        return covers || n.places.some((id) => inScope(c.scope, unitPath(id)));
+      },
+    }));
     targets.open311Request = Object.entries(orders).map(([name, o]) => ({
       label: `order ${name} (${o.source})`,
       segment: `${o.code}.json`,
@@ -429,6 +487,7 @@ forEachDialect('scope walk', (kind) => {
       'order',
       'attachment',
       'metric',
+      'notice',
     ] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };

@@ -12,6 +12,7 @@ export * from './devices.ts';
 export * from './docks.ts';
 export * from './duty.ts';
 export * from './metrics.ts';
+export * from './notices.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';

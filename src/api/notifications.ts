@@ -4,7 +4,8 @@ import { Nullable, Time } from './common.ts';
 
 /**
  * What a notification records of its order when written; `merged` names the order the duplicate
- * now lives on. Stored as JSON with the notification, so a reader takes every key as optional.
+ * now lives on; a decision says whether it was granted; a notice names itself. Stored as JSON
+ * with the notification, so a reader takes every key as optional.
  */
 export const NotificationDataSchema = Type.Object({
   status: Type.Optional(Type.Enum(ORDER_STATUSES)),
@@ -12,6 +13,17 @@ export const NotificationDataSchema = Type.Object({
   auto: Type.Optional(Type.Boolean({ description: 'raised by the time-limit scheduler' })),
   intoOrderId: Type.Optional(Type.String()),
   intoOrderCode: Type.Optional(Type.String()),
+  approved: Type.Optional(
+    Type.Boolean({ description: 'extensionDecided, parkDecided: granted (true) or denied' }),
+  ),
+  agree: Type.Optional(Type.Boolean({ description: 'consultAnswered: whether the asked unit agrees' })),
+  unitId: Type.Optional(Type.String({ description: 'consultAnswered, subTaskFedBack: the unit concerned' })),
+  noticeId: Type.Optional(
+    Type.String({ description: 'notice: the notice to residents (GET /api/notices/:id)' }),
+  ),
+  title: Type.Optional(Type.String({ description: 'notice: its title' })),
+  validFrom: Type.Optional(Time),
+  validTo: Type.Optional(Time),
 });
 
 /** One inbox entry (消息) as the API sends it. */

@@ -21,6 +21,7 @@ export const SubTaskBodySchema = Type.Object({
   unitId: Id,
   task: Type.Optional(Text(200)),
   deadline: Type.Optional(Instant),
+  plannedAt: Type.Optional(Instant),
 });
 const Many = Type.Array(Type.String({ maxLength: 400 }), { maxItems: 50 });
 
@@ -71,6 +72,16 @@ export const ActionBodySchema = Type.Object({
       unit: Type.Enum(TIME_LIMIT_UNITS),
     }),
   ),
+  /** requestPark: when the wait on someone outside should be over. */
+  until: Type.Optional(Instant),
+  /** signSubTask: when the unit plans to do its part. */
+  plannedAt: Type.Optional(Instant),
+  /** consult: the units asked, the question, and when the answers are needed. */
+  unitIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 20 })),
+  question: Type.Optional(Text(1000)),
+  dueAt: Type.Optional(Instant),
+  /** consultReply: whether the asked unit agrees (a note says why not). */
+  agree: Type.Optional(Type.Boolean()),
 });
 
 export const ActionParams = Type.Object({ id: Id, action: literals(ACTION_TYPES) });
@@ -126,6 +137,7 @@ export const OrderSubTaskSchema = Type.Object({
   task: Nullable(Type.String()),
   status: Type.Enum(SUB_TASK_STATUSES),
   deadline: Time,
+  plannedAt: Nullable(Time),
   closeReason: Nullable(Type.String()),
 });
 
@@ -136,6 +148,40 @@ export const ExtensionRequestSchema = Type.Object({
   reason: Type.String(),
   requestedBy: Type.String(),
   requestedAt: Time,
+});
+
+/** The holding unit's pending request to park the order (挂账), for the centre to decide. */
+export const ParkRequestSchema = Type.Object({
+  reason: Type.String(),
+  until: Time,
+  requestedBy: Type.String(),
+  requestedAt: Time,
+});
+
+/** A question put to a unit before dispatch (征询意见), with its answer once given. */
+export const ConsultationSchema = Type.Object({
+  id: Type.String(),
+  unitId: Type.String(),
+  unitName: Name('the asked unit’s name'),
+  question: Type.String(),
+  dueAt: Time,
+  askedBy: Type.String({ description: 'the user who asked' }),
+  askedAt: Time,
+  answer: Nullable(
+    Type.Object({
+      agree: Type.Boolean(),
+      note: Nullable(Type.String()),
+      at: Time,
+      by: Type.String({ description: 'the user who answered' }),
+    }),
+  ),
+});
+
+/** An action the caller's role could take now but a guard refuses, and why (the console explains the missing button). */
+export const BlockedActionSchema = Type.Object({
+  action: Type.Enum(ACTION_TYPES),
+  code: Type.String({ description: 'the error code taking it now would answer, e.g. SUBTASKS_OPEN' }),
+  message: Type.String(),
 });
 
 /** A work order as GET /api/orders/:id and the list return it. */
@@ -176,10 +222,17 @@ export const OrderSchema = Type.Object({
   light: Nullable(Type.Enum(TRAFFIC_LIGHTS)),
   overdue: Type.Boolean(),
   remainingWorkingMs: Nullable(Type.Number({ description: 'working time left to the deadline' })),
-  parked: Nullable(Type.Object({ at: Time, reason: Type.String() }, { description: '挂账' })),
+  parked: Nullable(
+    Type.Object(
+      { at: Time, reason: Type.String(), until: Nullable(Time) },
+      { description: '挂账; until: when the holding unit expected the wait to be over' },
+    ),
+  ),
+  parkRequest: Nullable(ParkRequestSchema),
   supervision: Nullable(Type.Object({ count: Type.Number(), lastAt: Time }, { description: '督办' })),
   subTasks: Type.Array(OrderSubTaskSchema),
   extensionRequests: Type.Array(ExtensionRequestSchema),
+  consultations: Type.Array(ConsultationSchema),
   reworkCount: Type.Number(),
   reopenCount: Type.Number(),
   returnCount: Type.Number(),
@@ -203,6 +256,11 @@ export const OrderSchema = Type.Object({
   updatedAt: Time,
   allowedActions: Type.Optional(
     Type.Array(Type.Enum(ACTION_TYPES), { description: 'only on the single-order read' }),
+  ),
+  blockedActions: Type.Optional(
+    Type.Array(BlockedActionSchema, {
+      description: 'only on the single-order read: actions the caller would have but must wait for',
+    }),
   ),
 });
 
@@ -264,7 +322,14 @@ export const CreatedOrderSchema = Type.Object({
 });
 
 /** POST /api/orders/:id/actions/:action. */
-export const ActedSchema = Type.Object({ order: OrderSchema, event: OrderEventSchema });
+export const ActedSchema = Type.Object({
+  order: OrderSchema,
+  event: OrderEventSchema,
+  warnings: Type.Array(Type.String(), {
+    description:
+      'what was accepted but needs attention: a sub-task unit nobody can sign for, a calendar year not loaded',
+  }),
+});
 
 /** POST /api/orders/:id/merge. */
 export const MergedSchema = Type.Object({ order: OrderSchema, into: OrderSchema, event: OrderEventSchema });
@@ -273,6 +338,10 @@ export const MergedSchema = Type.Object({ order: OrderSchema, into: OrderSchema,
 export type OrderView = Static<typeof OrderSchema>;
 /** A sub-task of an order as the API sends it. */
 export type OrderSubTaskView = Static<typeof OrderSubTaskSchema>;
+/** A consultation as the API sends it. */
+export type ConsultationView = Static<typeof ConsultationSchema>;
+/** A blocked action as the API sends it. */
+export type BlockedActionView = Static<typeof BlockedActionSchema>;
 /** A pending extension request as the API sends it. */
 export type ExtensionRequestView = Static<typeof ExtensionRequestSchema>;
 /** One timeline entry as the API sends it. */

@@ -15,6 +15,7 @@ export const UserSchema = Type.Object({
   displayName: Type.String(),
   role: Type.Enum(ROLES),
   unitId: Type.String(),
+  gridId: Nullable(Type.String({ description: 'the grid a resident lives in, when known' })),
   phone: Nullable(Type.String()),
   active: Type.Boolean(),
   lockedUntil: Nullable(Time),

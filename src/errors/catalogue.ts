@@ -96,6 +96,7 @@ export const ERRORS = {
   CATEGORY_NOT_FOUND: { status: 404, message: 'No such category' },
   ATTACHMENT_NOT_FOUND: { status: 404, message: 'No such attachment' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: 'No such notification in your inbox' },
+  NOTICE_NOT_FOUND: { status: 404, message: 'No such notice to residents' },
   PHOTO_TYPE_NOT_ALLOWED: { status: 415, message: 'Send a photo as JPEG, PNG or WebP' },
   PHOTO_UNREADABLE: { status: 422, message: 'The photo cannot be decoded: it may be cut off or damaged' },
   OPEN311_KEY_INVALID: {
@@ -127,6 +128,17 @@ export const ERRORS = {
   REOPEN_WINDOW_PASSED: {
     status: 409,
     message: 'The order was closed too long ago to be reopened: report it as a new order',
+  },
+  PARK_REQUEST_PENDING: {
+    status: 409,
+    message: 'A request to park the order is already waiting for the centre: wait for its decision',
+  },
+  NO_PARK_REQUEST: { status: 409, message: 'There is no pending request to park the order' },
+  NO_CONSULTATION: { status: 409, message: 'Your unit has no question on this order waiting for an answer' },
+  MERGE_TARGET_CLOSED: {
+    status: 409,
+    message:
+      'The order to merge into is closed: reopen it (重办) first, or report the problem as a new order',
   },
   // The category dictionary (清单制).
   CATEGORY_CODE_TAKEN: {

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { DAY_SUMMARY_INTERVAL_MS, DaySummaryJob } from './day-summaries.ts';
 import { DeviceStatusWatcher } from './device-status.ts';
+import { RETURN_VISIT_INTERVAL_MS, ReturnVisitJob } from './return-visits.ts';
 import { startJobs } from './scheduler.ts';
 import { TIME_LIMIT_INTERVAL_MS, TimeLimitJob } from './time-limits.ts';
 
 /**
- * The server process's periodic jobs: device status to the live feed, and the work-order time
- * limits, and the daily summaries of the days positions arrived for. When the app closes they stop, a running pass is awaited, and the time limits' lease is
- * released so that another process takes it over at once.
+ * The server process's periodic jobs: device status to the live feed, the work-order time limits,
+ * the return-visit reminders, and the daily summaries of the days positions arrived for. When the
+ * app closes they stop, a running pass is awaited, and the leases are released so that another
+ * process takes them over at once.
  */
 export async function jobsPlugin(app: FastifyInstance): Promise<void> {
   const { ctx, bus } = app.platform;
@@ -15,11 +17,13 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
   // With several server processes, a lease in the database lets one of them run the time limits.
   const timeLimits = new TimeLimitJob(ctx, bus);
   const daySummaries = new DaySummaryJob(ctx);
+  const returnVisits = new ReturnVisitJob(ctx, bus);
   const stopJobs = startJobs(
     [
       { name: 'device-status', everyMs: 10_000, run: () => watcher.tick() },
       { name: TimeLimitJob.NAME, everyMs: TIME_LIMIT_INTERVAL_MS, run: () => timeLimits.tick() },
       { name: 'day-summaries', everyMs: DAY_SUMMARY_INTERVAL_MS, run: () => daySummaries.tick() },
+      { name: ReturnVisitJob.NAME, everyMs: RETURN_VISIT_INTERVAL_MS, run: () => returnVisits.tick() },
     ],
     app.log,
   );
@@ -28,5 +32,8 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
     await timeLimits
       .release()
       .catch((error) => app.log.warn({ err: error }, 'time-limit lease not released'));
+    await returnVisits
+      .release()
+      .catch((error) => app.log.warn({ err: error }, 'return-visit lease not released'));
   });
 }

@@ -7,7 +7,7 @@ import { workingCalendar } from '../services/calendar/index.ts';
 import type { ServiceContext } from '../services/context.ts';
 import {
   type Delivery,
-  notifyUnits,
+  notifyTargets,
   publishNotifications,
   RecipientCache,
 } from '../services/notifications/index.ts';
@@ -121,7 +121,7 @@ export class TimeLimitJob {
         const holder = state.responsibleUnitId;
         const deliveries =
           kind && holder
-            ? await notifyUnits(trx, recipients, [{ unitId: holder, kind }], after, now, {
+            ? await notifyTargets(trx, recipients, [{ unitId: holder, kind }], after, now, {
                 ...(supervised && { auto: true }),
               })
             : [];

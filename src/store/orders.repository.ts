@@ -1,6 +1,12 @@
 import type { TrafficLight } from '../domain/calendar/time-limit.ts';
 import type { OrderSource, Stage } from '../domain/workorder/dictionary.ts';
-import type { JsonObject, OrderFields, OrderState, Timestamps } from '../domain/workorder/model.ts';
+import {
+  type JsonObject,
+  type OrderFields,
+  type OrderState,
+  type Timestamps,
+  upgradeState,
+} from '../domain/workorder/model.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import type { OrderTable } from './schema.ts';
@@ -16,6 +22,8 @@ export interface OrderTiming {
   redAt: number | null;
   light: TrafficLight | null;
   overdue: boolean;
+  /** When a closed order still without a return visit is to be reminded to the centre (null: none owed). */
+  visitDueAt: number | null;
 }
 
 /**
@@ -30,8 +38,9 @@ const rowsRead = new WeakMap<OrderState, OrderTable>();
 
 /** Turns a row into a record; exported for the list queries. */
 export function toOrder(r: OrderTable): OrderRecord {
-  const state = parseJson<OrderState>(r.state);
-  if (!state) throw new Error(`order ${r.id} has no state`);
+  const stored = parseJson<OrderState>(r.state);
+  if (!stored) throw new Error(`order ${r.id} has no state`);
+  const state = upgradeState(stored);
   rowsRead.set(state, r);
   return {
     id: r.id,
@@ -65,6 +74,7 @@ function stateColumns(state: OrderState, timing: OrderTiming) {
     red_at: timing.redAt,
     light: timing.light,
     overdue: timing.overdue ? 1 : 0,
+    visit_due_at: timing.visitDueAt,
     auto_supervised_for: state.supervision?.autoForDeadline ?? null,
     parked: state.parked ? 1 : 0,
     merged_into_id: state.mergedIntoId,

@@ -23,6 +23,8 @@ export interface UserTable {
   password_hash: string;
   role: string;
   unit_id: string;
+  /** The grid a resident lives in, when known (their unit is their community). */
+  grid_id: string | null;
   phone: string | null;
   active: number;
   failed_logins: number;
@@ -283,6 +285,11 @@ export interface OrderTable {
   overdue: number;
   /** The deadline the scheduler last raised automatic supervision (督办) for: state.supervision.autoForDeadline. */
   auto_supervised_for: number | null;
+  /**
+   * When the return-visit job reminds the centre of a closed order without a visit (回访); set from
+   * the state at every write, cleared by the job once it has reminded (see 0015-turns).
+   */
+  visit_due_at: number | null;
   parked: number;
   merged_into_id: string | null;
   /** Lower-cased code, description, address and category name, for the list's text filter. */
@@ -351,6 +358,27 @@ export interface NotificationTable {
   data: unknown;
   created_at: number;
   read_at: number | null;
+}
+
+/** A notice to residents (社区公告) by a community or workstation, valid for a period. */
+export interface NoticeTable {
+  id: string;
+  title: string;
+  body: string;
+  valid_from: number;
+  valid_to: number;
+  order_id: string | null;
+  author_user_id: string;
+  author_unit_id: string;
+  created_at: number;
+}
+
+/** A grid or community a notice is for: the residents there are told. */
+export interface NoticeUnitTable {
+  notice_id: string;
+  unit_id: string;
+  /** 'grid' or 'community', as the author named it. */
+  unit_kind: string;
 }
 
 /** An Open311 client's API key; only its SHA-256 is kept, the key itself is shown once. */
@@ -449,6 +477,8 @@ export interface Database {
   attachment_orders: AttachmentOrderTable;
   job_leases: JobLeaseTable;
   notifications: NotificationTable;
+  notices: NoticeTable;
+  notice_units: NoticeUnitTable;
   open311_keys: Open311KeyTable;
   open311_requests: Open311RequestTable;
   metrics: MetricTable;

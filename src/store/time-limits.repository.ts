@@ -60,3 +60,32 @@ export async function updateOrderLight(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Closed orders whose return visit (回访) is overdue by the stored reminder time, oldest first. */
+export async function listVisitsDue(db: Db, now: number, limit: number): Promise<OrderRecord[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('visit_due_at', '<=', now)
+    .orderBy('visit_due_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toOrder);
+}
+
+/**
+ * Marks the reminder of a closed order without a visit as given, if the order is still at the
+ * version read: a visit or a reopening meanwhile wrote the column itself. True when this call
+ * took it, so two jobs racing remind once.
+ */
+export async function clearVisitDue(db: Db, id: string, version: number): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set({ visit_due_at: null })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('visit_due_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

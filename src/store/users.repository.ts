@@ -13,6 +13,8 @@ export interface UserRecord {
   passwordHash: string;
   role: string;
   unitId: string;
+  /** The grid a resident lives in, when known; their unit is their community. */
+  gridId: string | null;
   phone: string | null;
   active: boolean;
   failedLogins: number;
@@ -30,6 +32,7 @@ function toUser(row: UserTable): UserRecord {
     passwordHash: row.password_hash,
     role: row.role,
     unitId: row.unit_id,
+    gridId: row.grid_id,
     phone: row.phone,
     active: row.active === 1,
     failedLogins: row.failed_logins,
@@ -80,6 +83,7 @@ export async function insertUser(db: Db, u: UserRecord): Promise<void> {
       password_hash: u.passwordHash,
       role: u.role,
       unit_id: u.unitId,
+      grid_id: u.gridId,
       phone: u.phone,
       active: u.active ? 1 : 0,
       failed_logins: u.failedLogins,
@@ -104,6 +108,7 @@ export async function updateUser(
       ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.unitId !== undefined && { unit_id: patch.unitId }),
+      ...(patch.gridId !== undefined && { grid_id: patch.gridId }),
       ...(patch.phone !== undefined && { phone: patch.phone }),
       ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
       ...(patch.failedLogins !== undefined && { failed_logins: patch.failedLogins }),
@@ -158,4 +163,29 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where('active', '=', 1)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * The active residents of some communities (their unit) or grids (where they live, when known):
+ * who a notice to residents reaches. Read in the caller's transaction, never cached.
+ */
+export async function listResidentsIn(
+  db: Db,
+  places: { communityIds: readonly string[]; gridIds: readonly string[] },
+): Promise<UserRecord[]> {
+  if (places.communityIds.length === 0 && places.gridIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('role', '=', 'resident')
+    .where('active', '=', 1)
+    .where((eb) =>
+      eb.or([
+        ...(places.communityIds.length > 0 ? [eb('unit_id', 'in', [...places.communityIds])] : []),
+        ...(places.gridIds.length > 0 ? [eb('grid_id', 'in', [...places.gridIds])] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
 }

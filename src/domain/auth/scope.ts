@@ -59,3 +59,32 @@ export function orderVisibility(
 export function isTopLevelScope(scope: string): boolean {
   return scope.split('/').filter(Boolean).length === 1;
 }
+
+/**
+ * Which notices to residents (公告) a caller sees. A notice is for grids and communities; it
+ * covers a person whose unit (or, for a resident, whose grid) lies at or under one of them.
+ * Admins: all. Residents: the notices covering them, while valid. Staff: those for a unit under
+ * their scope (what they manage) and those covering their own unit (a grid worker reads their
+ * community's). `coveringUnitIds` are the ids on the caller's unit path and grid path.
+ */
+export type NoticeVisibility =
+  | { kind: 'all' }
+  | { kind: 'units'; unitPath: string; coveringUnitIds: string[] }
+  | { kind: 'resident'; coveringUnitIds: string[] };
+
+/** The ids a unit path names, from the root down. */
+function idsOnPath(path: string | null): string[] {
+  return path === null ? [] : path.split('/').filter(Boolean);
+}
+
+/** The notice rule (see NoticeVisibility) for a caller, their unit's path and their grid's path. */
+export function noticeVisibility(
+  who: { role: string; scopePath: string | null },
+  unitPath: string,
+  gridPath: string | null,
+): NoticeVisibility {
+  if (who.scopePath === null) return { kind: 'all' };
+  const coveringUnitIds = [...new Set([...idsOnPath(unitPath), ...idsOnPath(gridPath)])];
+  if (who.role === 'resident') return { kind: 'resident', coveringUnitIds };
+  return { kind: 'units', unitPath: who.scopePath, coveringUnitIds };
+}

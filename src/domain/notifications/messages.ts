@@ -6,14 +6,28 @@ function beijing(at: number): string {
   return new Date(at + SHANGHAI_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** What a message may mention besides the order: its deadline and the specifics of its kind. */
+export interface MessageDetails {
+  deadline: number | null;
+  auto?: boolean;
+  intoOrderCode?: string;
+  /** extensionDecided, parkDecided: granted or denied. */
+  approved?: boolean;
+  /** consultAnswered: whether the asked unit agrees. */
+  agree?: boolean;
+  /** notice: its title. */
+  title?: string;
+}
+
 /**
  * The inbox line for a notification. The console may render its own text from `kind` and
- * `data`; this one reads well as it is, with the Chinese term the staff use.
+ * `data` (web/src/i18n, in Chinese and English); this one reads well as it is, in English with
+ * the Chinese term the staff use. A notice's line is its title, in the words its author wrote.
  */
 export function notificationMessage(
   kind: NotificationKind,
   orderCode: string,
-  details: { deadline: number | null; auto?: boolean; intoOrderCode?: string },
+  details: MessageDetails,
 ): string {
   const due = details.deadline === null ? '' : `, due ${beijing(details.deadline)} Beijing time`;
   switch (kind) {
@@ -41,5 +55,31 @@ export function notificationMessage(
       return `Order ${orderCode} has used 80 % of its time limit (黄灯)${due}`;
     case 'overdue':
       return `Order ${orderCode} is overdue (红灯)${due}`;
+    case 'awaitingVerification':
+      return `Order ${orderCode} was fed back (反馈) and waits for verification (核查): check the result on site`;
+    case 'extensionRequested':
+      return `The unit handling order ${orderCode} asks for more time (申请延期): approve or deny it`;
+    case 'extensionDecided':
+      return details.approved
+        ? `Your extension request on order ${orderCode} was approved (批准延期)${due}`
+        : `Your extension request on order ${orderCode} was denied (驳回延期): keep to the deadline${due}`;
+    case 'subTaskFedBack':
+      return `A sub-task (协办) of order ${orderCode} was fed back: see whether your unit can feed back now`;
+    case 'closed':
+      return `Your report ${orderCode} was closed (结案): please rate the result (回访)`;
+    case 'returnVisitDue':
+      return `Order ${orderCode} was closed a working day ago and has had no return visit (回访) yet: call the reporter`;
+    case 'parkRequested':
+      return `The unit handling order ${orderCode} asks to park it (申请挂账) while it waits on someone outside: approve or deny it`;
+    case 'parkDecided':
+      return details.approved
+        ? `Your request to park order ${orderCode} was approved (批准挂账): its time limit is paused`
+        : `Your request to park order ${orderCode} was denied (驳回挂账): carry on handling it${due}`;
+    case 'consultRequested':
+      return `Your unit is asked for its opinion on order ${orderCode} (征询意见): read the order and answer`;
+    case 'consultAnswered':
+      return `The unit you asked answered on order ${orderCode} (征询答复): ${details.agree ? 'it agrees' : 'it does not agree'}`;
+    case 'notice':
+      return `Notice (公告): ${details.title ?? ''}`;
   }
 }

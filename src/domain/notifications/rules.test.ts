@@ -81,4 +81,77 @@ describe('who hears about an action', () => {
       false,
     ]);
   });
+
+  it('tells whose turn it is now: verifiers, deciders, requesters, the lead, the followers, the asked and the asker', () => {
+    const handled = orderIn('handled', { responsibleUnitId: 'lead', dispatcherUnitId: 'centre' });
+    const CASES: [string, OrderEvent, ReturnType<typeof targetsOfEvent>][] = [
+      [
+        'feedback: the grid and the unit running it',
+        event('feedback'),
+        [
+          { unitId: 'grid-a1', kind: 'awaitingVerification' },
+          { unitId: 'centre', kind: 'awaitingVerification' },
+        ],
+      ],
+      [
+        'an extension request: the unit deciding',
+        event('requestExtension'),
+        [{ unitId: 'centre', kind: 'extensionRequested' }],
+      ],
+      [
+        'an extension decided: its requester',
+        event('denyExtension', { requestedBy: 'u-crew' }),
+        [{ userId: 'u-crew', kind: 'extensionDecided' }],
+      ],
+      [
+        'a sub-task fed back: the lead',
+        event('feedbackSubTask', { unitId: 'power' }),
+        [{ unitId: 'lead', kind: 'subTaskFedBack' }],
+      ],
+      [
+        'a closure: each follower once',
+        event('close'),
+        [
+          { userId: 'u-res', kind: 'closed' },
+          { userId: 'u-res2', kind: 'closed' },
+        ],
+      ],
+      [
+        'a park request: the centre',
+        event('requestPark'),
+        [{ unitId: 'subdistrict', kind: 'parkRequested' }],
+      ],
+      [
+        'a park decided: its requester',
+        event('approvePark', { requestedBy: 'u-crew' }),
+        [{ userId: 'u-crew', kind: 'parkDecided' }],
+      ],
+      [
+        'a consultation: each unit asked',
+        event('consult', { consultations: [{ unitId: 'green' }, { unitId: 'power' }] }),
+        [
+          { unitId: 'green', kind: 'consultRequested' },
+          { unitId: 'power', kind: 'consultRequested' },
+        ],
+      ],
+      [
+        'an answer: the asker',
+        event('consultReply', { askedBy: 'u-op' }),
+        [{ userId: 'u-op', kind: 'consultAnswered' }],
+      ],
+      ['a note: nobody', event('comment'), []],
+    ];
+    const context = {
+      gridId: 'grid-a1',
+      centreUnitId: 'subdistrict',
+      followers: ['u-res', 'u-res2', 'u-res'],
+    };
+    for (const [name, e, expected] of CASES)
+      assert.deepEqual(targetsOfEvent(e, handled, context), expected, name);
+    assert.deepEqual(
+      targetsOfEvent(event('close'), orderIn('closed', { reporterUserId: 'u-res' })),
+      [{ userId: 'u-res', kind: 'closed' }],
+      'without the followers read, the reporter',
+    );
+  });
 });

@@ -18,6 +18,14 @@ export interface NewSubTask {
   task?: string;
   /** Defaults to the order's deadline. */
   deadline?: number;
+  /** When the unit plans to do its part, if known. */
+  plannedAt?: number;
+}
+
+/** One unit asked in a consultation (征询), with the id the caller gives the question. */
+export interface NewConsultation {
+  id: string;
+  unitId: string;
 }
 
 type Act<T extends string, P = object> = { type: T } & P & ActionBase;
@@ -32,10 +40,13 @@ export const BARE_ACTIONS = [
   'close',
   'supervise',
   'resume',
+  // A note on the timeline without a transition; the note itself is required (see conversation.ts).
+  'comment',
+  'approvePark',
 ] as const;
 
 /** Actions that carry a mandatory reason and nothing else. */
-export const REASONED_ACTIONS = ['reject', 'void', 'return', 'reopen', 'park'] as const;
+export const REASONED_ACTIONS = ['reject', 'void', 'return', 'reopen', 'park', 'denyPark'] as const;
 
 type BareActionType = (typeof BARE_ACTIONS)[number];
 type ReasonedActionType = (typeof REASONED_ACTIONS)[number];
@@ -68,9 +79,12 @@ export type OrderAction =
   | Act<'approveExtension', { subTaskId?: string; deadline?: number }>
   | Act<'denyExtension', { reason: string; subTaskId?: string }>
   | Act<'addSubTask', { subTask: NewSubTask }>
-  | Act<'signSubTask', { subTaskId: string }>
+  | Act<'signSubTask', { subTaskId: string; plannedAt?: number }>
   | Act<'feedbackSubTask', { subTaskId: string }>
-  | Act<'closeSubTask', { subTaskId: string; reason: string }>;
+  | Act<'closeSubTask', { subTaskId: string; reason: string }>
+  | Act<'requestPark', { reason: string; until: number }>
+  | Act<'consult', { asks: readonly NewConsultation[]; question: string; dueAt: number }>
+  | Act<'consultReply', { agree: boolean }>;
 
 /** An action's name. */
 export type ActionType = OrderAction['type'];

@@ -57,7 +57,7 @@ export const AFTERCARE_SPECS: ActionSpecs<'returnVisit' | 'reopen'> = {
           returnVisit: null,
           reopenCount: order.reopenCount + 1,
         },
-        data: { reopenCount: order.reopenCount + 1, deadline: null },
+        data: { reopenCount: order.reopenCount + 1, toUnitId: runningUnitId(order), deadline: null },
       },
   },
 };

@@ -3,7 +3,8 @@ import { type ActionType, noteOf, type OrderAction } from './actions.ts';
 import { AFTERCARE_SPECS } from './aftercare.ts';
 import { COLLABORATION_SPECS } from './collaboration.ts';
 import { type OrderContext, orderContext } from './context.ts';
-import { type Failure, orderError } from './errors.ts';
+import { CONVERSATION_SPECS } from './conversation.ts';
+import { type Failure, type OrderErrorCode, orderError } from './errors.ts';
 import { EXTENSION_SPECS } from './extension.ts';
 import { checkPhotos } from './guards.ts';
 import { HANDLING_SPECS } from './handling.ts';
@@ -24,6 +25,7 @@ const SPECS: ActionSpecs<ActionType> = {
   ...EXTENSION_SPECS,
   ...SUPERVISION_SPECS,
   ...COLLABORATION_SPECS,
+  ...CONVERSATION_SPECS,
 };
 
 // The union of per-action specs cannot be called with a union of actions without help:
@@ -79,6 +81,36 @@ export function allowedActions(
       stateAllows(type, order.status, order.parked !== null) &&
       specOf(type).check?.(order, actor, now, full) === undefined,
   );
+}
+
+/** Refusals that explain a button the caller would otherwise have: something else must happen first. */
+const BLOCKING: ReadonlySet<OrderErrorCode> = new Set(['SUBTASKS_OPEN', 'REOPEN_WINDOW_PASSED']);
+
+/** An action the caller's role may take in this state but not yet, and why (the guard's own refusal). */
+export interface BlockedAction {
+  action: ActionType;
+  code: OrderErrorCode;
+  message: string;
+}
+
+/**
+ * Why a button is missing: the actions the table gives this actor now that a guard refuses for a
+ * reason they can wait out or act on (open sub-tasks before feedback, a reopen window that has
+ * passed). The same checks as allowedActions, so a blocked action is never also allowed.
+ */
+export function blockedActions(
+  order: OrderState,
+  actor: Actor,
+  now: number,
+  ctx: Partial<OrderContext> = {},
+): BlockedAction[] {
+  const full = orderContext(ctx);
+  return ACTION_TYPES.flatMap((type) => {
+    if (!roleAllows(type, actor.role) || !stateAllows(type, order.status, order.parked !== null)) return [];
+    const refused = specOf(type).check?.(order, actor, now, full);
+    if (!refused || !BLOCKING.has(refused.error.code)) return [];
+    return [{ action: type, code: refused.error.code, message: refused.error.message }];
+  });
 }
 
 function resultingStatus(order: OrderState, next: OrderState, type: ActionType): OrderStatus {

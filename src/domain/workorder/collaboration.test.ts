@@ -10,6 +10,7 @@ const sub = (id: string, unitId: string, status: SubTask['status']): SubTask => 
   task: null,
   status,
   deadline: bj('2026-03-12 17:30'),
+  plannedAt: null,
   closeReason: null,
 });
 

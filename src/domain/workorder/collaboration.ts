@@ -30,7 +30,9 @@ export function buildSubTasks(
     if (typeof s.unitId !== 'string' || s.unitId === '') return invalid(`Sub-task ${s.id} needs a unitId`);
     if (s.unitId === leadUnitId) return invalid(`Sub-task ${s.id} is for the lead unit itself: drop it`);
     const deadline = s.deadline ?? defaultDeadline;
-    const bad = futureInstant(deadline, now, `The deadline of sub-task ${s.id}`);
+    const bad =
+      futureInstant(deadline, now, `The deadline of sub-task ${s.id}`) ??
+      plannedAtProblem(s.plannedAt, `sub-task ${s.id}`);
     if (bad) return bad;
     ids.add(s.id);
     subTasks.push({
@@ -39,15 +41,23 @@ export function buildSubTasks(
       task: s.task ?? null,
       status: 'dispatched',
       deadline,
+      plannedAt: s.plannedAt ?? null,
       closeReason: null,
     });
   }
   return { ok: true, subTasks };
 }
 
+/** A planned date may lie in the past (a visit already made) but must be a real instant. */
+function plannedAtProblem(plannedAt: unknown, what: string): Failure | undefined {
+  return plannedAt === undefined || (typeof plannedAt === 'number' && Number.isFinite(plannedAt))
+    ? undefined
+    : invalid(`The planned date of ${what} must be a time`);
+}
+
 /** The sub-task data an event records. */
 export function subTaskData(s: SubTask): JsonObject {
-  return { id: s.id, unitId: s.unitId, task: s.task, deadline: s.deadline };
+  return { id: s.id, unitId: s.unitId, task: s.task, deadline: s.deadline, plannedAt: s.plannedAt };
 }
 
 function findSubTask(order: OrderState, id: unknown): SubTask | Failure {
@@ -109,9 +119,18 @@ export const COLLABORATION_SPECS: ActionSpecs<
   },
   signSubTask: {
     check: (order, actor) => hasOwn(order, actor, 'dispatched'),
+    // The unit may say when it will do its part (the outage it scheduled), on signing.
     apply: (order, action, actor) => {
       const s = ownSubTask(order, action.subTaskId, actor, 'dispatched');
-      return 'ok' in s ? s : withSubTask(order, { ...s, status: 'signed' });
+      if ('ok' in s) return s;
+      const bad = plannedAtProblem(action.plannedAt, `sub-task ${s.id}`);
+      if (bad) return bad;
+      const plannedAt = action.plannedAt ?? s.plannedAt;
+      return withSubTask(
+        order,
+        { ...s, status: 'signed', plannedAt },
+        action.plannedAt === undefined ? {} : { plannedAt },
+      );
     },
   },
   feedbackSubTask: {

@@ -51,7 +51,7 @@ describe('lightTimes', () => {
 
   it('is null when no time limit runs', () => {
     assert.equal(lightTimes(orderIn('handled'), CTX), null);
-    assert.equal(lightTimes(orderIn('signed', { parked: { at: 0, reason: 'x' } }), CTX), null);
+    assert.equal(lightTimes(orderIn('signed', { parked: { at: 0, reason: 'x', until: null } }), CTX), null);
   });
 });
 

@@ -15,6 +15,10 @@ export type OrderErrorCode =
   | 'NO_EXTENSION_REQUEST'
   | 'RETURN_VISIT_DONE'
   | 'REOPEN_WINDOW_PASSED'
+  | 'PARK_REQUEST_PENDING'
+  | 'NO_PARK_REQUEST'
+  | 'NO_CONSULTATION'
+  | 'MERGE_TARGET_CLOSED'
   | CalendarErrorCode
   | 'FORBIDDEN'
   | 'OUT_OF_SCOPE'

@@ -57,6 +57,7 @@ describe('extensions (延期)', () => {
       unitId: 'dept-power',
       task: null,
       status: 'signed' as const,
+      plannedAt: null,
       closeReason: null,
     };
     const early = { ...handling, subTasks: [{ ...sub, deadline: bj('2026-03-10 17:30') }] };

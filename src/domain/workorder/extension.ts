@@ -111,7 +111,11 @@ export const EXTENSION_SPECS: ActionSpecs<'requestExtension' | 'approveExtension
       if (typeof deadline !== 'number' || !Number.isFinite(deadline) || deadline <= Math.max(now, current)) {
         return invalid('The new deadline must be later than both now and the current deadline');
       }
-      const data: JsonObject = { subTaskId: request.subTaskId, extension: { ...request.extension } };
+      const data: JsonObject = {
+        subTaskId: request.subTaskId,
+        extension: { ...request.extension },
+        requestedBy: request.requestedBy,
+      };
       let next: OrderState = {
         ...order,
         extensionRequests: withoutRequest(order, request),
@@ -139,7 +143,7 @@ export const EXTENSION_SPECS: ActionSpecs<'requestExtension' | 'approveExtension
         requireText(action.reason, 'the reason for denying the extension') ?? {
           ok: true,
           order: { ...order, extensionRequests: withoutRequest(order, request) },
-          data: { subTaskId: request.subTaskId },
+          data: { subTaskId: request.subTaskId, requestedBy: request.requestedBy },
         }
       );
     },

@@ -67,6 +67,7 @@ export const HANDLING_SPECS: ActionSpecs<
           responsibleUserId: null,
           deadline: null,
           extensionRequests: [],
+          parkRequest: null,
           returnCount: order.returnCount + 1,
         },
         data: { fromUnitId: order.responsibleUnitId, toUnitId: order.dispatcherUnitId, deadline: null },
@@ -91,7 +92,7 @@ export const HANDLING_SPECS: ActionSpecs<
     apply: (order, action) =>
       checkPhotos(action.photos, 'Attach at least one photo of the result') ?? {
         ok: true,
-        order: { ...order, extensionRequests: [] },
+        order: { ...order, extensionRequests: [], parkRequest: null },
       },
   },
   verify: {

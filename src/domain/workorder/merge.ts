@@ -21,6 +21,14 @@ export function absorbDuplicate(
     return orderError('FORBIDDEN', `A ${actor.role} may not merge orders: that is for admin, operator`);
   }
   if (duplicateId === order.id) return invalid('An order cannot be merged into itself');
+  if (order.status === 'closed') {
+    // Swallowed by a closed order, the report would get no handling and no visit of its own.
+    return orderError(
+      'MERGE_TARGET_CLOSED',
+      'Cannot merge into a closed order: reopen it (重办) first if the problem is back, or register this report as a case of its own',
+      { state: order.status },
+    );
+  }
   if (CANNOT_ABSORB.includes(order.status)) {
     return orderError(
       'TRANSITION_NOT_ALLOWED',

@@ -31,6 +31,8 @@ export interface SubTask {
   task: string | null;
   status: SubTaskStatus;
   deadline: number;
+  /** When the unit plans to do its part (a scheduled power outage, say); null when not said. */
+  plannedAt: number | null;
   closeReason: string | null;
 }
 
@@ -41,6 +43,45 @@ export interface ExtensionRequest {
   reason: string;
   requestedBy: string;
   requestedAt: number;
+}
+
+/** A pending request of the holding unit to park the order (挂账) while it waits on someone outside. */
+export interface ParkRequest {
+  reason: string;
+  /** When the unit expects the outside party (an owner, another authority) to have acted. */
+  until: number;
+  requestedBy: string;
+  requestedAt: number;
+}
+
+/** The parking flag (挂账): since when, why, and until when the holding unit expected to wait (null: not said). */
+export interface Parked {
+  at: number;
+  reason: string;
+  until: number | null;
+}
+
+/** An asked unit's answer to a consultation. */
+export interface ConsultAnswer {
+  agree: boolean;
+  note: string | null;
+  at: number;
+  byUserId: string;
+}
+
+/**
+ * A question put to a unit before dispatch (征询意见): greening asked whether the branches may be
+ * cut, say. The asked unit may read the order and answers once; dispatch does not wait for it.
+ */
+export interface Consultation {
+  id: string;
+  unitId: string;
+  question: string;
+  dueAt: number;
+  askedByUserId: string;
+  askedByUnitId: string | null;
+  askedAt: number;
+  answer: ConsultAnswer | null;
 }
 
 /** The result of a return visit (回访); "closed" is not "solved". */
@@ -109,10 +150,13 @@ export interface OrderState {
    * 挂账 is a flag, not a state: a parked order keeps its state and responsible unit, and
    * `resume` continues exactly there with the working time it had left.
    */
-  parked: { at: number; reason: string } | null;
+  parked: Parked | null;
+  /** The holding unit's request to park the order, waiting for the centre's decision. */
+  parkRequest: ParkRequest | null;
   supervision: Supervision | null;
   subTasks: readonly SubTask[];
   extensionRequests: readonly ExtensionRequest[];
+  consultations: readonly Consultation[];
   reworkCount: number;
   reopenCount: number;
   returnCount: number;
@@ -145,4 +189,24 @@ export interface OrderEvent {
   photos: readonly string[];
   /** Action specifics: target unit, deadline, satisfaction... A `deadline` key always means the order's deadline changed. */
   data: JsonObject;
+}
+
+/**
+ * A stored state as this version of the state machine reads it: states written before sub-task
+ * plans, park requests, park dates and consultations existed get their empty values.
+ */
+export function upgradeState(stored: OrderState): OrderState {
+  const s = stored as OrderState & Partial<Pick<OrderState, 'parkRequest' | 'consultations'>>;
+  const needsSubTasks = s.subTasks.some((t) => t.plannedAt === undefined);
+  const needsParked = s.parked !== null && s.parked.until === undefined;
+  if (s.parkRequest !== undefined && s.consultations !== undefined && !needsSubTasks && !needsParked) {
+    return stored;
+  }
+  return {
+    ...s,
+    parked: s.parked === null ? null : { ...s.parked, until: s.parked.until ?? null },
+    parkRequest: s.parkRequest ?? null,
+    consultations: s.consultations ?? [],
+    subTasks: s.subTasks.map((t) => ({ ...t, plannedAt: t.plannedAt ?? null })),
+  };
 }

@@ -1,5 +1,5 @@
 import type { TrafficLight } from '../calendar/time-limit.ts';
-import { trafficLight } from '../calendar/time-limit.ts';
+import { trafficLight, workingMsPerDay } from '../calendar/time-limit.ts';
 import { addWorkingMs, workingMsBetween } from '../calendar/working-time.ts';
 import { type ActionResult, applyAction } from './apply.ts';
 import { type OrderContext, orderContext } from './context.ts';
@@ -72,4 +72,17 @@ export function autoSupervise(
     now,
     ctx,
   );
+}
+
+/**
+ * When a closed order without a return visit (回访) is due to be reminded to the centre: one
+ * working day of working time after it was closed (closed on Friday at 15:00, due on Monday at
+ * 15:00). Null when no visit is owed: not closed, visited already, or fixed on the spot by the
+ * grid worker who reported it (自处理), whom nobody needs to call back.
+ */
+export function returnVisitDueAt(order: OrderState, ctx: Partial<OrderContext> = {}): number | null {
+  if (order.status !== 'closed' || order.returnVisit !== null || order.closedAt === null) return null;
+  if (order.resolution !== 'handled') return null;
+  const { calendar } = orderContext(ctx);
+  return addWorkingMs(calendar, order.closedAt, workingMsPerDay(calendar));
 }

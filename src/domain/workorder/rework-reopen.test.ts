@@ -93,7 +93,7 @@ describe('reopen (重办)', () => {
       assert.equal(order.responsibleUnitId, 'centre');
       assert.equal(order.closedAt, null);
       assert.equal(order.returnVisit, null, 'a new closure gets a new return visit');
-      assert.deepEqual(event.data, { reopenCount: 1, deadline: null });
+      assert.deepEqual(event.data, { reopenCount: 1, toUnitId: 'centre', deadline: null });
     });
   }
   it('needs a reason', () => {

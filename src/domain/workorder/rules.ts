@@ -30,6 +30,10 @@ const SUPERVISORS: readonly Role[] = [...CENTRE, 'leader'];
 const VERIFIERS: readonly Role[] = [...RUNNERS, 'gridWorker'];
 
 const OPEN: readonly OrderStatus[] = ['registered', ...IN_HAND_STATUSES, 'handled', 'verified'];
+/** Every state but the final ones (closed, rejected, voided, merged): the order is still a live case. */
+const LIVE: readonly OrderStatus[] = ['reported', ...OPEN];
+/** Units a consultation may ask: any unit that takes part in orders, the centre included. */
+const CONSULTED: readonly Role[] = [...CENTRE, ...HANDLERS];
 const PARKABLE: readonly OrderStatus[] = ['registered', ...IN_HAND_STATUSES];
 
 function rule(
@@ -67,11 +71,21 @@ export const ACTION_RULES: Readonly<Record<ActionType, ActionRule>> = {
   supervise: { ...rule('督办', OPEN, 'same', SUPERVISORS, 'yes'), system: true },
   park: rule('挂账', PARKABLE, 'same', SUPERVISORS),
   resume: rule('恢复', PARKABLE, 'same', SUPERVISORS, 'only'),
+  // Waiting on someone outside (an owner, another authority): the holding unit asks, the centre decides.
+  requestPark: rule('申请挂账', IN_HAND_STATUSES, 'same', HANDLERS),
+  approvePark: rule('批准挂账', IN_HAND_STATUSES, 'same', CENTRE),
+  denyPark: rule('驳回挂账', IN_HAND_STATUSES, 'same', CENTRE),
   addSubTask: rule('增派协办', IN_HAND_STATUSES, 'same', RUNNERS),
   signSubTask: rule('协办签收', IN_HAND_STATUSES, 'same', HANDLERS),
   feedbackSubTask: rule('协办反馈', IN_HAND_STATUSES, 'same', HANDLERS),
   // The lead unit closes a sub-task it no longer needs; the centre may too.
   closeSubTask: rule('关闭协办', IN_HAND_STATUSES, 'same', [...CENTRE, ...HANDLERS]),
+  // Asking departments before dispatch (征询): the centre, or a workstation running the order.
+  consult: rule('征询意见', ['reported', 'registered'], 'same', [...CENTRE, 'workstation'], 'yes'),
+  // The asked unit answers while the order is live; dispatch does not wait for it.
+  consultReply: rule('答复征询', LIVE, 'same', CONSULTED, 'yes'),
+  // Any role: the service lets only those who may see the order (everyone involved) reach it.
+  comment: rule('备注', LIVE, 'same', ROLES, 'yes'),
 };
 
 /** Every action name, in table order. */

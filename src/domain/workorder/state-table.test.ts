@@ -16,12 +16,29 @@ const pendingOrderExtension = {
   requestedBy: 'u-crew',
   requestedAt: NOW - 60_000,
 };
+const pendingPark = {
+  reason: '等待业主配合',
+  until: bj('2026-03-20 17:30'),
+  requestedBy: 'u-crew',
+  requestedAt: NOW - 60_000,
+};
+const openQuestion = {
+  id: 'q-green',
+  unitId: 'dept-greening',
+  question: '可否修剪行道树？',
+  dueAt: bj('2026-03-11 17:30'),
+  askedByUserId: 'u-op',
+  askedByUnitId: 'centre',
+  askedAt: NOW - 60_000,
+  answer: null,
+};
 const subTask = (status: 'dispatched' | 'signed') => ({
   id: 's-power',
   unitId: 'dept-power',
   task: null,
   status,
   deadline: bj('2026-03-12 17:30'),
+  plannedAt: null,
   closeReason: null,
 });
 
@@ -73,7 +90,7 @@ const CASES: Record<ActionType, { actor: Actor; action: OrderAction; patch?: Par
   resume: {
     actor: A.op,
     action: { type: 'resume' },
-    patch: { parked: { at: NOW - 3_600_000, reason: 'x' } },
+    patch: { parked: { at: NOW - 3_600_000, reason: 'x', until: null } },
   },
   addSubTask: {
     actor: A.op,
@@ -94,6 +111,31 @@ const CASES: Record<ActionType, { actor: Actor; action: OrderAction; patch?: Par
     action: { type: 'closeSubTask', subTaskId: 's-power', reason: '无需停电' },
     patch: { subTasks: [subTask('signed')] },
   },
+  requestPark: {
+    actor: A.crew,
+    action: { type: 'requestPark', reason: '等待业主配合', until: bj('2026-03-20 17:30') },
+  },
+  approvePark: { actor: A.op, action: { type: 'approvePark' }, patch: { parkRequest: pendingPark } },
+  denyPark: {
+    actor: A.op,
+    action: { type: 'denyPark', reason: '请先联系业主' },
+    patch: { parkRequest: pendingPark },
+  },
+  consult: {
+    actor: A.op,
+    action: {
+      type: 'consult',
+      asks: [{ id: 'q-new', unitId: 'dept-greening' }],
+      question: '可否修剪行道树？',
+      dueAt: bj('2026-03-11 17:30'),
+    },
+  },
+  consultReply: {
+    actor: A.greening,
+    action: { type: 'consultReply', agree: true },
+    patch: { consultations: [openQuestion] },
+  },
+  comment: { actor: A.op, action: { type: 'comment', note: '已电话联系居民' } },
 };
 
 describe('every state × action against the table', () => {
@@ -127,7 +169,7 @@ describe('every state × action against the table', () => {
 });
 
 describe('the parked flag (挂账)', () => {
-  const parked = { parked: { at: NOW - 3_600_000, reason: '需纳入年度改造计划' } };
+  const parked = { parked: { at: NOW - 3_600_000, reason: '需纳入年度改造计划', until: null } };
   for (const type of ACTION_TYPES) {
     const { actor, action, patch } = CASES[type];
     const allowed = ACTION_RULES[type].whileParked !== 'no';

@@ -157,6 +157,7 @@ describe('the overhanging-branches story', () => {
     assert.deepEqual(approved?.data, {
       subTaskId: 's-power',
       extension: { amount: 2, unit: 'days' },
+      requestedBy: 'u-power',
       subTaskDeadline: bj('2026-03-16 17:30'),
       deadline: bj('2026-03-16 17:30'),
     });

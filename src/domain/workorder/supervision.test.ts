@@ -19,12 +19,20 @@ describe('park and resume (挂账)', () => {
 
   it('keeps the state and refuses handling while parked', () => {
     assert.equal(parked.order.status, 'handling');
-    assert.deepEqual(parked.order.parked, { at: bj('2026-03-09 11:00'), reason: '需纳入改造计划' });
+    assert.deepEqual(parked.order.parked, {
+      at: bj('2026-03-09 11:00'),
+      reason: '需纳入改造计划',
+      until: null,
+    });
     const error = refused(
       applyAction(parked.order, { type: 'feedback', photos: ['p'] }, A.crew, bj('2026-03-10 09:00'), CTX),
     );
     assert.equal(error.code, 'TRANSITION_NOT_ALLOWED');
-    assert.deepEqual(error.details?.allowedActions, []);
+    assert.deepEqual(
+      error.details?.allowedActions,
+      ['comment'],
+      'a note is all the holder may add while parked',
+    );
     assert.equal(orderLight(parked.order, bj('2026-03-12 09:00'), CTX), null, 'the clock stops');
     assert.equal(needsAutoSupervision(parked.order, bj('2026-03-20 09:00')), false);
   });

@@ -155,6 +155,7 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       return {
         order: await orderViewFor(p.ctx, who, acted.order, names),
         event: eventView(acted.event, names),
+        warnings: acted.warnings,
       };
     },
   );

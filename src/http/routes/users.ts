@@ -10,7 +10,7 @@ import {
 } from '../../services/users/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
-import { ErrorBody, IdParams, Password, RoleSchema, Username, UserSchema } from '../schemas.ts';
+import { ErrorBody, Id, IdParams, Password, RoleSchema, Username, UserSchema } from '../schemas.ts';
 
 const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
 const Phone = Type.String({ maxLength: 30, pattern: '^[0-9+ -]*$' });
@@ -60,6 +60,7 @@ export async function userRoutes(app: App, p: Platform): Promise<void> {
           displayName: DisplayName,
           role: RoleSchema,
           unitId: Type.String({ minLength: 1, maxLength: 64 }),
+          gridId: Type.Optional(Type.Union([Id, Type.Null()])),
           phone: Type.Optional(Phone),
         }),
         response: { 201: UserSchema },
@@ -82,6 +83,7 @@ export async function userRoutes(app: App, p: Platform): Promise<void> {
             password: Type.Optional(Password),
             role: Type.Optional(RoleSchema),
             unitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            gridId: Type.Optional(Type.Union([Id, Type.Null()])),
             phone: Type.Optional(Type.Union([Phone, Type.Null()])),
             active: Type.Optional(Type.Boolean()),
             unlock: Type.Optional(Type.Boolean()),

@@ -1,4 +1,4 @@
-import type { InboxView, NotificationData, NotificationView } from '../../api/index.ts';
+import type { NotificationData, NotificationView } from '../../api/index.ts';
 import { notificationMessage } from '../../domain/notifications/messages.ts';
 import {
   type NotificationKind,
@@ -7,23 +7,14 @@ import {
   targetsOfEvent,
 } from '../../domain/notifications/rules.ts';
 import type { OrderEvent } from '../../domain/workorder/model.ts';
-import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import type { LiveBus } from '../../live/bus.ts';
 import type { Db } from '../../store/database.ts';
-import {
-  countUnread,
-  findNotification,
-  insertNotifications,
-  listNotifications,
-  markNotificationsRead,
-  type NotificationRecord,
-} from '../../store/notifications.repository.ts';
+import { insertNotifications, type NotificationRecord } from '../../store/notifications.repository.ts';
+import { listFollowers } from '../../store/order-links.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
-import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import { findUser, listUsers } from '../../store/users.repository.ts';
-import type { Principal, ServiceContext } from '../context.ts';
 
 /** A notification just written, with the unit path the live feed scopes it to. */
 export interface Delivery {
@@ -50,25 +41,59 @@ export class RecipientCache {
     this.units.set(unitId, found);
     return found;
   }
+
+  /**
+   * One person told as such (a requester, an asker, a reporter; residents too): their unit and its
+   * path, or undefined for an inactive or unknown user (a channel's reporter, an Open311 key, has no inbox).
+   */
+  async person(db: Db, userId: string): Promise<{ unitId: string; path: string | null } | undefined> {
+    const user = await findUser(db, userId);
+    if (!user?.active) return undefined;
+    const unit = await findUnit(db, user.unitId);
+    return { unitId: user.unitId, path: unit?.path ?? null };
+  }
+}
+
+/** What a notification's data and message mention besides the order (see record). */
+export interface NotificationExtras {
+  auto?: boolean;
+  into?: OrderRecord;
+  approved?: boolean;
+  agree?: boolean;
+  unitId?: string;
 }
 
 /**
- * Writes one notification per user of each target unit about the order, in the caller's
- * transaction (`db`), so a rolled-back change notifies no one. The user who caused it is skipped.
+ * Writes the notifications about the order in the caller's transaction (`db`), so a rolled-back
+ * change notifies no one: one per active user of each target unit (residents and leaders aside,
+ * see RecipientCache), one per target person (residents too: it is their report). Each user is
+ * told once; the user who caused it is skipped.
  */
-export async function notifyUnits(
+export async function notifyTargets(
   db: Db,
   recipients: RecipientCache,
   targets: readonly NotificationTarget[],
   order: OrderRecord,
   now: number,
-  options: { skipUserId?: string; auto?: boolean } = {},
+  options: { skipUserId?: string } & NotificationExtras = {},
 ): Promise<Delivery[]> {
   const deliveries: Delivery[] = [];
+  const told = new Set<string>(options.skipUserId === undefined ? [] : [options.skipUserId]);
   for (const target of targets) {
+    if ('userId' in target) {
+      const person = await recipients.person(db, target.userId);
+      if (!person || told.has(target.userId)) continue;
+      told.add(target.userId);
+      deliveries.push({
+        notification: record(person.unitId, target.userId, target.kind, order, now, options),
+        unitPath: person.path,
+      });
+      continue;
+    }
     const unit = await recipients.of(db, target.unitId);
     for (const userId of unit.userIds) {
-      if (userId === options.skipUserId) continue;
+      if (told.has(userId)) continue;
+      told.add(userId);
       deliveries.push({
         notification: record(target.unitId, userId, target.kind, order, now, options),
         unitPath: unit.path,
@@ -88,7 +113,7 @@ function record(
   kind: NotificationKind,
   order: OrderRecord,
   now: number,
-  options: { auto?: boolean; into?: OrderRecord },
+  options: NotificationExtras,
 ): NotificationRecord {
   const { deadline, status } = order.state;
   const data: NotificationData = {
@@ -96,6 +121,9 @@ function record(
     deadline: deadline === null ? null : new Date(deadline).toISOString(),
     ...(options.auto !== undefined && { auto: options.auto }),
     ...(options.into && { intoOrderId: options.into.id, intoOrderCode: options.into.code }),
+    ...(options.approved !== undefined && { approved: options.approved }),
+    ...(options.agree !== undefined && { agree: options.agree }),
+    ...(options.unitId !== undefined && { unitId: options.unitId }),
   };
   return {
     id: newId(),
@@ -108,6 +136,8 @@ function record(
       deadline,
       auto: options.auto,
       intoOrderCode: options.into?.code,
+      approved: options.approved,
+      agree: options.agree,
     }),
     data,
     createdAt: now,
@@ -116,10 +146,34 @@ function record(
 }
 
 /** The command centre an order belongs to: the root (subdistrict) of the tree its unit sits in. */
-async function centreUnitOf(db: Db, order: OrderRecord): Promise<string | null> {
+export async function centreUnitOf(db: Db, order: OrderRecord): Promise<string | null> {
   const unitId = order.state.responsibleUnitId ?? order.communityId ?? order.gridId;
   const unit = unitId ? await findUnit(db, unitId) : undefined;
   return unit?.path.split('/').find(Boolean) ?? null;
+}
+
+/** What the notifications of an event mention besides the order: a decision, an answer, a unit. */
+function extrasOf(event: OrderEvent): NotificationExtras {
+  const { data } = event;
+  switch (event.action) {
+    case 'supervise':
+      return { auto: event.actor.role === 'system' };
+    case 'approveExtension':
+    case 'approvePark':
+      return { approved: true };
+    case 'denyExtension':
+    case 'denyPark':
+      return { approved: false };
+    case 'consultReply':
+      return {
+        ...(typeof data.agree === 'boolean' && { agree: data.agree }),
+        ...(typeof data.unitId === 'string' && { unitId: data.unitId }),
+      };
+    case 'feedbackSubTask':
+      return typeof data.unitId === 'string' ? { unitId: data.unitId } : {};
+    default:
+      return {};
+  }
 }
 
 /**
@@ -132,11 +186,18 @@ export async function notifyForEvent(
   after: OrderRecord,
   now: number,
 ): Promise<Delivery[]> {
-  const centreUnitId = event.action === 'reopen' ? await centreUnitOf(db, after) : null;
-  const targets = targetsOfEvent(event, after.state, { centreUnitId });
+  const needsCentre = event.action === 'reopen' || event.action === 'requestPark';
+  const closing = event.action === 'close' || event.action === 'selfHandle';
+  const targets = targetsOfEvent(event, after.state, {
+    centreUnitId: needsCentre ? await centreUnitOf(db, after) : null,
+    gridId: after.gridId,
+    ...(closing && { followers: await listFollowers(db, after.id) }),
+  });
   if (targets.length === 0) return [];
-  const auto = event.action === 'supervise' ? event.actor.role === 'system' : undefined;
-  return notifyUnits(db, new RecipientCache(), targets, after, now, { skipUserId: event.actor.userId, auto });
+  return notifyTargets(db, new RecipientCache(), targets, after, now, {
+    skipUserId: event.actor.userId,
+    ...extrasOf(event),
+  });
 }
 
 /**
@@ -212,67 +273,59 @@ export function publishNotifications(bus: LiveBus, deliveries: readonly Delivery
   }
 }
 
-/** The largest inbox page a caller may ask for. */
-export const MAX_NOTIFICATION_PAGE = 100;
-
-function encodeCursor(n: NotificationRecord): string {
-  return Buffer.from(JSON.stringify([n.createdAt, n.id])).toString('base64url');
+/** What a notice to residents tells its readers (src/services/notices/). */
+export interface NoticeMention {
+  id: string;
+  title: string;
+  validFrom: number;
+  validTo: number;
+  orderId: string | null;
+  orderCode: string | null;
 }
 
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    // The values go straight into SQL: a fraction or a NUL makes PostgreSQL fail where SQLite would not.
-    if (
-      Number.isSafeInteger(createdAt) &&
-      typeof id === 'string' &&
-      id.length > 0 &&
-      id.length <= 100 &&
-      !id.includes('\u0000')
-    )
-      return { createdAt: createdAt as number, id };
-  } catch {
-    // Falls through to the error below.
+/**
+ * Tells residents of a notice (公告), one inbox entry each, in the notice's transaction; the live
+ * feed delivers each entry to its resident only.
+ */
+export async function notifyResidents(
+  db: Db,
+  notice: NoticeMention,
+  residents: readonly { id: string; unitId: string }[],
+  now: number,
+): Promise<Delivery[]> {
+  const paths = new Map<string, string | null>();
+  const deliveries: Delivery[] = [];
+  for (const resident of residents) {
+    if (!paths.has(resident.unitId))
+      paths.set(resident.unitId, (await findUnit(db, resident.unitId))?.path ?? null);
+    const data: NotificationData = {
+      noticeId: notice.id,
+      title: notice.title,
+      validFrom: new Date(notice.validFrom).toISOString(),
+      validTo: new Date(notice.validTo).toISOString(),
+    };
+    deliveries.push({
+      notification: {
+        id: newId(),
+        userId: resident.id,
+        unitId: resident.unitId,
+        kind: 'notice',
+        orderId: notice.orderId,
+        orderCode: notice.orderCode,
+        message: notificationMessage('notice', notice.orderCode ?? '', {
+          deadline: null,
+          title: notice.title,
+        }),
+        data,
+        createdAt: now,
+        readAt: null,
+      },
+      unitPath: paths.get(resident.unitId) ?? null,
+    });
   }
-  fail('VALIDATION_FAILED', 'querystring.cursor is not a cursor of this inbox: start from the first page', {
-    field: 'querystring.cursor',
-  });
-}
-
-/** The caller's own notifications, newest first, with the unread count. */
-export async function listMyNotifications(
-  ctx: ServiceContext,
-  who: Principal,
-  q: { unread?: boolean; limit?: number; cursor?: string },
-): Promise<InboxView> {
-  const page = await listNotifications(ctx.db, who.userId, {
-    unreadOnly: q.unread === true,
-    limit: Math.min(q.limit ?? 50, MAX_NOTIFICATION_PAGE),
-    before: q.cursor ? decodeCursor(q.cursor) : undefined,
-  });
-  const last = page.items.at(-1);
-  return {
-    items: page.items.map(notificationView),
-    unreadCount: await countUnread(ctx.db, who.userId),
-    ...(page.more && last && { nextCursor: encodeCursor(last) }),
-  };
-}
-
-/** Marks one of the caller's notifications read; someone else's is NOTIFICATION_NOT_FOUND. */
-export async function markMyNotificationRead(ctx: ServiceContext, who: Principal, id: string) {
-  const found = await writeTransaction(ctx.db, [], async (trx) => {
-    await markNotificationsRead(trx, who.userId, ctx.now(), [id]);
-    const marked = await findNotification(trx, who.userId, id);
-    if (!marked) fail('NOTIFICATION_NOT_FOUND', `You have no notification with id ${id}`);
-    return marked;
-  });
-  return notificationView(found);
-}
-
-/** Marks all the caller's notifications read; returns how many were unread. */
-export async function markAllMyNotificationsRead(ctx: ServiceContext, who: Principal) {
-  const updated = await writeTransaction(ctx.db, [], (trx) =>
-    markNotificationsRead(trx, who.userId, ctx.now()),
+  await insertNotifications(
+    db,
+    deliveries.map((d) => d.notification),
   );
-  return { updated };
+  return deliveries;
 }

@@ -6,9 +6,10 @@ import { DomainError, fail } from '../../errors/catalogue.ts';
 import { findCategory } from '../../store/categories.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
+import { findUnit } from '../../store/units.repository.ts';
 import { missingYearWarnings, workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { type Delivery, notifyForEvent } from '../notifications/index.ts';
+import { type Delivery, notifyForEvent, RecipientCache } from '../notifications/index.ts';
 import { getVisibleOrderOrThrow } from '../scope/index.ts';
 import { actorOf } from './actor.ts';
 import { mergeOrder } from './merge.ts';
@@ -23,7 +24,10 @@ import {
 } from './units.ts';
 import { commitTransition, domainFailure } from './write.ts';
 
-/** An order after an action, with the event it wrote and calendar warnings worth logging. */
+/**
+ * An order after an action, with the event it wrote and warnings for the caller (and the log):
+ * a unit given work that nobody can act for, a calendar year not loaded.
+ */
 export interface ActedOrder {
   order: OrderRecord;
   event: OrderEvent;
@@ -58,6 +62,10 @@ async function resolve(
   }
   if (type === 'addSubTask' && body.subTask)
     await requireUnit(ctx, body.subTask.unitId, 'body.subTask.unitId');
+  if (type === 'consult') {
+    for (const [i, unitId] of (body.unitIds ?? []).entries())
+      await requireUnit(ctx, unitId, `body.unitIds.${i}`);
+  }
   if ((type === 'signSubTask' || type === 'feedbackSubTask') && body.subTaskId === undefined) {
     // "Sign our sub-task": the unit's only sub-task waiting for this step, when there is exactly one.
     const waiting = type === 'signSubTask' ? 'dispatched' : 'signed';
@@ -65,6 +73,41 @@ async function resolve(
     if (mine.length === 1) return { subTaskId: mine[0]?.id };
   }
   return {};
+}
+
+function unitIdsIn(list: unknown): string[] {
+  return Array.isArray(list)
+    ? list.flatMap((s) =>
+        s && typeof s === 'object' && 'unitId' in s && typeof s.unitId === 'string' ? [s.unitId] : [],
+      )
+    : [];
+}
+
+/**
+ * Units just given a sub-task or a question that nobody can act for (no active user who gets its
+ * notifications): accepted, since someone may be added, but the caller is told, as an open
+ * sub-task holds up the lead's feedback until it is closed (关闭协办).
+ */
+async function unstaffedWarnings(ctx: ServiceContext, event: OrderEvent): Promise<string[]> {
+  const subTaskUnits =
+    event.action === 'dispatch' || event.action === 'addSubTask' ? unitIdsIn(event.data.subTasks) : [];
+  const askedUnits = event.action === 'consult' ? unitIdsIn(event.data.consultations) : [];
+  const recipients = new RecipientCache();
+  const warnings: string[] = [];
+  for (const [unitIds, what] of [
+    [
+      subTaskUnits,
+      'nobody can sign for its sub-task, and the lead cannot feed back until it is closed (关闭协办)',
+    ],
+    [askedUnits, 'nobody can answer the question'],
+  ] as const) {
+    for (const unitId of unitIds) {
+      if ((await recipients.of(ctx.db, unitId)).userIds.length > 0) continue;
+      const name = (await findUnit(ctx.db, unitId))?.name ?? unitId;
+      warnings.push(`Unit ${name} (${unitId}) has no active users: ${what}`);
+    }
+  }
+  return warnings;
 }
 
 async function attempt(
@@ -91,7 +134,7 @@ async function attempt(
   return {
     order,
     event: result.event,
-    warnings: missingYearWarnings(ctx, now, latest),
+    warnings: [...(await unstaffedWarnings(ctx, result.event)), ...missingYearWarnings(ctx, now, latest)],
     deliveries,
   };
 }

@@ -34,7 +34,7 @@ export interface CreatedOrder {
   deliveries: Delivery[];
 }
 
-const NOT_TIMED = { yellowAt: null, redAt: null, light: null, overdue: false };
+const NOT_TIMED = { yellowAt: null, redAt: null, light: null, overdue: false, visitDueAt: null };
 
 function checkSource(
   role: Parameters<typeof sourcesFor>[0],

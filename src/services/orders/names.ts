@@ -9,13 +9,14 @@ import { mayReadUnit } from '../scope/index.ts';
 
 /**
  * The unit an event sent the order to: the receiving unit of a report, the lead unit of a
- * dispatch, the unit above for an escalation, the dispatcher a return goes back to.
+ * dispatch, the unit above for an escalation, the dispatcher a return goes back to, the unit
+ * that ran a reopened order (reopens recorded before it was named say nothing).
  */
 export function targetUnitIdOf(event: OrderEvent): string | null {
   const key =
     event.action === 'report' || event.action === 'dispatch'
       ? 'unitId'
-      : event.action === 'escalate' || event.action === 'return'
+      : event.action === 'escalate' || event.action === 'return' || event.action === 'reopen'
         ? 'toUnitId'
         : null;
   const id = key === null ? undefined : event.data[key];
@@ -54,6 +55,7 @@ export class OrderNames {
       unit(o.gridId);
       unit(o.communityId);
       for (const t of o.state.subTasks) unit(t.unitId);
+      for (const c of o.state.consultations) unit(c.unitId);
       person(o.state.responsibleUserId);
     }
     for (const e of events) {

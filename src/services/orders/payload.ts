@@ -55,6 +55,7 @@ function subTaskOf(s: SubTaskBody, field: string, now: number): NewSubTask {
     unitId: s.unitId,
     ...(s.task !== undefined && { task: s.task }),
     ...(s.deadline !== undefined && { deadline: deadlineOf(s.deadline, `${field}.deadline`, now) }),
+    ...(s.plannedAt !== undefined && { plannedAt: deadlineOf(s.plannedAt, `${field}.plannedAt`, now) }),
   };
 }
 
@@ -129,9 +130,32 @@ export function actionFromBody(
     case 'addSubTask':
       return { ...base, type, subTask: subTaskOf(need(body, 'subTask', type), 'body.subTask', now) };
     case 'signSubTask':
+      return {
+        ...base,
+        type,
+        subTaskId: resolved.subTaskId ?? need(body, 'subTaskId', type),
+        ...(body.plannedAt !== undefined && { plannedAt: deadlineOf(body.plannedAt, 'body.plannedAt', now) }),
+      };
     case 'feedbackSubTask':
       return { ...base, type, subTaskId: resolved.subTaskId ?? need(body, 'subTaskId', type) };
     case 'closeSubTask':
       return { ...base, type, subTaskId: need(body, 'subTaskId', type), reason: reason() };
+    case 'requestPark':
+      return {
+        ...base,
+        type,
+        reason: reason(),
+        until: deadlineOf(need(body, 'until', type), 'body.until', now),
+      };
+    case 'consult':
+      return {
+        ...base,
+        type,
+        asks: need(body, 'unitIds', type).map((unitId) => ({ id: newId(), unitId })),
+        question: need(body, 'question', type),
+        dueAt: deadlineOf(need(body, 'dueAt', type), 'body.dueAt', now),
+      };
+    case 'consultReply':
+      return { ...base, type, agree: need(body, 'agree', type) };
   }
 }

@@ -1,6 +1,6 @@
 import type { OrderPageView } from '../../api/index.ts';
 import type { TrafficLight } from '../../domain/calendar/time-limit.ts';
-import { allowedActions } from '../../domain/workorder/apply.ts';
+import { allowedActions, blockedActions } from '../../domain/workorder/apply.ts';
 import { ORDER_SOURCES, STAGES } from '../../domain/workorder/dictionary.ts';
 import type { OrderHistory } from '../../domain/workorder/indicators.ts';
 import { ORDER_LEVELS, ORDER_STATUSES } from '../../domain/workorder/states.ts';
@@ -214,14 +214,17 @@ export async function orderViewFor(
 ) {
   const [categories, calendar] = await Promise.all([listCategories(ctx.db), workingCalendar(ctx)]);
   const now = ctx.now();
-  const allowed = allowedActions(order.state, actorOf(who), now, { calendar });
+  const actor = actorOf(who);
   return orderView(
     order,
     categories.find((c) => c.id === order.categoryId),
     now,
     calendar,
     names,
-    allowed,
+    {
+      allowed: allowedActions(order.state, actor, now, { calendar }),
+      blocked: blockedActions(order.state, actor, now, { calendar }),
+    },
   );
 }
 

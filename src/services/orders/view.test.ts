@@ -65,7 +65,13 @@ const record: OrderRecord = {
   createdAt: bj('2026-03-10 09:00'),
   updatedAt: bj('2026-03-10 10:00'),
   state: orderIn('handling', {
-    parked: { at: bj('2026-03-10 11:00'), reason: 'waiting for the outage' },
+    parked: { at: bj('2026-03-10 11:00'), reason: 'waiting for the outage', until: bj('2026-03-13 17:30') },
+    parkRequest: {
+      reason: 'waiting for the owner',
+      until: bj('2026-03-20 17:30'),
+      requestedBy: A.crew.userId,
+      requestedAt: bj('2026-03-10 15:00'),
+    },
     supervision: { count: 1, lastAt: bj('2026-03-10 12:00'), autoForDeadline: null },
     subTasks: [
       {
@@ -74,7 +80,20 @@ const record: OrderRecord = {
         task: 'switch off',
         status: 'signed',
         deadline: bj('2026-03-12 17:30'),
+        plannedAt: bj('2026-03-11 09:00'),
         closeReason: null,
+      },
+    ],
+    consultations: [
+      {
+        id: 'q-1',
+        unitId: 'dept-greening',
+        question: 'May the branches be cut?',
+        dueAt: bj('2026-03-11 17:30'),
+        askedByUserId: A.op.userId,
+        askedByUnitId: 'centre',
+        askedAt: bj('2026-03-10 09:30'),
+        answer: { agree: true, note: 'yes', at: bj('2026-03-10 10:30'), byUserId: A.greening.userId },
       },
     ],
     extensionRequests: [
@@ -114,12 +133,18 @@ const category: Category = {
 
 describe('order view against its schema', () => {
   it('fills every part of a full order and sends nothing the schema would drop', () => {
-    const view = orderView(record, category, now, CAL, names, ['feedback', 'park']);
+    const view = orderView(record, category, now, CAL, names, {
+      allowed: ['comment'],
+      blocked: [{ action: 'feedback', code: 'SUBTASKS_OPEN', message: 'Sub-tasks still open' }],
+    });
     assert.deepEqual(Value.Errors(OrderSchema, view), []);
     assert.deepEqual(undeclared(OrderSchema, view), []);
     assert.equal(view.parked?.at, '2026-03-10T03:00:00.000Z');
     assert.equal(view.extensionRequests[0]?.requestedAt, '2026-03-10T05:00:00.000Z');
     assert.equal(view.returnVisit?.at, '2026-03-10T06:00:00.000Z');
+    assert.equal(view.parked?.until, '2026-03-13T09:30:00.000Z');
+    assert.equal(view.subTasks[0]?.plannedAt, '2026-03-11T01:00:00.000Z');
+    assert.equal(view.consultations[0]?.answer?.by, A.greening.userId);
   });
 
   it('sends an event with its actor and times the schema declares', () => {

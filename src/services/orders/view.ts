@@ -1,4 +1,4 @@
-import type { OrderEventView, OrderView } from '../../api/index.ts';
+import type { BlockedActionView, OrderEventView, OrderView } from '../../api/index.ts';
 import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { timeRemaining } from '../../domain/calendar/time-limit.ts';
 import type { ActionType } from '../../domain/workorder/actions.ts';
@@ -13,7 +13,7 @@ const iso = (t: number): string => new Date(t).toISOString();
 const isoOrNull = (t: number | null): string | null => (t === null ? null : iso(t));
 
 /** Keys of event data that hold instants: shown as ISO strings like every time in the API. */
-const TIME_KEYS = new Set(['deadline', 'subTaskDeadline', 'parkedSince']);
+const TIME_KEYS = new Set(['deadline', 'subTaskDeadline', 'parkedSince', 'until', 'plannedAt', 'dueAt']);
 
 function isoTimes(value: JsonValue, key?: string): JsonValue {
   if (typeof value === 'number' && key !== undefined && TIME_KEYS.has(key)) return iso(value);
@@ -24,9 +24,15 @@ function isoTimes(value: JsonValue, key?: string): JsonValue {
   return value;
 }
 
+/** What the caller may do now and what waits (the console's buttons and why one is missing). */
+export interface CallerActions {
+  allowed: ActionType[];
+  blocked: BlockedActionView[];
+}
+
 /**
  * A work order as the API returns it, with the names of its units and responsible person
- * (`names` loaded for it); `allowedActions` only where the caller's buttons are needed.
+ * (`names` loaded for it); `actions` only where the caller's buttons are needed.
  */
 export function orderView(
   o: OrderRecord,
@@ -34,7 +40,7 @@ export function orderView(
   now: number,
   calendar: WorkingCalendar,
   names: OrderNames,
-  allowedActions?: ActionType[],
+  actions?: CallerActions,
 ): OrderView {
   const s = o.state;
   const light = orderLight(s, now, { calendar });
@@ -76,7 +82,15 @@ export function orderView(
     overdue: light === 'red',
     remainingWorkingMs:
       light && s.deadline !== null ? timeRemaining(calendar, now, s.deadline).workingMs : null,
-    parked: s.parked ? { at: iso(s.parked.at), reason: s.parked.reason } : null,
+    parked: s.parked
+      ? { at: iso(s.parked.at), reason: s.parked.reason, until: isoOrNull(s.parked.until) }
+      : null,
+    parkRequest: s.parkRequest && {
+      reason: s.parkRequest.reason,
+      until: iso(s.parkRequest.until),
+      requestedBy: s.parkRequest.requestedBy,
+      requestedAt: iso(s.parkRequest.requestedAt),
+    },
     supervision: s.supervision ? { count: s.supervision.count, lastAt: iso(s.supervision.lastAt) } : null,
     subTasks: s.subTasks.map((t) => ({
       id: t.id,
@@ -85,6 +99,7 @@ export function orderView(
       task: t.task,
       status: t.status,
       deadline: iso(t.deadline),
+      plannedAt: isoOrNull(t.plannedAt),
       closeReason: t.closeReason,
     })),
     extensionRequests: s.extensionRequests.map((r) => ({
@@ -93,6 +108,21 @@ export function orderView(
       reason: r.reason,
       requestedBy: r.requestedBy,
       requestedAt: iso(r.requestedAt),
+    })),
+    consultations: s.consultations.map((c) => ({
+      id: c.id,
+      unitId: c.unitId,
+      unitName: names.unit(c.unitId),
+      question: c.question,
+      dueAt: iso(c.dueAt),
+      askedBy: c.askedByUserId,
+      askedAt: iso(c.askedAt),
+      answer: c.answer && {
+        agree: c.answer.agree,
+        note: c.answer.note,
+        at: iso(c.answer.at),
+        by: c.answer.byUserId,
+      },
     })),
     reworkCount: s.reworkCount,
     reopenCount: s.reopenCount,
@@ -110,7 +140,7 @@ export function orderView(
     version: s.version,
     createdAt: iso(o.createdAt),
     updatedAt: iso(o.updatedAt),
-    ...(allowedActions && { allowedActions }),
+    ...(actions && { allowedActions: actions.allowed, blockedActions: actions.blocked }),
   };
 }
 

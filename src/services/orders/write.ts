@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { CalendarError } from '../../domain/calendar/errors.ts';
 import type { OrderError } from '../../domain/workorder/errors.ts';
 import type { OrderEvent, OrderState } from '../../domain/workorder/model.ts';
-import { lightTimes, orderLight } from '../../domain/workorder/overdue.ts';
+import { lightTimes, orderLight, returnVisitDueAt } from '../../domain/workorder/overdue.ts';
 import { DomainError, fail } from '../../errors/catalogue.ts';
 import type { Db } from '../../store/database.ts';
 import { insertOrderEvent } from '../../store/order-events.repository.ts';
@@ -24,6 +24,7 @@ export function timingOf(state: OrderState, now: number, calendar: WorkingCalend
       redAt: times?.redAt ?? null,
       light,
       overdue: light === 'red',
+      visitDueAt: returnVisitDueAt(state, { calendar }),
     };
   } catch (error) {
     // A calendar that cannot count the span is a configuration problem to report, not a crash.
@@ -32,9 +33,16 @@ export function timingOf(state: OrderState, now: number, calendar: WorkingCalend
   }
 }
 
-/** The units a state involves by itself: the one responsible and each sub-task's. */
+/**
+ * The units a state involves by itself: the one responsible, each sub-task's, and each unit
+ * consulted (征询), which must read the order to answer.
+ */
 function unitsOf(state: OrderState): (string | null)[] {
-  return [state.responsibleUnitId, ...state.subTasks.map((s) => s.unitId)];
+  return [
+    state.responsibleUnitId,
+    ...state.subTasks.map((s) => s.unitId),
+    ...state.consultations.map((c) => c.unitId),
+  ];
 }
 
 /**

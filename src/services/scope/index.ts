@@ -4,5 +4,6 @@
  * scoped resource adds its check here, not a copy in its own service.
  */
 export { mayReceive } from './live.ts';
+export { noticeVisibilityOf } from './notices.ts';
 export { getVisibleOrderOrThrow, mayReadOrder, visibilityOf } from './orders.ts';
 export { assertHeldInScope, filterHeldInScope, listScopeOf, listScopeUnder, mayReadUnit } from './units.ts';

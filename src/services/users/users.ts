@@ -28,6 +28,7 @@ export function userView(u: UserRecord): UserView {
     displayName: u.displayName,
     role: u.role as Role,
     unitId: u.unitId,
+    gridId: u.gridId,
     phone: u.phone,
     active: u.active,
     lockedUntil: u.lockedUntil ? new Date(u.lockedUntil).toISOString() : null,
@@ -62,6 +63,22 @@ async function checkUnitExists(ctx: ServiceContext, unitId: string): Promise<voi
   }
 }
 
+/** A resident's grid must be a grid of their unit (their community); null clears it. */
+async function checkGrid(ctx: ServiceContext, gridId: string | null, unitId: string): Promise<void> {
+  if (gridId === null) return;
+  const [grid, unit] = await Promise.all([findUnit(ctx.db, gridId), findUnit(ctx.db, unitId)]);
+  if (!grid) fail('UNIT_NOT_FOUND', `gridId ${gridId} is not an existing unit`, { field: 'gridId' });
+  if (grid.kind !== 'grid' || !unit || !grid.path.startsWith(unit.path)) {
+    fail(
+      'VALIDATION_FAILED',
+      `gridId ${gridId}: give a grid of the user's unit ${unit?.name ?? unitId}, or null`,
+      {
+        field: 'gridId',
+      },
+    );
+  }
+}
+
 export async function createUser(
   ctx: ServiceContext,
   input: {
@@ -70,6 +87,7 @@ export async function createUser(
     displayName: string;
     role: string;
     unitId: string;
+    gridId?: string | null;
     phone?: string;
   },
 ): Promise<UserRecord> {
@@ -77,6 +95,7 @@ export async function createUser(
     fail('USERNAME_TAKEN', `Username "${input.username}" is taken; choose another`, { field: 'username' });
   }
   await checkUnitExists(ctx, input.unitId);
+  await checkGrid(ctx, input.gridId ?? null, input.unitId);
   const now = ctx.now();
   const user: UserRecord = {
     id: newId(),
@@ -85,6 +104,7 @@ export async function createUser(
     passwordHash: await hashPassword(input.password),
     role: input.role,
     unitId: input.unitId,
+    gridId: input.gridId ?? null,
     phone: input.phone ?? null,
     active: true,
     failedLogins: 0,
@@ -111,6 +131,7 @@ export async function patchUser(
     password?: string;
     role?: string;
     unitId?: string;
+    gridId?: string | null;
     phone?: string | null;
     active?: boolean;
     unlock?: boolean;
@@ -121,6 +142,14 @@ export async function patchUser(
     await checkNotLastAdmin(ctx, user);
   }
   if (patch.unitId !== undefined) await checkUnitExists(ctx, patch.unitId);
+  // A move to another unit keeps the grid only if it lies there; say gridId to change it too.
+  if (patch.unitId !== undefined || patch.gridId !== undefined) {
+    await checkGrid(
+      ctx,
+      patch.gridId === undefined ? user.gridId : patch.gridId,
+      patch.unitId ?? user.unitId,
+    );
+  }
   // Hashed before the transaction: it takes tens of milliseconds, and a transaction holds writes.
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   await writeTransaction(ctx.db, ['users', 'sessions'], async (trx) => {
@@ -129,6 +158,7 @@ export async function patchUser(
       passwordHash,
       role: patch.role,
       unitId: patch.unitId,
+      gridId: patch.gridId,
       phone: patch.phone,
       active: patch.active,
       ...(patch.unlock && { failedLogins: 0, lockedUntil: null, lastFailedAt: null }),

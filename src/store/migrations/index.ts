@@ -14,6 +14,7 @@ import { clockEvents } from './0011-clock-events.ts';
 import { unloads } from './0012-unloads.ts';
 import { metrics } from './0013-metrics.ts';
 import { daySummaries } from './0014-day-summaries.ts';
+import { turns } from './0015-turns.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -32,6 +33,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0012-unloads': unloads(d),
     '0013-metrics': metrics(d),
     '0014-day-summaries': daySummaries(d),
+    '0015-turns': turns(d),
   };
   return { getMigrations: async () => all };
 }

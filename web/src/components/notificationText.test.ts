@@ -45,6 +45,31 @@ describe('notification text', () => {
     assert.equal(notifiedOrderId(entry('merged')), 'o-dup');
   });
 
+  it('words whose turn it is, decisions and answers by their outcome, and a notice by its title', () => {
+    assert.equal(text(entry('awaitingVerification')), '工单 C0401202603020002 已反馈，请核查');
+    assert.equal(text(entry('closed'), 'en'), 'Your report C0401202603020002 was closed: please rate it');
+    assert.equal(
+      text(entry('extensionDecided', { approved: false })),
+      '工单 C0401202603020002 的延期申请被驳回，请按期办结',
+    );
+    assert.equal(
+      text(entry('parkDecided', { approved: true }), 'en'),
+      'Your request to park order C0401202603020002 was approved: its time limit is paused',
+    );
+    assert.equal(
+      text(entry('consultAnswered', { agree: true })),
+      '工单 C0401202603020002 的征询已答复：同意',
+    );
+    const notice: Notification = {
+      ...entry('notice', { noticeId: 'n1', title: '停水通知' }),
+      orderId: null,
+      orderCode: null,
+    };
+    assert.equal(text(notice), '公告：停水通知');
+    assert.equal(text(notice, 'en'), 'Notice: 停水通知');
+    assert.equal(notifiedOrderId(notice), null);
+  });
+
   it('adds the deadline in Shanghai time, opens the order itself, and shows unknown kinds as the server words them', () => {
     const dispatched = entry('dispatched', { deadline: '2026-03-05T09:30:00.000Z' });
     assert.equal(text(dispatched), '工单 C0401202603020002 已派遣至本单位，请签收，期限 2026-03-05 17:30:00');

@@ -4,6 +4,7 @@ import { type ActionBody, type ActionType, actOnOrder, type Order } from '../../
 import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice.tsx';
 import { useAction } from '../../hooks/useAction.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { errorTitle } from '../../i18n/errors.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { PRIMARY_ACTIONS } from './actionFormModel.ts';
 
@@ -19,7 +20,7 @@ export interface ActionBarProps {
  * reloaded, so the buttons match its new state.
  */
 export function ActionBar({ order, onActed }: ActionBarProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState<ActionType | null>(null);
   const action = useAction();
   const allowed = order.allowedActions ?? [];
@@ -64,6 +65,11 @@ export function ActionBar({ order, onActed }: ActionBarProps) {
           ))}
         </div>
       )}
+      {(order.blockedActions ?? []).map((b) => (
+        <p key={b.action} className="muted" data-testid={`blocked-${b.action}`}>
+          {t(`action.${b.action}`)}: {errorTitle(b.code, lang) ?? b.message}
+        </p>
+      ))}
       {current && (
         <ActionForm
           key={current}

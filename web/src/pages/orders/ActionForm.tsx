@@ -195,6 +195,72 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
           </label>
         </div>
       )}
+      {form.consult && (
+        <>
+          {[...values.unitIds, ''].map((unitId, i) => (
+            <UnitSelect
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are positions in a list the user edits
+              key={i}
+              name={`unitIds.${i}`}
+              label={t('form.consultUnits')}
+              value={unitId}
+              units={units}
+              emptyLabel={i < values.unitIds.length ? undefined : '—'}
+              onChange={(id) => {
+                const next = [...values.unitIds];
+                next[i] = id;
+                set({ unitIds: next.filter((u) => u !== '') });
+              }}
+            />
+          ))}
+          <label>
+            {t('form.question')}
+            <textarea
+              name="question"
+              rows={2}
+              maxLength={1000}
+              required
+              value={values.question}
+              onChange={(e) => set({ question: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('form.dueAt')}
+            <input
+              name="dueAt"
+              type="datetime-local"
+              required
+              value={values.dueAt}
+              onChange={(e) => set({ dueAt: e.target.value })}
+            />
+          </label>
+        </>
+      )}
+      {form.agree && (
+        <fieldset className="choice-row">
+          <legend>{t('form.agree')}</legend>
+          <label>
+            <input type="radio" name="agree" checked={values.agree} onChange={() => set({ agree: true })} />
+            {t('form.agreeYes')}
+          </label>
+          <label>
+            <input type="radio" name="agree" checked={!values.agree} onChange={() => set({ agree: false })} />
+            {t('form.agreeNo')}
+          </label>
+        </fieldset>
+      )}
+      {form.until && (
+        <label>
+          {t('form.until')}
+          <input
+            name="until"
+            type="datetime-local"
+            required
+            value={values.until}
+            onChange={(e) => set({ until: e.target.value })}
+          />
+        </label>
+      )}
       {form.reason && (
         <label>
           {t('form.reason')}
@@ -217,11 +283,12 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
         />
       )}
       <label>
-        {t('form.note')}
+        {t(form.noteRequired ? 'form.noteRequired' : 'form.note')}
         <textarea
           name="note"
           rows={2}
           maxLength={2000}
+          required={form.noteRequired}
           value={values.note}
           onChange={(e) => set({ note: e.target.value })}
         />

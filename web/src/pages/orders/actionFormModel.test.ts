@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Order } from '../../api/orders.ts';
-import { actionBody, EMPTY_VALUES, isComplete, subTaskOptions } from './actionFormModel.ts';
+import { actionBody, EMPTY_VALUES, isComplete, shanghaiInstant, subTaskOptions } from './actionFormModel.ts';
 
 const order = {
   responsibleUnitId: 'green',
@@ -82,6 +82,41 @@ describe('action forms', () => {
       reason: '等待停电',
       extension: { amount: 2, unit: 'days' },
     });
+  });
+
+  it('needs the note of a comment, the date of a park request, the units, question and date of a consultation', () => {
+    assert.equal(isComplete('comment', EMPTY_VALUES), false);
+    assert.deepEqual(actionBody('comment', { ...EMPTY_VALUES, note: ' 已联系 ' }, 4), {
+      version: 4,
+      note: '已联系',
+    });
+    const park = { ...EMPTY_VALUES, reason: '等待业主', until: '2026-03-20T17:30' };
+    assert.equal(isComplete('requestPark', { ...park, until: '' }), false);
+    assert.deepEqual(actionBody('requestPark', park, 5), {
+      version: 5,
+      reason: '等待业主',
+      until: '2026-03-20T09:30:00.000Z',
+    });
+    const consult = {
+      ...EMPTY_VALUES,
+      unitIds: ['green', ''],
+      question: ' 可否修剪？ ',
+      dueAt: '2026-03-11T17:30',
+    };
+    assert.equal(isComplete('consult', { ...consult, unitIds: [] }), false);
+    assert.equal(isComplete('consult', { ...consult, question: ' ' }), false);
+    assert.deepEqual(actionBody('consult', consult, 2), {
+      version: 2,
+      unitIds: ['green'],
+      question: '可否修剪？',
+      dueAt: '2026-03-11T09:30:00.000Z',
+    });
+    assert.equal(isComplete('consultReply', { ...EMPTY_VALUES, agree: false }), false, 'say why not');
+    assert.deepEqual(actionBody('consultReply', { ...EMPTY_VALUES, agree: true }, 6), {
+      version: 6,
+      agree: true,
+    });
+    assert.equal(shanghaiInstant('not a date'), '');
   });
 
   it('offers the sub-tasks a unit may act on', () => {

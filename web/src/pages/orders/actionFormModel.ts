@@ -27,6 +27,13 @@ export interface ActionValues {
   solved: boolean;
   amount: string;
   amountUnit: TimeLimit['unit'];
+  /** A datetime-local value (Shanghai wall clock): when a wait ends, when answers are needed. */
+  until: string;
+  dueAt: string;
+  /** The units asked in a consultation (征询). */
+  unitIds: string[];
+  question: string;
+  agree: boolean;
 }
 
 export const EMPTY_VALUES: ActionValues = {
@@ -43,6 +50,11 @@ export const EMPTY_VALUES: ActionValues = {
   solved: true,
   amount: '8',
   amountUnit: 'hours',
+  until: '',
+  dueAt: '',
+  unitIds: [],
+  question: '',
+  agree: true,
 };
 
 /** Which sub-tasks an action may pick from. */
@@ -61,6 +73,14 @@ export interface ActionForm {
   verify?: true;
   returnVisit?: true;
   extension?: true;
+  /** The note is the point of the action (a comment): required. */
+  noteRequired?: true;
+  /** Park request: until when the wait on someone outside should last. */
+  until?: true;
+  /** Consultation: the units asked, the question and when answers are needed. */
+  consult?: true;
+  /** Answer to a consultation: agree or not. */
+  agree?: true;
 }
 
 /** Every action's form, after the payloads of src/services/orders.payload.ts and the domain's checks. */
@@ -90,6 +110,12 @@ export const ACTION_FORMS: Readonly<Record<ActionType, ActionForm>> = {
   signSubTask: { subTask: 'mineToSign' },
   feedbackSubTask: { subTask: 'mineToFeedback', photos: 'optional' },
   closeSubTask: { subTask: 'open', reason: true },
+  requestPark: { reason: true, until: true },
+  approvePark: {},
+  denyPark: { reason: true },
+  consult: { consult: true },
+  consultReply: { agree: true },
+  comment: { noteRequired: true, photos: 'optional' },
 };
 
 /** Actions on the main line of the flow, shown as primary buttons. */
@@ -138,6 +164,13 @@ export function subTaskOptions(order: Order, choice: SubTaskChoice, myUnitId: st
 
 const trimmed = (text: string) => text.trim();
 
+/** A datetime-local value, read as Shanghai wall-clock time (the console's zone), as an ISO instant; '' for none. */
+export function shanghaiInstant(local: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return '';
+  const ms = Date.parse(`${local}:00+08:00`);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+}
+
 /** The request body for an action from what the form holds, with the version the user saw. */
 export function actionBody(action: ActionType, values: ActionValues, version: number): ActionBody {
   const form = ACTION_FORMS[action];
@@ -164,6 +197,13 @@ export function actionBody(action: ActionType, values: ActionValues, version: nu
     body.solved = values.solved;
   }
   if (form.extension) body.extension = { amount: Number(values.amount), unit: values.amountUnit };
+  if (form.until) body.until = shanghaiInstant(values.until);
+  if (form.consult) {
+    body.unitIds = values.unitIds.filter((id) => id !== '');
+    body.question = trimmed(values.question);
+    body.dueAt = shanghaiInstant(values.dueAt);
+  }
+  if (form.agree) body.agree = values.agree;
   return body;
 }
 
@@ -177,5 +217,12 @@ export function isComplete(action: ActionType, values: ActionValues): boolean {
   if (form.subTask === 'open' && values.subTaskId === '') return false;
   if (form.verify && !values.passed && trimmed(values.note) === '') return false;
   if (form.extension && !(Number(values.amount) > 0)) return false;
+  if (form.noteRequired && trimmed(values.note) === '') return false;
+  if (form.until && shanghaiInstant(values.until) === '') return false;
+  if (form.consult) {
+    if (values.unitIds.every((id) => id === '') || trimmed(values.question) === '') return false;
+    if (shanghaiInstant(values.dueAt) === '') return false;
+  }
+  if (form.agree && !values.agree && trimmed(values.note) === '') return false;
   return true;
 }

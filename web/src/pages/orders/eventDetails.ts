@@ -39,6 +39,14 @@ export function eventDetails(event: OrderEvent, unitName: (id: string) => string
   if (extension && typeof extension.amount === 'number') {
     out.push(t(extension.unit === 'hours' ? 'order.hours' : 'order.days', { amount: extension.amount }));
   }
+  if (typeof d.agree === 'boolean') out.push(t(d.agree ? 'timeline.agreed' : 'timeline.disagreed'));
+  if (Array.isArray(d.consultations) && d.consultations.length > 0) {
+    out.push(t('timeline.consulted', { count: d.consultations.length }));
+  }
+  const until = text(d.until);
+  if (until) out.push(t('timeline.until', { time: formatDateTime(until) }));
+  const plannedAt = text(d.plannedAt);
+  if (plannedAt) out.push(t('timeline.plannedAt', { time: formatDateTime(plannedAt) }));
   const deadline = text(d.deadline);
   if (deadline) out.push(t('timeline.deadline', { time: formatDateTime(deadline) }));
   return out;
