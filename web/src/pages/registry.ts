@@ -1,10 +1,16 @@
 import { type ComponentType, lazy } from 'react';
-import { PEOPLE_READERS, ROLES, type Role, STAFF_ROLES } from '../../../src/domain/auth/roles.ts';
+import {
+  FLEET_READERS,
+  PEOPLE_READERS,
+  ROLES,
+  type Role,
+  STAFF_ROLES,
+} from '../../../src/domain/auth/roles.ts';
 import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'map' | 'playback' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
+export type PageId = 'map' | 'playback' | 'fleet' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -29,6 +35,13 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/assets, /api/assets/:id/track|trips|stops and /api/segments; the crew has its own page
     roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
     component: lazy(() => import('./PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage }))),
+  },
+  {
+    id: 'fleet',
+    label: 'nav.fleet',
+    // GET /api/fleet/days/:date and /api/duty: every role that reads assets (a crew member their boat)
+    roles: FLEET_READERS,
+    component: lazy(() => import('./FleetBoardPage.tsx').then((m) => ({ default: m.FleetBoardPage }))),
   },
   {
     id: 'crew',
