@@ -24,6 +24,8 @@ export interface PipelineDeps {
   /** The unit path a device's events are scoped to on the live feed. */
   unitPathOf(device: Device): Promise<string | null>;
   batch?: { maxItems: number; maxDelayMs: number; maxInFlight?: number };
+  /** Whether committed fixes mark their days for the summaries job (default true); off only to measure its cost. */
+  noteDays?: boolean;
 }
 
 /** Outcome of one ingest call, after commit. */
@@ -89,7 +91,7 @@ export class IngestPipeline {
     await commitPositionBatch(this.deps.db, items, [...live.values()], seen);
     // The days these fixes fell on (blind-spot ones included: they dirty their own past day)
     // are noted in memory; the summaries job recomputes them, not the ingest.
-    noteCommittedFixes(this.deps.db, items);
+    if (this.deps.noteDays !== false) noteCommittedFixes(this.deps.db, items);
     this.deps.metrics.commitSeconds.observe((performance.now() - started) / 1000);
   }
 
