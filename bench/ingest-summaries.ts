@@ -11,7 +11,7 @@ import { createRegistry } from '../src/http/plugins/metrics.ts';
 import { createIngestMetrics } from '../src/ingest/metrics.ts';
 import { IngestPipeline } from '../src/ingest/pipeline.ts';
 import { LiveBus } from '../src/live/bus.ts';
-import { createDevice } from '../src/services/devices/devices.ts';
+import { createDevice } from '../src/services/devices/index.ts';
 import { type Device, findDevice } from '../src/store/devices.repository.ts';
 import type { DialectKind } from '../src/store/dialect/types.ts';
 import { seedFixtureOrg, testConfig } from '../test/helpers/app.ts';
