@@ -152,4 +152,45 @@ describe('dashboard and order map in Chromium [sqlite]', { skip }, () => {
       .waitFor({ timeout: 15_000 });
     assert.deepEqual(await shown(), await expected());
   });
+
+  it('shows the orders on the order map as points and clusters; a grid tells its counts; a click opens the order', async () => {
+    await page.getByTestId('nav-orderMap').click();
+    const map = page.locator(
+      '[data-testid=order-map-area] [data-testid=map][data-rendered-orders][data-first-point]',
+    );
+    await map.waitFor({ timeout: 30_000 });
+    const all = (await api('leader', '/api/orders?limit=200')).items as {
+      id: string;
+      gridId: string | null;
+      overdue: boolean;
+    }[];
+    assert.equal(await page.getByTestId('order-map-area').getAttribute('data-orders'), String(all.length));
+    const rendered = Number(await map.getAttribute('data-rendered-orders'));
+    assert.ok(rendered > 0 && rendered <= all.length, `${rendered} of ${all.length} drawn`);
+    assert.ok(Number(await map.getAttribute('data-rendered-clusters')) > 0, 'zoomed out, orders cluster');
+    await page.waitForTimeout(1000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'order-map.png') });
+
+    const [x, y, id] = ((await map.getAttribute('data-first-point')) ?? '').split(',');
+    const box = await map.boundingBox();
+    assert.ok(box && id);
+    // Over the point, the grid under it tells its orders and overdue orders, as the list has them.
+    await page.mouse.move(box.x + Number(x), box.y + Number(y));
+    const hover = page.getByTestId('unit-hover');
+    await hover.waitFor();
+    const gridId = await hover.locator('[data-unit-id]').first().getAttribute('data-unit-id');
+    const inGrid = all.filter((o) => o.gridId === gridId);
+    assert.equal(
+      await hover.locator('[data-unit-id]').first().getAttribute('data-count'),
+      String(inGrid.length),
+    );
+    assert.equal(
+      await hover.locator('[data-unit-id]').first().getAttribute('data-overdue'),
+      String(inGrid.filter((o) => o.overdue).length),
+    );
+    await page.mouse.click(box.x + Number(x), box.y + Number(y));
+    await page.locator(`[data-testid=order-detail][data-order-id="${id}"]`).waitFor();
+    assert.equal(new URL(page.url()).hash, `#/orders/${id}`);
+  });
 });

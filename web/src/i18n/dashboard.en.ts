@@ -34,4 +34,7 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.schedule': 'Schedule',
   'dashboard.empty': 'No data',
   'dashboard.count': 'Orders',
+  'orderMap.shown': '{shown} orders on the map',
+  'orderMap.shownOf': 'The newest {shown} of {total} orders (at most {max}: narrow the filters)',
+  'orderMap.counts': '{count} orders · {overdue} overdue',
 };

@@ -32,4 +32,7 @@ export const dashboardZhCN = {
   'dashboard.schedule': '序时进度',
   'dashboard.empty': '暂无数据',
   'dashboard.count': '件数',
+  'orderMap.shown': '地图上 {shown} 件工单',
+  'orderMap.shownOf': '地图上最新 {shown} 件，共 {total} 件（最多 {max} 件，请用筛选缩小范围）',
+  'orderMap.counts': '{count} 件 · 超期 {overdue} 件',
 };

@@ -4,7 +4,16 @@ import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'dashboard' | 'map' | 'playback' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
+export type PageId =
+  | 'dashboard'
+  | 'orderMap'
+  | 'map'
+  | 'playback'
+  | 'crew'
+  | 'orders'
+  | 'progress'
+  | 'org'
+  | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -53,6 +62,13 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/orders is open to everyone signed in: each sees the orders of their scope (a resident their own).
     roles: ROLES,
     component: lazy(() => import('./OrdersPage.tsx').then((m) => ({ default: m.OrdersPage }))),
+  },
+  {
+    id: 'orderMap',
+    label: 'nav.orderMap',
+    // GET /api/orders (everyone's own scope) over the unit polygons of GET /api/units (staff)
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+    component: lazy(() => import('./OrderMapPage.tsx').then((m) => ({ default: m.OrderMapPage }))),
   },
   {
     id: 'progress',
