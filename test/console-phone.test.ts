@@ -36,6 +36,12 @@ async function waitForPage(p: Page, id: string): Promise<void> {
     case 'orders':
       await p.locator('[data-testid=order-table][aria-busy=false]').waitFor();
       break;
+    case 'dashboard':
+      await p.locator('[data-testid=dashboard][aria-busy=false] [data-testid=dash-charts]').waitFor();
+      break;
+    case 'orderMap':
+      await p.locator('[data-testid=order-map-count][aria-busy=false]').waitFor();
+      break;
     case 'org':
       await p.getByTestId('unit-row').first().waitFor();
       break;

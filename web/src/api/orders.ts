@@ -117,3 +117,12 @@ export type NewOrder = NewOrderRequest;
 export function createOrder(input: NewOrder): Promise<{ order: Order; duplicates: Duplicate[] }> {
   return request('/api/orders', { method: 'POST', body: input });
 }
+
+/** How many orders the caller may see match the list's query parameters (the list's `total`, one row fetched). */
+export async function countOrders(
+  query: Record<string, string | boolean | undefined>,
+  signal?: AbortSignal,
+): Promise<number> {
+  const page = await request<OrderPage>('/api/orders', { query: { ...query, limit: 1 }, signal });
+  return page.total ?? 0;
+}

@@ -1,3 +1,4 @@
+import { dashboardEn } from './dashboard.en.ts';
 import { fleetBoardEn } from './fleet-board.en.ts';
 import { ordersEn } from './orders.en.ts';
 import { progressEn } from './progress.en.ts';
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...ordersEn,
   ...progressEn,
   ...fleetBoardEn,
+  ...dashboardEn,
   'app.name': 'Zhongshu',
   'app.subtitle': 'Integrated command centre',
   'app.loading': 'Loading…',

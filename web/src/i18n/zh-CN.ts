@@ -1,3 +1,4 @@
+import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { fleetBoardZhCN } from './fleet-board.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
@@ -7,6 +8,7 @@ export const zhCN = {
   ...ordersZhCN,
   ...progressZhCN,
   ...fleetBoardZhCN,
+  ...dashboardZhCN,
   'app.name': '中枢',
   'app.subtitle': '集成指挥中心',
   'app.loading': '加载中…',

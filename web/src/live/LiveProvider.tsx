@@ -22,6 +22,7 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
       onPositions: (positions, fromFeed) => store.addPositions(positions, fromFeed),
       onDeviceStatus: (event) => store.setStatus(event),
       onUnitsChanged: () => store.unitsChanged(),
+      onOrdersChanged: () => store.ordersChanged(),
       onState: (state) => store.setState(state),
     });
     controller.start();

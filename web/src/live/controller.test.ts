@@ -34,6 +34,7 @@ function harness(latest: Position[]) {
     positions: [] as LivePosition[][],
     states: [] as LiveState[],
     statuses: [] as DeviceStatusEvent[],
+    ordersChanged: 0,
   };
   let fetches = 0;
   let now = 0;
@@ -52,6 +53,9 @@ function harness(latest: Position[]) {
     onPositions: (p) => seen.positions.push(p),
     onDeviceStatus: (e) => seen.statuses.push(e),
     onUnitsChanged: () => {},
+    onOrdersChanged: () => {
+      seen.ordersChanged++;
+    },
     onState: (s) => seen.states.push(s),
     flushMs: 100,
     backoff: { initialMs: 1000, maxMs: 8000 },
@@ -110,6 +114,18 @@ describe('live controller', () => {
     );
     socket.send('device.status', { deviceId: 'a', name: '清波1号', status: 'offline', lastSeenAt: null });
     assert.equal(h.seen.statuses[0]?.status, 'offline');
+    h.controller.stop();
+  });
+
+  it('tells of every order reported or moved, for the pages showing order figures', async () => {
+    const h = harness([]);
+    h.controller.start();
+    h.sockets[0]?.open();
+    const socket = h.sockets[0] as FakeSocket;
+    socket.send('order.created', { id: 'o1' });
+    socket.send('order.updated', { id: 'o1' });
+    socket.send('unit.updated', { id: 'u1' });
+    assert.equal(h.seen.ordersChanged, 2);
     h.controller.stop();
   });
 

@@ -29,6 +29,8 @@ export interface LiveDeps {
   onPositions(positions: LivePosition[], fromFeed: boolean): void;
   onDeviceStatus(event: DeviceStatusEvent): void;
   onUnitsChanged(): void;
+  /** An `order.created` or `order.updated` event: an order in scope was reported or moved. */
+  onOrdersChanged?(): void;
   onState(state: LiveState): void;
   /** How long a burst of positions is collected before it is handed over. */
   flushMs?: number;
@@ -144,6 +146,10 @@ export class LiveController {
       case 'unit.updated':
       case 'unit.deleted':
         this.deps.onUnitsChanged();
+        break;
+      case 'order.created':
+      case 'order.updated':
+        this.deps.onOrdersChanged?.();
         break;
       case 'resync':
         this.resync();

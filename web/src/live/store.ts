@@ -11,6 +11,8 @@ export interface LiveSnapshot {
   statuses: ReadonlyMap<string, { status: DeviceStatus; lastSeenAt: string | null }>;
   /** Bumped on every unit.* event so that pages showing units refetch them. */
   unitsVersion: number;
+  /** Bumped on every order.* event so that pages showing order figures refetch them. */
+  ordersVersion: number;
 }
 
 /** A tiny external store for useSyncExternalStore, fed by the LiveController. */
@@ -20,6 +22,7 @@ export class LiveStore {
     positions: new Map(),
     statuses: new Map(),
     unitsVersion: 0,
+    ordersVersion: 0,
   };
   private readonly listeners = new Set<() => void>();
 
@@ -60,5 +63,9 @@ export class LiveStore {
 
   unitsChanged(): void {
     this.update({ unitsVersion: this.snapshot.unitsVersion + 1 });
+  }
+
+  ordersChanged(): void {
+    this.update({ ordersVersion: this.snapshot.ordersVersion + 1 });
   }
 }

@@ -12,5 +12,11 @@ export const MAP_COLORS = {
   selected: '#ffd33d',
   track: '#ffd33d',
   label: '#f0f4fa',
+  /** An order's time light (未计时 grey), and a cluster's colour when none of its orders is overdue. */
+  orderGreen: '#3ddc84',
+  orderYellow: '#ffd33d',
+  orderRed: '#ff5a52',
+  orderNone: '#8b95a7',
+  orderCluster: '#36b3ff',
   labelHalo: '#0e1a2b',
 } as const;

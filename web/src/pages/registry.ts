@@ -10,13 +10,25 @@ import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'map' | 'playback' | 'fleet' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
+export type PageId =
+  | 'dashboard'
+  | 'orderMap'
+  | 'map'
+  | 'playback'
+  | 'fleet'
+  | 'crew'
+  | 'orders'
+  | 'progress'
+  | 'org'
+  | 'users';
 
 export interface PageDef {
   id: PageId;
   label: MessageKey;
   /** Roles the API lets read what the page shows; the nav offers the page to these only. */
   roles: readonly Role[];
+  /** Roles that land on this page when they sign in (it leads their nav); others keep the registry's order. */
+  home?: readonly Role[];
   /** The page itself, its own chunk: the map's WebGL library loads only with the map. */
   component: ComponentType;
 }
@@ -28,6 +40,14 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/devices and /api/positions/latest
     roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
     component: lazy(() => import('./MapPage.tsx').then((m) => ({ default: m.MapPage }))),
+  },
+  {
+    id: 'dashboard',
+    label: 'nav.dashboard',
+    // GET /api/indicators/rankings (admin, operator, leader) besides /api/indicators, /api/orders and /api/progress
+    roles: ['admin', 'operator', 'leader'],
+    home: ['leader'],
+    component: lazy(() => import('./DashboardPage.tsx').then((m) => ({ default: m.DashboardPage }))),
   },
   {
     id: 'playback',
@@ -58,6 +78,13 @@ export const PAGES: readonly PageDef[] = [
     component: lazy(() => import('./OrdersPage.tsx').then((m) => ({ default: m.OrdersPage }))),
   },
   {
+    id: 'orderMap',
+    label: 'nav.orderMap',
+    // GET /api/orders (everyone's own scope) over the unit polygons of GET /api/units (staff)
+    roles: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+    component: lazy(() => import('./OrderMapPage.tsx').then((m) => ({ default: m.OrderMapPage }))),
+  },
+  {
     id: 'progress',
     label: 'nav.progress',
     // GET /api/progress: leaders and the centre everything, a workstation, community or department its own.
@@ -82,7 +109,9 @@ export const PAGES: readonly PageDef[] = [
 
 /** The pages a role may open, in nav order. */
 export function pagesFor(role: Role): PageDef[] {
-  return PAGES.filter((p) => p.roles.includes(role));
+  const pages = PAGES.filter((p) => p.roles.includes(role));
+  const home = pages.filter((p) => p.home?.includes(role));
+  return [...home, ...pages.filter((p) => !home.includes(p))];
 }
 
 /** Whether a role may open a page. */

@@ -3,8 +3,17 @@ import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap } from 'maplibre
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
+/** MapLibre's built-in point clustering of a GeoJSON source (the sources of one mountLayers call). */
+export interface ClusterOptions {
+  cluster: true;
+  clusterRadius?: number;
+  clusterMaxZoom?: number;
+  /** Sums kept per cluster, e.g. `{ red: ['+', ['case', …, 1, 0]] }`. */
+  clusterProperties?: Record<string, unknown>;
+}
+
 /** Layers are stacked in this order whatever order their components mount in. */
-const STACK = ['units', 'rivers', 'track', 'boats', 'picked'];
+const STACK = ['units', 'rivers', 'track', 'boats', 'orders', 'picked'];
 
 /** The first layer of a group stacked above `group`, to insert `group`'s layers under it. */
 function beforeIdFor(map: MapLibreMap, group: string): string | undefined {
@@ -21,8 +30,9 @@ export function mountLayers(
   group: string,
   sources: string[],
   layers: AddLayerObject[],
+  options: { cluster?: ClusterOptions } = {},
 ): () => void {
-  for (const id of sources) map.addSource(id, { type: 'geojson', data: EMPTY });
+  for (const id of sources) map.addSource(id, { type: 'geojson', data: EMPTY, ...options.cluster });
   const before = beforeIdFor(map, group);
   for (const layer of layers) map.addLayer(layer, before);
   return () => {

@@ -18,10 +18,17 @@ export function BoatDayPicker({ boats: list, assetId, day, onSelect }: BoatDayPi
   const first = list[0]?.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the list arrives, pickBoat reads only props
   useEffect(() => {
-    if (!assetId && first) void pickBoat(first);
+    if (!assetId && first) {
+      // Left before the boat's devices came back (another page opened): stay there.
+      const left = { current: false };
+      void pickBoat(first, left);
+      return () => {
+        left.current = true;
+      };
+    }
   }, [assetId, first]);
 
-  async function pickBoat(id: string) {
+  async function pickBoat(id: string, left = { current: false }) {
     // The day of the boat's latest fix, so that a boat idle today still shows its last day out.
     let next = shanghaiDay(Date.now());
     try {
@@ -33,7 +40,7 @@ export function BoatDayPicker({ boats: list, assetId, day, onSelect }: BoatDayPi
     } catch {
       // Without its devices the boat opens on today.
     }
-    onSelect(id, next);
+    if (!left.current) onSelect(id, next);
   }
 
   return (
