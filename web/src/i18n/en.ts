@@ -1,3 +1,4 @@
+import { homeEn } from './home.en.ts';
 import { ordersEn } from './orders.en.ts';
 import { progressEn } from './progress.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -6,6 +7,7 @@ import type { Messages } from './zh-CN.ts';
 export const en: Messages = {
   ...ordersEn,
   ...progressEn,
+  ...homeEn,
   'app.name': 'Zhongshu',
   'app.subtitle': 'Integrated command centre',
   'app.loading': 'Loading…',

@@ -1,3 +1,4 @@
+import { homeZhCN } from './home.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
 
@@ -5,6 +6,7 @@ import { progressZhCN } from './progress.zh-CN.ts';
 export const zhCN = {
   ...ordersZhCN,
   ...progressZhCN,
+  ...homeZhCN,
   'app.name': '中枢',
   'app.subtitle': '集成指挥中心',
   'app.loading': '加载中…',

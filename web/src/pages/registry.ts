@@ -2,9 +2,10 @@ import { type ComponentType, lazy } from 'react';
 import { PEOPLE_READERS, ROLES, type Role, STAFF_ROLES } from '../../../src/domain/auth/roles.ts';
 import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
+import { HOME_ROLES } from './home/roles.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
-export type PageId = 'map' | 'playback' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
+export type PageId = 'home' | 'map' | 'playback' | 'crew' | 'orders' | 'progress' | 'org' | 'users';
 
 export interface PageDef {
   id: PageId;
@@ -16,6 +17,13 @@ export interface PageDef {
 }
 
 export const PAGES: readonly PageDef[] = [
+  {
+    id: 'home',
+    label: 'nav.home',
+    // Field homes compose GET /api/orders, /api/notices and the order actions each role may already use.
+    roles: HOME_ROLES,
+    component: lazy(() => import('./HomePage.tsx').then((m) => ({ default: m.HomePage }))),
+  },
   {
     id: 'map',
     label: 'nav.map',
@@ -70,6 +78,14 @@ export const PAGES: readonly PageDef[] = [
 /** The pages a role may open, in nav order. */
 export function pagesFor(role: Role): PageDef[] {
   return PAGES.filter((p) => p.roles.includes(role));
+}
+
+/**
+ * The page a route-less URL opens: the home for a field role on a phone, else the first other page
+ * (a desk keeps the page it always opened on).
+ */
+export function firstPage(pages: readonly PageDef[], phone: boolean): PageDef | undefined {
+  return phone ? pages[0] : (pages.find((p) => p.id !== 'home') ?? pages[0]);
 }
 
 /** Whether a role may open a page. */
