@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { thumbnailUrl, uploadPhoto } from '../../api/attachments.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useI18n } from '../../i18n/context.tsx';
+import { compressPhoto, MAX_PHOTOS } from './photoCompression.ts';
 
 export interface PhotoInputProps {
   ids: readonly string[];
@@ -9,10 +10,12 @@ export interface PhotoInputProps {
   onChange(ids: string[]): void;
   /** Told while uploads run, so the form waits for their ids. */
   onUploading(uploading: boolean): void;
+  /** At most this many photos (the field apps' six). */
+  max?: number;
 }
 
 /** Uploads chosen photos through the attachments API at once and keeps their ids for the form. */
-export function PhotoInput({ ids, label, onChange, onUploading }: PhotoInputProps) {
+export function PhotoInput({ ids, label, onChange, onUploading, max = MAX_PHOTOS }: PhotoInputProps) {
   const { t } = useI18n();
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +27,10 @@ export function PhotoInput({ ids, label, onChange, onUploading }: PhotoInputProp
     setError(null);
     const added: string[] = [];
     try {
-      for (const file of files) added.push((await uploadPhoto(file)).id);
+      // Shrunk on the phone first: a 12 MP photo goes as a ~1600 px JPEG over a weak signal.
+      for (const file of files.slice(0, max - ids.length)) {
+        added.push((await uploadPhoto(await compressPhoto(file))).id);
+      }
     } catch (e) {
       setError(e);
     } finally {
@@ -43,7 +49,9 @@ export function PhotoInput({ ids, label, onChange, onUploading }: PhotoInputProp
           name="photos"
           accept="image/jpeg,image/png,image/webp"
           multiple
-          disabled={uploading}
+          // The camera opens directly on a phone (the rear one); a desk still picks files.
+          capture="environment"
+          disabled={uploading || ids.length >= max}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
@@ -51,6 +59,9 @@ export function PhotoInput({ ids, label, onChange, onUploading }: PhotoInputProp
           }}
         />
       </label>
+      <span className="muted" data-testid="photo-count">
+        {ids.length}/{max}
+      </span>
       {uploading && <span className="muted">{t('form.uploading')}</span>}
       <ErrorNotice error={error} />
       {ids.length > 0 && (

@@ -6,7 +6,11 @@ import { useAction } from '../../hooks/useAction.ts';
 import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { useSignedIn } from '../../session/context.tsx';
+import { CategoryPicker } from './CategoryPicker.tsx';
+import { OutsideWarning } from './OutsideWarning.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
+import { currentPosition } from './phonePosition.ts';
+import { templateFor } from './reportTemplates.ts';
 
 // The map library loads only when someone opens the form.
 const PositionMap = lazy(() => import('./PositionMap.tsx').then((m) => ({ default: m.PositionMap })));
@@ -15,16 +19,6 @@ export interface ReportFormProps {
   categories: readonly Category[];
   onCreated(order: Order, duplicates: Duplicate[]): void;
   onCancel(): void;
-}
-
-/** Groups the dictionary as the picker shows it: 部件 · 公用设施 → its minor classes. */
-function grouped(categories: readonly Category[], typeLabel: (c: Category) => string) {
-  const groups = new Map<string, Category[]>();
-  for (const c of categories) {
-    const key = `${typeLabel(c)} · ${c.majorName}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return [...groups];
 }
 
 /** 上报问题: category, description, address, position (typed or clicked on the map), photos. */
@@ -49,6 +43,27 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
       setForm((f) => ({ ...f, lat: p.lat.toFixed(6), lon: p.lon.toFixed(6) })),
     [],
   );
+  // A category's template fills the description until the reporter writes their own.
+  const pickCategory = useCallback(
+    (categoryId: string) =>
+      setForm((f) => {
+        const before = templateFor(categories.find((c) => c.id === f.categoryId));
+        const untouched = f.description.trim() === '' || f.description === before;
+        const template = templateFor(categories.find((c) => c.id === categoryId));
+        return { ...f, categoryId, description: untouched && categoryId ? template : f.description };
+      }),
+    [categories],
+  );
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const locateMe = async () => {
+    setLocating('busy');
+    try {
+      pick(await currentPosition());
+      setLocating('idle');
+    } catch {
+      setLocating('failed');
+    }
+  };
   const position = useMemo(() => {
     const lat = Number.parseFloat(form.lat);
     const lon = Number.parseFloat(form.lon);
@@ -84,21 +99,7 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
     >
       <h2>{t('report.title')}</h2>
       <ErrorNotice error={action.error} />
-      <label>
-        {t('report.category')}
-        <select {...field('categoryId')} required>
-          <option value="">{t('report.pickCategory')}</option>
-          {grouped(categories, (c) => t(`categoryType.${c.type}`)).map(([group, list]) => (
-            <optgroup key={group} label={group}>
-              {list.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.minorName}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+      <CategoryPicker categories={categories} value={form.categoryId} onChange={pickCategory} />
       <label>
         {t('report.description')}
         <textarea {...field('description')} rows={3} required maxLength={2000} />
@@ -117,6 +118,19 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
           <input {...field('lon')} type="number" step="any" min={-180} max={180} required />
         </label>
       </div>
+      <div className="form-buttons">
+        <button
+          type="button"
+          className="btn"
+          data-testid="use-my-location"
+          disabled={locating === 'busy'}
+          onClick={() => void locateMe()}
+        >
+          {t('report.useMyLocation')}
+        </button>
+        {locating === 'failed' && <span className="muted">{t('report.locationFailed')}</span>}
+      </div>
+      <OutsideWarning position={position} />
       <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
         <PositionMap position={position} onPick={pick} />
       </Suspense>
