@@ -4,6 +4,7 @@ import { Header } from './components/Header.tsx';
 import { TabBar } from './components/TabBar.tsx';
 import { useI18n } from './i18n/context.tsx';
 import { LiveProvider } from './live/LiveProvider.tsx';
+import { OutboxSender } from './offline/OutboxSender.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { firstPage, mayOpen, pagesFor } from './pages/registry.ts';
 import { useHashRoute } from './routing.ts';
@@ -22,6 +23,7 @@ function Console({ session, onLogout }: { session: Session; onLogout(): void }) 
   const Page = page?.component ?? null;
   return (
     <LiveProvider enabled={mayOpen(session.user.role, 'map')}>
+      <OutboxSender userId={session.user.id} />
       <div className="app-shell">
         <Header session={session} pages={pages} current={page?.id} onLogout={onLogout} />
         <main className="app-main" data-page={page?.id}>

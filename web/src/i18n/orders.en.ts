@@ -162,6 +162,10 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'report.locationFailed': 'No position from the phone: tap the map instead',
   'report.outsideCommunity': 'This point is not in your community but in “{name}”: check it',
   'report.outsideGrids': 'This point lies in no grid: check it',
+  'report.queued':
+    'No connection: kept on the phone, waiting to send; it goes when the connection returns, with this time',
+  'order.madeOffline': '(made offline on site at {time})',
+  'order.queued': 'No connection: “{action}” kept, waiting to send',
   'report.title': 'Report a problem',
   'report.category': 'Category',
   'report.pickCategory': 'Choose a category',

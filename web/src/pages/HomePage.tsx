@@ -4,6 +4,7 @@ import { useSignedIn } from '../session/context.tsx';
 import { FieldLinks } from './home/FieldLinks.tsx';
 import { NoticeForm } from './home/NoticeForm.tsx';
 import { NoticeList } from './home/NoticeList.tsx';
+import { OutboxList } from './home/OutboxList.tsx';
 import { GridOrders, MyReports, MyTasks, ProblemList, ToVerify } from './home/sections.tsx';
 import { TodayNumbers } from './home/TodayNumbers.tsx';
 
@@ -18,6 +19,7 @@ export function HomePage() {
     <div className="page home-page" data-testid="home" data-role={role}>
       <h1 className="home-hello">{t('home.hello', { name: user.displayName })}</h1>
       <FieldLinks role={role} />
+      <OutboxList />
       {role === 'resident' && (
         <>
           <MyReports />

@@ -1,11 +1,20 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Category } from '../../api/categories.ts';
-import { createOrder, type Duplicate, type Order, type OrderSource, sourcesFor } from '../../api/orders.ts';
+import {
+  createOrder,
+  type Duplicate,
+  type NewOrder,
+  type Order,
+  type OrderSource,
+  sourcesFor,
+} from '../../api/orders.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useAction } from '../../hooks/useAction.ts';
 import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { enqueue, isOffline, outboxId } from '../../offline/outbox.ts';
 import { useSignedIn } from '../../session/context.tsx';
+import { OutboxList } from '../home/OutboxList.tsx';
 import { CategoryPicker } from './CategoryPicker.tsx';
 import { OutsideWarning } from './OutsideWarning.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
@@ -33,6 +42,7 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
   );
   const [photos, setPhotos] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
+  const [queued, setQueued] = useState(false);
   const field = (key: keyof typeof form) => ({
     name: key,
     value: form[key],
@@ -77,21 +87,48 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
       onSubmit={async (event) => {
         event.preventDefault();
         if (!position) return;
+        const body: NewOrder = {
+          categoryId: form.categoryId,
+          description: form.description.trim(),
+          ...(form.address.trim() && { address: form.address.trim() }),
+          ...position,
+          ...(source && { source }),
+          ...(photos.length > 0 && { photos }),
+        };
+        // No signal: kept on the phone with the time it was made, sent when the connection returns.
+        const keep = async () => {
+          await enqueue({
+            id: outboxId(),
+            kind: 'report',
+            userId: user.id,
+            madeAt: new Date().toISOString(),
+            label: categories.find((c) => c.id === form.categoryId)?.minorName ?? t('report.title'),
+            body,
+          });
+          setForm({ categoryId: '', description: '', address: '', lat: '', lon: '' });
+          setPhotos([]);
+          setQueued(true);
+        };
+        setQueued(false);
+        if (!navigator.onLine) {
+          await keep();
+          return;
+        }
         let created: { order: Order; duplicates: Duplicate[] } | undefined;
+        let offline = false;
         const ok = await action.run(
           async () => {
-            created = await createOrder({
-              categoryId: form.categoryId,
-              description: form.description.trim(),
-              ...(form.address.trim() && { address: form.address.trim() }),
-              ...position,
-              ...(source && { source }),
-              ...(photos.length > 0 && { photos }),
-            });
+            try {
+              created = await createOrder(body);
+            } catch (error) {
+              if (!isOffline(error)) throw error;
+              offline = true;
+            }
           },
           () => '',
         );
-        if (ok && created) {
+        if (offline) await keep();
+        else if (ok && created) {
           announceOrdersChanged();
           onCreated(created.order, created.duplicates);
         }
@@ -99,6 +136,12 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
     >
       <h2>{t('report.title')}</h2>
       <ErrorNotice error={action.error} />
+      {queued && (
+        <p className="notice" role="status" data-testid="report-queued">
+          {t('report.queued')}
+        </p>
+      )}
+      <OutboxList />
       <CategoryPicker categories={categories} value={form.categoryId} onChange={pickCategory} />
       <label>
         {t('report.description')}
