@@ -166,6 +166,7 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
     'No connection: kept on the phone, waiting to send; it goes when the connection returns, with this time',
   'order.madeOffline': '(made offline on site at {time})',
   'order.queued': 'No connection: “{action}” kept, waiting to send',
+  'form.heldPhotos': '{count} photos to upload when the connection returns',
   'report.title': 'Report a problem',
   'report.category': 'Category',
   'report.pickCategory': 'Choose a category',

@@ -163,6 +163,7 @@ export const ordersZhCN = {
   'report.queued': '网络不可用：已保存在手机上，等待发送，恢复网络后自动上报（保留原上报时间）',
   'order.madeOffline': '（现场离线提交于 {time}）',
   'order.queued': '网络不可用：「{action}」已保存，等待发送',
+  'form.heldPhotos': '{count} 张照片待网络恢复后上传',
   'report.title': '上报问题',
   'report.category': '问题类别',
   'report.pickCategory': '请选择类别',

@@ -13,6 +13,8 @@ export type OutboxItem =
       madeAt: string;
       label: string;
       body: NewOrder;
+      /** Photos taken with no signal, uploaded before the report goes. */
+      photoBlobs?: Blob[];
       error?: string;
     }
   | {

@@ -1,3 +1,4 @@
+import { uploadPhoto } from '../api/attachments.ts';
 import { ApiError } from '../api/client.ts';
 import { actOnOrder, createOrder } from '../api/orders.ts';
 import { announceOrdersChanged } from '../hooks/useOrdersChanged.ts';
@@ -7,8 +8,15 @@ let running: Promise<number> | null = null;
 
 async function send(item: OutboxItem): Promise<void> {
   if (item.kind === 'report') {
+    const uploaded: string[] = [];
+    for (const blob of item.photoBlobs ?? []) uploaded.push((await uploadPhoto(blob)).id);
+    const photos = [...(item.body.photos ?? []), ...uploaded];
     // The time it was made on the phone goes with it: the order's own time is when it arrived.
-    await createOrder({ ...item.body, attributes: { ...item.body.attributes, reportedAt: item.madeAt } });
+    await createOrder({
+      ...item.body,
+      ...(photos.length > 0 && { photos }),
+      attributes: { ...item.body.attributes, reportedAt: item.madeAt },
+    });
   } else {
     await actOnOrder(item.orderId, item.action, item.body);
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { thumbnailUrl, uploadPhoto } from '../../api/attachments.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useI18n } from '../../i18n/context.tsx';
+import { isOffline } from '../../offline/outbox.ts';
 import { compressPhoto, MAX_PHOTOS } from './photoCompression.ts';
 
 export interface PhotoInputProps {
@@ -12,10 +13,22 @@ export interface PhotoInputProps {
   onUploading(uploading: boolean): void;
   /** At most this many photos (the field apps' six). */
   max?: number;
+  /** Photos taken with no signal, kept (compressed) to upload later; only forms that can wait pass these. */
+  held?: readonly Blob[];
+  onHold?(blobs: Blob[]): void;
 }
 
 /** Uploads chosen photos through the attachments API at once and keeps their ids for the form. */
-export function PhotoInput({ ids, label, onChange, onUploading, max = MAX_PHOTOS }: PhotoInputProps) {
+export function PhotoInput({
+  ids,
+  label,
+  onChange,
+  onUploading,
+  max = MAX_PHOTOS,
+  held = [],
+  onHold,
+}: PhotoInputProps) {
+  const count = ids.length + held.length;
   const { t } = useI18n();
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -26,10 +39,21 @@ export function PhotoInput({ ids, label, onChange, onUploading, max = MAX_PHOTOS
     onUploading(true);
     setError(null);
     const added: string[] = [];
+    const kept: Blob[] = [];
     try {
       // Shrunk on the phone first: a 12 MP photo goes as a ~1600 px JPEG over a weak signal.
-      for (const file of files.slice(0, max - ids.length)) {
-        added.push((await uploadPhoto(await compressPhoto(file))).id);
+      for (const file of files.slice(0, max - count)) {
+        const small = await compressPhoto(file);
+        if (kept.length > 0) {
+          kept.push(small);
+          continue;
+        }
+        try {
+          added.push((await uploadPhoto(small)).id);
+        } catch (e) {
+          if (!onHold || !isOffline(e)) throw e;
+          kept.push(small);
+        }
       }
     } catch (e) {
       setError(e);
@@ -37,6 +61,7 @@ export function PhotoInput({ ids, label, onChange, onUploading, max = MAX_PHOTOS
       setUploading(false);
       onUploading(false);
       if (added.length > 0) onChange([...ids, ...added]);
+      if (kept.length > 0) onHold?.([...held, ...kept]);
     }
   };
 
@@ -51,7 +76,7 @@ export function PhotoInput({ ids, label, onChange, onUploading, max = MAX_PHOTOS
           multiple
           // The camera opens directly on a phone (the rear one); a desk still picks files.
           capture="environment"
-          disabled={uploading || ids.length >= max}
+          disabled={uploading || count >= max}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             e.target.value = '';
@@ -60,8 +85,13 @@ export function PhotoInput({ ids, label, onChange, onUploading, max = MAX_PHOTOS
         />
       </label>
       <span className="muted" data-testid="photo-count">
-        {ids.length}/{max}
+        {count}/{max}
       </span>
+      {held.length > 0 && (
+        <span className="muted" data-testid="held-photos">
+          {t('form.heldPhotos', { count: held.length })}
+        </span>
+      )}
       {uploading && <span className="muted">{t('form.uploading')}</span>}
       <ErrorNotice error={error} />
       {ids.length > 0 && (

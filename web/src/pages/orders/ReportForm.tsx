@@ -43,6 +43,7 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
   const [photos, setPhotos] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
   const [queued, setQueued] = useState(false);
+  const [held, setHeld] = useState<Blob[]>([]);
   const field = (key: keyof typeof form) => ({
     name: key,
     value: form[key],
@@ -104,13 +105,15 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
             madeAt: new Date().toISOString(),
             label: categories.find((c) => c.id === form.categoryId)?.minorName ?? t('report.title'),
             body,
+            ...(held.length > 0 && { photoBlobs: held }),
           });
           setForm({ categoryId: '', description: '', address: '', lat: '', lon: '' });
           setPhotos([]);
+          setHeld([]);
           setQueued(true);
         };
         setQueued(false);
-        if (!navigator.onLine) {
+        if (!navigator.onLine || held.length > 0) {
           await keep();
           return;
         }
@@ -189,7 +192,14 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
           </select>
         </label>
       )}
-      <PhotoInput ids={photos} label={t('form.photos')} onChange={setPhotos} onUploading={setUploading} />
+      <PhotoInput
+        ids={photos}
+        label={t('form.photos')}
+        onChange={setPhotos}
+        onUploading={setUploading}
+        held={held}
+        onHold={setHeld}
+      />
       <div className="form-buttons">
         <button
           type="submit"
