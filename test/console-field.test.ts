@@ -139,7 +139,7 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     await r.setViewportSize(SCREENS.phone);
   });
 
-  it('lets a resident report with two photos and the phone’s position; made offline, it is sent back online with its time', async () => {
+  it('lets a resident report with photos and the phone’s position; made offline, it is sent back online with its time and photos', async () => {
     const resident = await login('resident');
     // A resident reads no units: their community's staff finds a point in it.
     const here = await pointIn(await login('community'), resident.user.unitId, 'community');
@@ -171,6 +171,12 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     );
     // The signal drops before the report goes.
     await context.setOffline(true);
+    // A third photo taken with no signal is kept on the phone, to go up with the report.
+    await form
+      .locator('input[name=photos]')
+      .setInputFiles({ name: 'c.png', mimeType: 'image/png', buffer: photo });
+    await form.getByTestId('held-photos').waitFor();
+    assert.equal(await form.getByTestId('photo-count').textContent(), '3/6');
     const before = Date.now();
     await form.getByTestId('report-submit').click();
     await form.getByTestId('report-queued').waitFor();
@@ -197,7 +203,11 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     const events = (await api(resident, 'GET', `/api/orders/${order.id}/events`)).items as {
       photos?: string[];
     }[];
-    assert.equal(events[0]?.photos?.length, 2, 'both photos went with it');
+    assert.equal(
+      events[0]?.photos?.length,
+      3,
+      'the two photos uploaded and the one kept offline went with it',
+    );
   });
 
   it('lets a grid worker verify a fed-back order on site with a photo', async () => {
