@@ -308,6 +308,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       wildcard: false,
       setHeaders: (res, file) => {
         if (file.endsWith('.mjs')) res.header('content-type', 'text/javascript');
+        if (file.endsWith('.webmanifest')) res.header('content-type', 'application/manifest+json');
+        // The service worker and the shell's entry are checked on every visit, so a new build takes over.
+        if (file.endsWith('sw.js') || file.endsWith('index.html')) res.header('cache-control', 'no-cache');
       },
     });
   }

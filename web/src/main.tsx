@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n/context.tsx';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { SessionProvider } from './session/context.tsx';
 
 const root = document.getElementById('root');
@@ -22,3 +23,4 @@ createRoot(root).render(
     </I18nProvider>
   </StrictMode>,
 );
+registerServiceWorker();

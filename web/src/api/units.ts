@@ -31,3 +31,17 @@ export function renameUnit(id: string, name: string): Promise<Unit> {
 export function deleteUnit(id: string): Promise<void> {
   return request(`/api/units/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
+
+/** The chain of units around a WGS-84 point, as GET /api/units/locate answers. */
+export interface LocatedChain {
+  grid: Unit;
+  community: Unit;
+  gridArea: Unit;
+  workstation: Unit | null;
+  subdistrict: Unit;
+}
+
+/** The grid, community and up containing a point; 404 UNIT_NOT_FOUND outside every grid. */
+export function locateUnits(lat: number, lon: number, signal?: AbortSignal): Promise<LocatedChain> {
+  return request('/api/units/locate', { query: { lat, lon }, signal });
+}

@@ -1,5 +1,6 @@
 import { dashboardEn } from './dashboard.en.ts';
 import { fleetBoardEn } from './fleet-board.en.ts';
+import { homeEn } from './home.en.ts';
 import { ordersEn } from './orders.en.ts';
 import { progressEn } from './progress.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...progressEn,
   ...fleetBoardEn,
   ...dashboardEn,
+  ...homeEn,
   'app.name': 'Zhongshu',
   'app.subtitle': 'Integrated command centre',
   'app.loading': 'Loading…',

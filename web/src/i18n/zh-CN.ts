@@ -1,5 +1,6 @@
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { fleetBoardZhCN } from './fleet-board.zh-CN.ts';
+import { homeZhCN } from './home.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
 
@@ -9,6 +10,7 @@ export const zhCN = {
   ...progressZhCN,
   ...fleetBoardZhCN,
   ...dashboardZhCN,
+  ...homeZhCN,
   'app.name': '中枢',
   'app.subtitle': '集成指挥中心',
   'app.loading': '加载中…',

@@ -8,9 +8,11 @@ import {
 } from '../../../src/domain/auth/roles.ts';
 import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
+import { HOME_ROLES } from './home/roles.ts';
 
 /** The console's pages. A new page (work orders, reports…) is its id here and one entry in PAGES. */
 export type PageId =
+  | 'home'
   | 'dashboard'
   | 'orderMap'
   | 'map'
@@ -34,6 +36,13 @@ export interface PageDef {
 }
 
 export const PAGES: readonly PageDef[] = [
+  {
+    id: 'home',
+    label: 'nav.home',
+    // Field homes compose GET /api/orders, /api/notices and the order actions each role may already use.
+    roles: HOME_ROLES,
+    component: lazy(() => import('./HomePage.tsx').then((m) => ({ default: m.HomePage }))),
+  },
   {
     id: 'map',
     label: 'nav.map',
@@ -112,6 +121,14 @@ export function pagesFor(role: Role): PageDef[] {
   const pages = PAGES.filter((p) => p.roles.includes(role));
   const home = pages.filter((p) => p.home?.includes(role));
   return [...home, ...pages.filter((p) => !home.includes(p))];
+}
+
+/**
+ * The page a route-less URL opens: the home for a field role on a phone, else the first other page
+ * (a desk keeps the page it always opened on).
+ */
+export function firstPage(pages: readonly PageDef[], phone: boolean): PageDef | undefined {
+  return phone ? pages[0] : (pages.find((p) => p.id !== 'home') ?? pages[0]);
 }
 
 /** Whether a role may open a page. */

@@ -5,6 +5,9 @@ import { ErrorNotice, SuccessNotice } from '../../components/ErrorNotice.tsx';
 import { useAction } from '../../hooks/useAction.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { errorTitle } from '../../i18n/errors.ts';
+import { enqueue, isOffline, outboxId } from '../../offline/outbox.ts';
+import { useSignedIn } from '../../session/context.tsx';
+import { formatDateTime } from '../../time.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { PRIMARY_ACTIONS } from './actionFormModel.ts';
 
@@ -26,14 +29,39 @@ export function ActionBar({ order, onActed }: ActionBarProps) {
   const allowed = order.allowedActions ?? [];
   const current = open !== null && allowed.includes(open) ? open : null;
 
+  const { user } = useSignedIn();
+  // No signal on site: the feedback waits on the phone, its note saying when it was made.
+  const keep = async (type: ActionType, body: ActionBody) => {
+    const madeAt = new Date().toISOString();
+    const note = [body.note, t('order.madeOffline', { time: formatDateTime(madeAt) })]
+      .filter(Boolean)
+      .join('\n');
+    await enqueue({
+      id: outboxId(),
+      kind: 'action',
+      userId: user.id,
+      madeAt,
+      label: `${order.code} · ${t(`action.${type}`)}`,
+      orderId: order.id,
+      action: type,
+      body: { ...body, note },
+    });
+    return t('order.queued', { action: t(`action.${type}`) });
+  };
   const submit = (type: ActionType, body: ActionBody) =>
     action.run(
       () =>
-        actOnOrder(order.id, type, body).catch((error: unknown) => {
-          if (error instanceof ApiError && error.status === 409) onActed();
-          throw error;
-        }),
-      () => t('order.done', { action: t(`action.${type}`) }),
+        navigator.onLine
+          ? actOnOrder(order.id, type, body).then(
+              () => t('order.done', { action: t(`action.${type}`) }),
+              (error: unknown) => {
+                if (isOffline(error)) return keep(type, body);
+                if (error instanceof ApiError && error.status === 409) onActed();
+                throw error;
+              },
+            )
+          : keep(type, body),
+      (text) => text,
     );
 
   return (

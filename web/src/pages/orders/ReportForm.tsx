@@ -1,12 +1,25 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Category } from '../../api/categories.ts';
-import { createOrder, type Duplicate, type Order, type OrderSource, sourcesFor } from '../../api/orders.ts';
+import {
+  createOrder,
+  type Duplicate,
+  type NewOrder,
+  type Order,
+  type OrderSource,
+  sourcesFor,
+} from '../../api/orders.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useAction } from '../../hooks/useAction.ts';
 import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { enqueue, isOffline, outboxId } from '../../offline/outbox.ts';
 import { useSignedIn } from '../../session/context.tsx';
+import { OutboxList } from '../home/OutboxList.tsx';
+import { CategoryPicker } from './CategoryPicker.tsx';
+import { OutsideWarning } from './OutsideWarning.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
+import { currentPosition } from './phonePosition.ts';
+import { templateFor } from './reportTemplates.ts';
 
 // The map library loads only when someone opens the form.
 const PositionMap = lazy(() => import('./PositionMap.tsx').then((m) => ({ default: m.PositionMap })));
@@ -15,16 +28,6 @@ export interface ReportFormProps {
   categories: readonly Category[];
   onCreated(order: Order, duplicates: Duplicate[]): void;
   onCancel(): void;
-}
-
-/** Groups the dictionary as the picker shows it: 部件 · 公用设施 → its minor classes. */
-function grouped(categories: readonly Category[], typeLabel: (c: Category) => string) {
-  const groups = new Map<string, Category[]>();
-  for (const c of categories) {
-    const key = `${typeLabel(c)} · ${c.majorName}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return [...groups];
 }
 
 /** 上报问题: category, description, address, position (typed or clicked on the map), photos. */
@@ -39,6 +42,8 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
   );
   const [photos, setPhotos] = useState<string[]>([]);
   const [uploading, setUploading] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const [held, setHeld] = useState<Blob[]>([]);
   const field = (key: keyof typeof form) => ({
     name: key,
     value: form[key],
@@ -49,6 +54,27 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
       setForm((f) => ({ ...f, lat: p.lat.toFixed(6), lon: p.lon.toFixed(6) })),
     [],
   );
+  // A category's template fills the description until the reporter writes their own.
+  const pickCategory = useCallback(
+    (categoryId: string) =>
+      setForm((f) => {
+        const before = templateFor(categories.find((c) => c.id === f.categoryId));
+        const untouched = f.description.trim() === '' || f.description === before;
+        const template = templateFor(categories.find((c) => c.id === categoryId));
+        return { ...f, categoryId, description: untouched && categoryId ? template : f.description };
+      }),
+    [categories],
+  );
+  const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const locateMe = async () => {
+    setLocating('busy');
+    try {
+      pick(await currentPosition());
+      setLocating('idle');
+    } catch {
+      setLocating('failed');
+    }
+  };
   const position = useMemo(() => {
     const lat = Number.parseFloat(form.lat);
     const lon = Number.parseFloat(form.lon);
@@ -62,21 +88,50 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
       onSubmit={async (event) => {
         event.preventDefault();
         if (!position) return;
+        const body: NewOrder = {
+          categoryId: form.categoryId,
+          description: form.description.trim(),
+          ...(form.address.trim() && { address: form.address.trim() }),
+          ...position,
+          ...(source && { source }),
+          ...(photos.length > 0 && { photos }),
+        };
+        // No signal: kept on the phone with the time it was made, sent when the connection returns.
+        const keep = async () => {
+          await enqueue({
+            id: outboxId(),
+            kind: 'report',
+            userId: user.id,
+            madeAt: new Date().toISOString(),
+            label: categories.find((c) => c.id === form.categoryId)?.minorName ?? t('report.title'),
+            body,
+            ...(held.length > 0 && { photoBlobs: held }),
+          });
+          setForm({ categoryId: '', description: '', address: '', lat: '', lon: '' });
+          setPhotos([]);
+          setHeld([]);
+          setQueued(true);
+        };
+        setQueued(false);
+        if (!navigator.onLine || held.length > 0) {
+          await keep();
+          return;
+        }
         let created: { order: Order; duplicates: Duplicate[] } | undefined;
+        let offline = false;
         const ok = await action.run(
           async () => {
-            created = await createOrder({
-              categoryId: form.categoryId,
-              description: form.description.trim(),
-              ...(form.address.trim() && { address: form.address.trim() }),
-              ...position,
-              ...(source && { source }),
-              ...(photos.length > 0 && { photos }),
-            });
+            try {
+              created = await createOrder(body);
+            } catch (error) {
+              if (!isOffline(error)) throw error;
+              offline = true;
+            }
           },
           () => '',
         );
-        if (ok && created) {
+        if (offline) await keep();
+        else if (ok && created) {
           announceOrdersChanged();
           onCreated(created.order, created.duplicates);
         }
@@ -84,21 +139,13 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
     >
       <h2>{t('report.title')}</h2>
       <ErrorNotice error={action.error} />
-      <label>
-        {t('report.category')}
-        <select {...field('categoryId')} required>
-          <option value="">{t('report.pickCategory')}</option>
-          {grouped(categories, (c) => t(`categoryType.${c.type}`)).map(([group, list]) => (
-            <optgroup key={group} label={group}>
-              {list.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.minorName}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+      {queued && (
+        <p className="notice" role="status" data-testid="report-queued">
+          {t('report.queued')}
+        </p>
+      )}
+      <OutboxList />
+      <CategoryPicker categories={categories} value={form.categoryId} onChange={pickCategory} />
       <label>
         {t('report.description')}
         <textarea {...field('description')} rows={3} required maxLength={2000} />
@@ -117,6 +164,19 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
           <input {...field('lon')} type="number" step="any" min={-180} max={180} required />
         </label>
       </div>
+      <div className="form-buttons">
+        <button
+          type="button"
+          className="btn"
+          data-testid="use-my-location"
+          disabled={locating === 'busy'}
+          onClick={() => void locateMe()}
+        >
+          {t('report.useMyLocation')}
+        </button>
+        {locating === 'failed' && <span className="muted">{t('report.locationFailed')}</span>}
+      </div>
+      <OutsideWarning position={position} />
       <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
         <PositionMap position={position} onPick={pick} />
       </Suspense>
@@ -132,7 +192,14 @@ export function ReportForm({ categories, onCreated, onCancel }: ReportFormProps)
           </select>
         </label>
       )}
-      <PhotoInput ids={photos} label={t('form.photos')} onChange={setPhotos} onUploading={setUploading} />
+      <PhotoInput
+        ids={photos}
+        label={t('form.photos')}
+        onChange={setPhotos}
+        onUploading={setUploading}
+        held={held}
+        onHold={setHeld}
+      />
       <div className="form-buttons">
         <button
           type="submit"
