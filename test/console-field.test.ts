@@ -103,7 +103,7 @@ describe('the field on a phone [sqlite]', { skip }, () => {
   before(async () => {
     demo = await startDemoConsole({ orders: true });
     photo = await makePhoto('png', 64, 48);
-    browser = await launchBrowser({ viewport: SCREENS.phone });
+    browser = await launchBrowser({ viewport: SCREENS.phone, serviceWorkers: 'allow' });
     context = browser.context;
   });
   after(async () => {

@@ -50,10 +50,12 @@ export const SCREENS = {
 
 /**
  * Chromium with a fresh profile in a temporary --user-data-dir, removed on close; every page opens
- * at the desk's size unless `viewport` says otherwise.
+ * at the desk's size unless `viewport` says otherwise. The console's service worker is blocked
+ * unless `serviceWorkers: 'allow'`: its first visit precaches every chunk in the background,
+ * which a test of something else would race on a loaded machine.
  */
 export async function launchBrowser(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), 'zs-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -61,6 +63,7 @@ export async function launchBrowser(
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: options.viewport ?? SCREENS.desk,
+    serviceWorkers: options.serviceWorkers ?? 'block',
     deviceScaleFactor: 1,
     locale: 'zh-CN',
     // The browser's own zone is not Shanghai: the console must convert times itself.
