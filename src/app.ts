@@ -46,6 +46,7 @@ import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { shiftRoutes } from './http/routes/shifts.ts';
 import { summaryRoutes } from './http/routes/summaries.ts';
+import { taskRoutes } from './http/routes/tasks.ts';
 import { trackRoutes } from './http/routes/tracks.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { unloadRoutes } from './http/routes/unloads.ts';
@@ -293,6 +294,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     indicatorRoutes,
     metricRoutes,
     progressRoutes,
+    taskRoutes,
     notificationRoutes,
     noticeRoutes,
     open311KeyRoutes,

@@ -19,6 +19,7 @@ export * from './positions.ts';
 export * from './segments.ts';
 export * from './shifts.ts';
 export * from './summaries.ts';
+export * from './tasks.ts';
 export * from './tracks.ts';
 export * from './units.ts';
 export * from './unloads.ts';

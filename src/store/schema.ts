@@ -447,6 +447,42 @@ export interface MetricActualTable {
   entered_at: number;
 }
 
+/** A key task (重点工作); milestones as JSON `[{ title, dueAt, doneAt }]`. */
+export interface TaskTable {
+  id: string;
+  title: string;
+  owner_unit_id: string;
+  owner_user_id: string;
+  deadline: number;
+  milestones: unknown;
+  done_at: number | null;
+  /** The ISO week its owner was last reminded of a missing push-day note. */
+  reminded_week: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A progress note on a key task; photos as a JSON array of attachment ids. */
+export interface TaskNoteTable {
+  id: string;
+  task_id: string;
+  text: string;
+  percent: number | null;
+  photos: unknown;
+  author_user_id: string;
+  created_at: number;
+}
+
+/** A supervision letter (督办) sent on a red task. */
+export interface TaskSupervisionTable {
+  id: string;
+  task_id: string;
+  text: string;
+  by_user_id: string;
+  created_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -484,4 +520,7 @@ export interface Database {
   metrics: MetricTable;
   metric_targets: MetricTargetTable;
   metric_actuals: MetricActualTable;
+  tasks: TaskTable;
+  task_notes: TaskNoteTable;
+  task_supervisions: TaskSupervisionTable;
 }

@@ -19,7 +19,14 @@ export interface TaskTimes {
 }
 
 /** Who reads key tasks (each within their scope: the owner unit must be in it). */
-export const TASK_READERS: readonly Role[] = ['admin', 'operator', 'leader', 'workstation', 'community', 'department'];
+export const TASK_READERS: readonly Role[] = [
+  'admin',
+  'operator',
+  'leader',
+  'workstation',
+  'community',
+  'department',
+];
 
 /** Who sets key tasks and sends supervision letters (督办). */
 export const TASK_MANAGERS: readonly Role[] = ['admin', 'operator', 'leader'];

@@ -35,12 +35,32 @@ const CASES: [string, number, string[], string][] = [
     ['never-noted', 'noted-friday', 'overdue', 'reminded-last-week'],
     'Saturday evening: open and overdue tasks without a note today, not yet reminded this week',
   ],
-  ['2026-05-30T23:59:00', SATURDAY, ['never-noted', 'noted-friday', 'overdue', 'reminded-last-week'], 'late that evening'],
+  [
+    '2026-05-30T23:59:00',
+    SATURDAY,
+    ['never-noted', 'noted-friday', 'overdue', 'reminded-last-week'],
+    'late that evening',
+  ],
   ['2026-05-30T17:59:00', SATURDAY, [], 'before the evening: owners may still write'],
   ['2026-05-31T18:00:00', SATURDAY, [], 'Sunday is not the push day'],
-  ['2026-05-29T18:30:00', 5, ['never-noted', 'overdue', 'reminded-last-week'], 'a Friday push day: the Friday note counts'],
-  ['2026-05-30T09:59:00Z', SATURDAY, [], 'the clock in UTC: 09:59Z is 17:59 in Beijing, still before the evening'],
-  ['2026-05-30T10:00:00Z', SATURDAY, ['never-noted', 'noted-friday', 'overdue', 'reminded-last-week'], '10:00Z is 18:00 in Beijing'],
+  [
+    '2026-05-29T18:30:00',
+    5,
+    ['never-noted', 'overdue', 'reminded-last-week'],
+    'a Friday push day: the Friday note counts',
+  ],
+  [
+    '2026-05-30T09:59:00Z',
+    SATURDAY,
+    [],
+    'the clock in UTC: 09:59Z is 17:59 in Beijing, still before the evening',
+  ],
+  [
+    '2026-05-30T10:00:00Z',
+    SATURDAY,
+    ['never-noted', 'noted-friday', 'overdue', 'reminded-last-week'],
+    '10:00Z is 18:00 in Beijing',
+  ],
 ];
 
 describe('the push-day reminder (每周推进日)', () => {
@@ -62,7 +82,9 @@ describe('the push-day reminder (每周推进日)', () => {
   it('reminds once: a task marked reminded for the week is not reminded again that evening', () => {
     const now = bj('2026-05-30T18:00:00');
     const first = remindersDue(TASKS, now, SATURDAY);
-    const marked = TASKS.map((t) => (first.some((r) => r.taskId === t.id) ? { ...t, remindedWeek: '2026-W22' } : t));
+    const marked = TASKS.map((t) =>
+      first.some((r) => r.taskId === t.id) ? { ...t, remindedWeek: '2026-W22' } : t,
+    );
     assert.deepEqual(remindersDue(marked, now + 3_600_000, SATURDAY), []);
     // …and again the next push day.
     assert.equal(remindersDue(marked, bj('2026-06-06T18:00:00'), SATURDAY).length, 6);
@@ -77,7 +99,13 @@ describe('task states and red tasks', () => {
     [base, '2026-05-30T12:00:00', 'open', false, 'before the deadline'],
     [base, '2026-06-30T17:30:00', 'open', false, 'at the deadline itself'],
     [base, '2026-06-30T17:31:00', 'overdue', true, 'past the deadline: red'],
-    [{ ...base, doneAt: bj('2026-07-02T09:00:00') }, '2026-07-05T12:00:00', 'done', false, 'done late is done'],
+    [
+      { ...base, doneAt: bj('2026-07-02T09:00:00') },
+      '2026-07-05T12:00:00',
+      'done',
+      false,
+      'done late is done',
+    ],
     [{ ...base, milestones: [milestone] }, '2026-05-30T12:00:00', 'open', true, 'a milestone overdue: red'],
     [
       { ...base, milestones: [{ ...milestone, doneAt: bj('2026-05-16T09:00:00') }] },

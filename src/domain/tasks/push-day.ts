@@ -32,7 +32,11 @@ export interface Reminder {
  * day began gets one reminder to its owner, once a week (`remindedWeek`). A note on the push day
  * itself (any time before the reminder) is what the push day expects.
  */
-export function remindersDue(tasks: readonly TaskForReminder[], now: number, pushWeekday: number): Reminder[] {
+export function remindersDue(
+  tasks: readonly TaskForReminder[],
+  now: number,
+  pushWeekday: number,
+): Reminder[] {
   const week = isoWeekOf(now);
   const range = weekRange(week);
   if (!range) return [];
