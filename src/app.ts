@@ -42,6 +42,7 @@ import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
 import { progressRoutes } from './http/routes/progress.ts';
+import { reportRoutes } from './http/routes/reports.ts';
 import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { shiftRoutes } from './http/routes/shifts.ts';
@@ -295,6 +296,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     metricRoutes,
     progressRoutes,
     taskRoutes,
+    reportRoutes,
     notificationRoutes,
     noticeRoutes,
     open311KeyRoutes,

@@ -225,6 +225,10 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     await call(await as('commA1'), 'POST', `/api/tasks/${task.id}/notes`, { text: '进展', percent: 10 });
     await call(await as('leader'), 'POST', `/api/tasks/${task.id}/supervise`, { text: '督办' });
     await call(admin, 'PATCH', '/api/settings/tasks', { pushWeekday: 6 });
+    await call(await as('leader'), 'POST', '/api/reports/weekly/issue', {
+      week: '2026-W10',
+      unitId: t.org.a1.id,
+    });
 
     const photo = await postPhoto(t.app, op, await makePhoto('jpeg', 64, 48));
     assert.equal(photo.statusCode, 201, photo.body);

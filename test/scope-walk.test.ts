@@ -31,6 +31,7 @@ type Kind =
   | 'open311Request'
   | 'metric'
   | 'task'
+  | 'report'
   | 'notice';
 
 /** The walked routes (as the OpenAPI document spells them) and the resource their parameter names. */
@@ -55,6 +56,7 @@ const WALKED: Record<string, Kind> = {
   '/api/attachments/{id}/thumbnail': 'attachment',
   '/api/metrics/{id}': 'metric',
   '/api/tasks/{id}': 'task',
+  '/api/reports/{id}': 'report',
   '/api/notices/{id}': 'notice',
   // Open311 is public and ignores sessions; its scope is the order's source: only orders that
   // came from the public (PUBLIC_SOURCES) are published, an internal one is "unknown".
@@ -102,6 +104,7 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   open311Request: 'public',
   metric: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
   task: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+  report: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
   notice: 'authenticated',
 };
 
@@ -491,6 +494,7 @@ forEachDialect('scope walk', (kind) => {
       'attachment',
       'metric',
       'task',
+      'report',
       'notice',
     ] as const) {
       const id = newId();
@@ -555,6 +559,21 @@ forEachDialect('scope walk', (kind) => {
       segment: k.id,
       raw: k.id,
       visibleTo: (c) => c.userId !== null && inScope(c.scope, unitPath(k.unit)),
+    }));
+
+    // Issued weekly reports: community A1's and grid area B's community B1's; scoped by their unit.
+    const reports: { id: string; unit: string }[] = [];
+    for (const unit of [org.a1.id, org.b1.id]) {
+      reports.push({
+        id: await post('leader', '/api/reports/weekly/issue', { week: '2026-W10', unitId: unit }),
+        unit,
+      });
+    }
+    targets.report = reports.map((r, i) => ({
+      label: `report ${i}`,
+      segment: r.id,
+      raw: r.id,
+      visibleTo: (c) => c.userId !== null && inScope(c.scope, unitPath(r.unit)),
     }));
 
     const res = await t.app.inject({ url: '/api/docs/json' });

@@ -16,6 +16,7 @@ export * from './notices.ts';
 export * from './notifications.ts';
 export * from './orders.ts';
 export * from './positions.ts';
+export * from './reports.ts';
 export * from './segments.ts';
 export * from './shifts.ts';
 export * from './summaries.ts';

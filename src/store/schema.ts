@@ -483,6 +483,18 @@ export interface TaskSupervisionTable {
   created_at: number;
 }
 
+/** An issued report (weekly 量化式报告), archived unchanged as the JSON it was issued with. */
+export interface ReportTable {
+  id: string;
+  kind: string;
+  week: string;
+  unit_id: string;
+  issued_at: number;
+  /** Null when the push-day job issued it. */
+  issued_by: string | null;
+  body: unknown;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -523,4 +535,5 @@ export interface Database {
   tasks: TaskTable;
   task_notes: TaskNoteTable;
   task_supervisions: TaskSupervisionTable;
+  reports: ReportTable;
 }

@@ -55,6 +55,22 @@ export function tasks(d: DialectAdapter) {
         .on('task_supervisions')
         .column('task_id')
         .execute();
+
+      await db.schema
+        .createTable('reports')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('week', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
+        .addColumn('issued_at', 'bigint', (c) => c.notNull())
+        .addColumn('issued_by', 'text')
+        .addColumn('body', d.jsonType, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('reports_unit_week')
+        .on('reports')
+        .columns(['unit_id', 'kind', 'week'])
+        .execute();
     },
   };
 }
