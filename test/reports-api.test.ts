@@ -117,6 +117,14 @@ forEachDialect('the weekly quantified report (量化式报告)', (kind) => {
         notes: [{ text: '完成三条巷道', percent: 60, createdAt: iso('2026-03-04 10:00') }],
       },
     ]);
+    assert.deepEqual(report.fleet, {
+      boats: 0,
+      days: 0,
+      distanceKm: 0,
+      workHours: 0,
+      meanCoverage: null,
+      tonnes: 0,
+    });
     // The unit defaults to the caller's own; one outside the scope is unknown.
     assert.equal((await json('commA1', '/api/reports/weekly?week=2026-W10')).unit.id, t.org.a1.id);
     const hidden = await get('commB1', `/api/reports/weekly?week=2026-W10&unitId=${t.org.a1.id}`);
@@ -132,7 +140,7 @@ forEachDialect('the weekly quantified report (量化式报告)', (kind) => {
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     assert.deepEqual(
       workbook.worksheets.map((s) => s.name),
-      ['工单', '序时进度', '排名', '重点工作'],
+      ['工单', '序时进度', '排名', '重点工作', '船队'],
     );
     const orders = workbook.getWorksheet('工单');
     assert.ok(orders);

@@ -75,6 +75,14 @@ export const WeeklyReportSchema = Type.Object({
   orders: Type.Array(FigureSchema),
   rankings: Type.Array(RankingSchema),
   tasks: Type.Array(ReportTaskSchema),
+  fleet: Type.Object({
+    boats: Type.Integer({ description: 'boats with a day summary in the week' }),
+    days: Type.Integer({ description: 'boat-days summed' }),
+    distanceKm: Type.Number(),
+    workHours: Type.Number(),
+    meanCoverage: Nullable(Type.Number({ description: 'mean coverage over the segment-days covered' })),
+    tonnes: Type.Number(),
+  }),
 });
 
 export const ReportEntrySchema = Type.Object({

@@ -50,3 +50,32 @@ describe('the weekly report’s work-order figures', () => {
     assert.equal(closure?.change, 20);
   });
 });
+
+describe('the fleet’s week', () => {
+  it('sums the day summaries of the boats', async () => {
+    const { fleetWeek } = await import('./fleet.ts');
+    const day = (assetId: string, km: number, h: number, ratios: number[], tonnes: number) => ({
+      assetId,
+      distanceM: km * 1000,
+      workS: h * 3600,
+      coverage: ratios.map((ratio) => ({ ratio })),
+      unloads: { tonnes },
+    });
+    assert.deepEqual(
+      fleetWeek([
+        day('b1', 12.5, 7.5, [0.9], 1.2),
+        day('b1', 10, 8, [0.8, 1], 0.8),
+        day('b2', 3.333, 2, [], 0),
+      ]),
+      {
+        boats: 2,
+        days: 3,
+        distanceKm: 25.83,
+        workHours: 17.5,
+        meanCoverage: 0.9,
+        tonnes: 2,
+      },
+    );
+    assert.equal(fleetWeek([]).meanCoverage, null);
+  });
+});

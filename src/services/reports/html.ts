@@ -89,6 +89,10 @@ ${orders}
 ${progress}
 </tbody></table>
 ${rankings}
+<h2>船队本周</h2>
+<table><thead><tr><th>船只数</th><th>船日数</th><th>里程(公里)</th><th>作业(小时)</th><th>平均覆盖率</th><th>垃圾(吨)</th></tr></thead><tbody>
+<tr>${[num(r.fleet.boats), num(r.fleet.days), num(r.fleet.distanceKm), num(r.fleet.workHours), pct(r.fleet.meanCoverage), num(r.fleet.tonnes)].map((x) => td(x, 'n')).join('')}</tr>
+</tbody></table>
 <h2>重点工作</h2>
 <table><thead><tr><th>任务</th><th>截止时间</th><th>状态</th><th>进度</th><th>本周进展</th></tr></thead><tbody>
 ${tasks}

@@ -1,11 +1,13 @@
 import type { WeeklyReportView } from '../../api/index.ts';
 import { weekFigures } from '../../domain/reports/figures.ts';
+import { fleetWeek } from '../../domain/reports/fleet.ts';
 import { previousWeek, type WeekRange, weekRange } from '../../domain/tasks/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { listTaskNotes, listTasks } from '../../store/tasks.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { RANKED_UNIT_KINDS, unitIndicators, unitRankings } from '../indicators/index.ts';
 import { progressAt } from '../metrics/index.ts';
+import { fleetDay } from '../summaries/index.ts';
 import { latestPercents, taskView } from '../tasks/index.ts';
 import { getUnitOrThrow } from '../units/index.ts';
 
@@ -26,7 +28,8 @@ export function weekRangeOrThrow(week: string): WeekRange {
  * their scope) for an ISO week, as things stand now: schedule progress at the week's last day,
  * the work-order figures of the week against the week before, the rankings of communities,
  * workstations and departments under the unit for the week, and the key tasks of units under
- * it with the notes written in the week.
+ * it with the notes written in the week, and the fleet's week summed from the day summaries of
+ * the boats under it.
  */
 export async function weeklyReport(
   ctx: ServiceContext,
@@ -50,6 +53,14 @@ export async function weeklyReport(
     listTasks(ctx.db, { scopePath: unit.path }),
   ]);
   const now = ctx.now();
+  // The week's days up to today (a day not begun has no summary).
+  const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  const dates = [0, 1, 2, 3, 4, 5, 6]
+    .map((i) => new Date(range.from + i * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10))
+    .filter((d) => d <= today);
+  const fleetDays = (await Promise.all(dates.map((d) => fleetDay(ctx, who, d, unit.id)))).flatMap(
+    (d) => d.items,
+  );
   const notes = await listTaskNotes(
     ctx.db,
     tasks.map((t) => t.id),
@@ -75,6 +86,7 @@ export async function weeklyReport(
         satisfactionRate: i.indicators.satisfactionRate,
       })),
     })),
+    fleet: fleetWeek(fleetDays),
     tasks: tasks
       .filter((t) => t.createdAt < range.to)
       .map((t) => {

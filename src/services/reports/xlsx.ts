@@ -31,7 +31,7 @@ function sheetWith(
 /**
  * The weekly report as a workbook: 工单 (figures with the week before and the change; rates as
  * percentages, a worse change in red and a better one in green), 序时进度 (lights as cell
- * colours), 排名 and 重点工作 (red tasks in red). Cells hold numbers, not text.
+ * colours), 排名, 重点工作 (red tasks in red) and 船队 (the fleet's week). Cells hold numbers, not text.
  */
 export async function weeklyReportWorkbook(report: WeeklyReportView): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -122,6 +122,21 @@ export async function weeklyReportWorkbook(report: WeeklyReportView): Promise<Bu
     row.getCell(4).numFmt = '0%';
     if (t.red) row.getCell(3).fill = fill(RED);
   }
+
+  const fleet = sheetWith(workbook, '船队', [
+    ['船只数', 8],
+    ['船日数', 8],
+    ['里程(公里)', 12],
+    ['作业(小时)', 12],
+    ['平均覆盖率', 12],
+    ['垃圾(吨)', 10],
+  ]);
+  const f = report.fleet;
+  const row = fleet.addRow([f.boats, f.days, f.distanceKm, f.workHours, f.meanCoverage, f.tonnes]);
+  row.getCell(3).numFmt = '0.00';
+  row.getCell(4).numFmt = '0.00';
+  row.getCell(5).numFmt = RATE;
+  row.getCell(6).numFmt = '0.000';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
