@@ -42,10 +42,12 @@ import { open311KeyRoutes } from './http/routes/open311-keys.ts';
 import { orderRoutes } from './http/routes/orders.ts';
 import { positionRoutes } from './http/routes/positions.ts';
 import { progressRoutes } from './http/routes/progress.ts';
+import { reportRoutes } from './http/routes/reports.ts';
 import { segmentRoutes } from './http/routes/segments.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { shiftRoutes } from './http/routes/shifts.ts';
 import { summaryRoutes } from './http/routes/summaries.ts';
+import { taskRoutes } from './http/routes/tasks.ts';
 import { trackRoutes } from './http/routes/tracks.ts';
 import { unitRoutes } from './http/routes/units.ts';
 import { unloadRoutes } from './http/routes/unloads.ts';
@@ -293,6 +295,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     indicatorRoutes,
     metricRoutes,
     progressRoutes,
+    taskRoutes,
+    reportRoutes,
     notificationRoutes,
     noticeRoutes,
     open311KeyRoutes,

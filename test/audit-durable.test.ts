@@ -213,6 +213,23 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     await call(admin, 'PATCH', '/api/settings/progress', { yellowPoints: 8 });
     await call(op, 'DELETE', `/api/metrics/${metric.id}`);
 
+    // A key task with a milestone already overdue (red), so that it may be supervised.
+    const task = await call(op, 'POST', '/api/tasks', {
+      title: '审计任务',
+      ownerUnitId: t.org.a1.id,
+      ownerUserId: t.org.users.commA1?.id,
+      deadline: new Date(t.clock.now() + 30 * 86_400_000).toISOString(),
+      milestones: [{ title: '节点', dueAt: new Date(t.clock.now() - 3_600_000).toISOString() }],
+    });
+    await call(op, 'PATCH', `/api/tasks/${task.id}`, { title: '审计任务2' });
+    await call(await as('commA1'), 'POST', `/api/tasks/${task.id}/notes`, { text: '进展', percent: 10 });
+    await call(await as('leader'), 'POST', `/api/tasks/${task.id}/supervise`, { text: '督办' });
+    await call(admin, 'PATCH', '/api/settings/tasks', { pushWeekday: 6 });
+    await call(await as('leader'), 'POST', '/api/reports/weekly/issue', {
+      week: '2026-W10',
+      unitId: t.org.a1.id,
+    });
+
     const photo = await postPhoto(t.app, op, await makePhoto('jpeg', 64, 48));
     assert.equal(photo.statusCode, 201, photo.body);
     const report = (description: string) =>

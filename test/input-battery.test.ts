@@ -89,7 +89,7 @@ forEachDialect('input battery', (kind) => {
 
   /** Records to point ids at, created through the API as an admin would. */
   const records = {} as Record<
-    'unit' | 'user' | 'device' | 'asset' | 'category' | 'order' | 'order2' | 'key' | 'metric',
+    'unit' | 'user' | 'device' | 'asset' | 'category' | 'order' | 'order2' | 'key' | 'metric' | 'task',
     string
   >;
   let admin: Record<string, string>;
@@ -164,6 +164,7 @@ forEachDialect('input battery', (kind) => {
       orders: records.order,
       open311: records.key,
       metrics: records.metric,
+      tasks: records.task,
     };
     return op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
       if (override?.name === name) return override.value;
@@ -217,6 +218,12 @@ forEachDialect('input battery', (kind) => {
       kind: 'cumulative',
       direction: 'up',
       scheduleBasis: 'months',
+    });
+    records.task = await post('/api/tasks', {
+      title: 'battery',
+      ownerUnitId: t.org.a1.id,
+      ownerUserId: t.org.users.commA1?.id,
+      deadline: '2026-12-31T09:30:00Z',
     });
   });
 

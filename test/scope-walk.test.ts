@@ -30,6 +30,8 @@ type Kind =
   | 'attachment'
   | 'open311Request'
   | 'metric'
+  | 'task'
+  | 'report'
   | 'notice';
 
 /** The walked routes (as the OpenAPI document spells them) and the resource their parameter names. */
@@ -53,6 +55,8 @@ const WALKED: Record<string, Kind> = {
   '/api/attachments/{id}': 'attachment',
   '/api/attachments/{id}/thumbnail': 'attachment',
   '/api/metrics/{id}': 'metric',
+  '/api/tasks/{id}': 'task',
+  '/api/reports/{id}': 'report',
   '/api/notices/{id}': 'notice',
   // Open311 is public and ignores sessions; its scope is the order's source: only orders that
   // came from the public (PUBLIC_SOURCES) are published, an internal one is "unknown".
@@ -99,6 +103,8 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   attachment: 'authenticated',
   open311Request: 'public',
   metric: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+  task: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
+  report: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
   notice: 'authenticated',
 };
 
@@ -487,6 +493,8 @@ forEachDialect('scope walk', (kind) => {
       'order',
       'attachment',
       'metric',
+      'task',
+      'report',
       'notice',
     ] as const) {
       const id = newId();
@@ -530,6 +538,42 @@ forEachDialect('scope walk', (kind) => {
       segment: m.id,
       raw: m.id,
       visibleTo: (c) => c.userId !== null && m.units.some((u) => inScope(c.scope, unitPath(u))),
+    }));
+
+    // Key tasks: owned by community A1 and by grid area B's community B1; scoped by the owner unit.
+    const keyTasks: { id: string; unit: string }[] = [];
+    for (const [unit, owner] of [
+      [org.a1.id, org.users.commA1?.id],
+      [org.b1.id, org.users.commB1?.id],
+    ] as const) {
+      const id = await post('operator', '/api/tasks', {
+        title: `任务${keyTasks.length}`,
+        ownerUnitId: unit,
+        ownerUserId: owner,
+        deadline: '2026-12-31T09:30:00Z',
+      });
+      keyTasks.push({ id, unit });
+    }
+    targets.task = keyTasks.map((k, i) => ({
+      label: `task ${i}`,
+      segment: k.id,
+      raw: k.id,
+      visibleTo: (c) => c.userId !== null && inScope(c.scope, unitPath(k.unit)),
+    }));
+
+    // Issued weekly reports: community A1's and grid area B's community B1's; scoped by their unit.
+    const reports: { id: string; unit: string }[] = [];
+    for (const unit of [org.a1.id, org.b1.id]) {
+      reports.push({
+        id: await post('leader', '/api/reports/weekly/issue', { week: '2026-W10', unitId: unit }),
+        unit,
+      });
+    }
+    targets.report = reports.map((r, i) => ({
+      label: `report ${i}`,
+      segment: r.id,
+      raw: r.id,
+      visibleTo: (c) => c.userId !== null && inScope(c.scope, unitPath(r.unit)),
     }));
 
     const res = await t.app.inject({ url: '/api/docs/json' });

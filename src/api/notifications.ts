@@ -21,7 +21,11 @@ export const NotificationDataSchema = Type.Object({
   noticeId: Type.Optional(
     Type.String({ description: 'notice: the notice to residents (GET /api/notices/:id)' }),
   ),
-  title: Type.Optional(Type.String({ description: 'notice: its title' })),
+  title: Type.Optional(Type.String({ description: 'notice, taskNoteDue, taskSupervised: its title' })),
+  taskId: Type.Optional(
+    Type.String({ description: 'taskNoteDue, taskSupervised: the key task (GET /api/tasks/:id)' }),
+  ),
+  week: Type.Optional(Type.String({ description: 'taskNoteDue: the ISO week of the push day' })),
   validFrom: Type.Optional(Time),
   validTo: Type.Optional(Time),
 });

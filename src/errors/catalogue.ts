@@ -164,6 +164,14 @@ export const ERRORS = {
     status: 422,
     message: 'The workbook has rows that are not valid: nothing was imported; see details for each line',
   },
+  // Key tasks (重点工作清单) and weekly reports (量化式报告).
+  TASK_NOT_FOUND: { status: 404, message: 'No such key task' },
+  TASK_NOT_RED: {
+    status: 409,
+    message:
+      'Only a red task (overdue, or with a milestone overdue) is supervised (督办): this one is on schedule or done',
+  },
+  REPORT_NOT_FOUND: { status: 404, message: 'No such report' },
   // A working calendar that cannot count (CalendarErrorCode in src/domain/calendar/errors.ts).
   CALENDAR_INVALID: {
     status: 422,

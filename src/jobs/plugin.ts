@@ -3,6 +3,7 @@ import { DAY_SUMMARY_INTERVAL_MS, DaySummaryJob } from './day-summaries.ts';
 import { DeviceStatusWatcher } from './device-status.ts';
 import { RETURN_VISIT_INTERVAL_MS, ReturnVisitJob } from './return-visits.ts';
 import { startJobs } from './scheduler.ts';
+import { TASK_REMINDER_INTERVAL_MS, TaskReminderJob } from './task-reminders.ts';
 import { TIME_LIMIT_INTERVAL_MS, TimeLimitJob } from './time-limits.ts';
 
 /**
@@ -18,12 +19,14 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
   const timeLimits = new TimeLimitJob(ctx, bus);
   const daySummaries = new DaySummaryJob(ctx);
   const returnVisits = new ReturnVisitJob(ctx, bus);
+  const taskReminders = new TaskReminderJob(ctx, bus);
   const stopJobs = startJobs(
     [
       { name: 'device-status', everyMs: 10_000, run: () => watcher.tick() },
       { name: TimeLimitJob.NAME, everyMs: TIME_LIMIT_INTERVAL_MS, run: () => timeLimits.tick() },
       { name: 'day-summaries', everyMs: DAY_SUMMARY_INTERVAL_MS, run: () => daySummaries.tick() },
       { name: ReturnVisitJob.NAME, everyMs: RETURN_VISIT_INTERVAL_MS, run: () => returnVisits.tick() },
+      { name: TaskReminderJob.NAME, everyMs: TASK_REMINDER_INTERVAL_MS, run: () => taskReminders.tick() },
     ],
     app.log,
   );
@@ -35,5 +38,8 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
     await returnVisits
       .release()
       .catch((error) => app.log.warn({ err: error }, 'return-visit lease not released'));
+    await taskReminders
+      .release()
+      .catch((error) => app.log.warn({ err: error }, 'task-reminder lease not released'));
   });
 }

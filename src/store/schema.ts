@@ -447,6 +447,54 @@ export interface MetricActualTable {
   entered_at: number;
 }
 
+/** A key task (重点工作); milestones as JSON `[{ title, dueAt, doneAt }]`. */
+export interface TaskTable {
+  id: string;
+  title: string;
+  owner_unit_id: string;
+  owner_user_id: string;
+  deadline: number;
+  milestones: unknown;
+  done_at: number | null;
+  /** The ISO week its owner was last reminded of a missing push-day note. */
+  reminded_week: string | null;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A progress note on a key task; photos as a JSON array of attachment ids. */
+export interface TaskNoteTable {
+  id: string;
+  task_id: string;
+  text: string;
+  percent: number | null;
+  photos: unknown;
+  author_user_id: string;
+  created_at: number;
+}
+
+/** A supervision letter (督办) sent on a red task. */
+export interface TaskSupervisionTable {
+  id: string;
+  task_id: string;
+  text: string;
+  by_user_id: string;
+  created_at: number;
+}
+
+/** An issued report (weekly 量化式报告), archived unchanged as the JSON it was issued with. */
+export interface ReportTable {
+  id: string;
+  kind: string;
+  week: string;
+  unit_id: string;
+  issued_at: number;
+  /** Null when the push-day job issued it. */
+  issued_by: string | null;
+  body: unknown;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -484,4 +532,8 @@ export interface Database {
   metrics: MetricTable;
   metric_targets: MetricTargetTable;
   metric_actuals: MetricActualTable;
+  tasks: TaskTable;
+  task_notes: TaskNoteTable;
+  task_supervisions: TaskSupervisionTable;
+  reports: ReportTable;
 }

@@ -329,3 +329,33 @@ export async function notifyResidents(
   );
   return deliveries;
 }
+
+/**
+ * Tells one person about something that is not an order (a key task's missing note, a
+ * supervision letter), in the caller's transaction; nobody for an inactive or unknown user.
+ */
+export async function notifyPerson(
+  db: Db,
+  userId: string,
+  kind: string,
+  message: string,
+  data: NotificationData,
+  now: number,
+): Promise<Delivery[]> {
+  const person = await new RecipientCache().person(db, userId);
+  if (!person) return [];
+  const notification: NotificationRecord = {
+    id: newId(),
+    userId,
+    unitId: person.unitId,
+    kind,
+    orderId: null,
+    orderCode: null,
+    message,
+    data,
+    createdAt: now,
+    readAt: null,
+  };
+  await insertNotifications(db, [notification]);
+  return [{ notification, unitPath: person.path }];
+}

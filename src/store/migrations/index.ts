@@ -15,6 +15,7 @@ import { unloads } from './0012-unloads.ts';
 import { metrics } from './0013-metrics.ts';
 import { daySummaries } from './0014-day-summaries.ts';
 import { turns } from './0015-turns.ts';
+import { tasks } from './0016-tasks.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -34,6 +35,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0013-metrics': metrics(d),
     '0014-day-summaries': daySummaries(d),
     '0015-turns': turns(d),
+    '0016-tasks': tasks(d),
   };
   return { getMigrations: async () => all };
 }
