@@ -45,6 +45,7 @@ forEachDialect('platform', (kind) => {
         '0013-metrics',
         '0014-day-summaries',
         '0015-turns',
+        '0016-tasks',
       ],
     );
   });
