@@ -139,10 +139,11 @@ describe('console in Chromium [sqlite]', { skip }, () => {
     assert.equal(await alert.getByTestId('server-message').textContent(), 'Wrong username or password');
     assert.match((await alert.textContent()) ?? '', /用户名或密码错误/);
 
-    // A grid worker starts on the work orders it reports and re-checks; no map, no people.
+    // A grid worker starts, on a desk, on the work orders it reports and re-checks; its phone home
+    // (首页) is offered too; no map, no people.
     const worker = await logIn(context, base, 'gridA1', PASSWORD);
     await worker.getByTestId('order-list').waitFor();
-    assert.deepEqual(await worker.locator('.app-nav a').allTextContents(), ['工单', '组织架构']);
+    assert.deepEqual(await worker.locator('.app-nav a').allTextContents(), ['首页', '工单', '组织架构']);
   });
 });
 

@@ -124,11 +124,13 @@ export function pagesFor(role: Role): PageDef[] {
 }
 
 /**
- * The page a route-less URL opens: the home for a field role on a phone, else the first other page
- * (a desk keeps the page it always opened on).
+ * The page a route-less URL opens: on a phone the role's home (首页) when it has one; on a desk the
+ * first other page, which leads with the page the registry makes the role's landing page (a
+ * leader's dashboard) and otherwise keeps the page it always opened on.
  */
 export function firstPage(pages: readonly PageDef[], phone: boolean): PageDef | undefined {
-  return phone ? pages[0] : (pages.find((p) => p.id !== 'home') ?? pages[0]);
+  if (phone) return pages.find((p) => p.id === 'home') ?? pages[0];
+  return pages.find((p) => p.id !== 'home') ?? pages[0];
 }
 
 /** Whether a role may open a page. */
