@@ -51,15 +51,7 @@ export const POSITION_READERS: Role[] = [
 ];
 
 /** Roles that read field assets and their records: crews, shifts, segments, docks, duty, unloads (within scope). */
-export const FLEET_READERS: Role[] = [
-  'admin',
-  'operator',
-  'leader',
-  'workstation',
-  'community',
-  'department',
-  'crew',
-];
+export const FLEET_READERS: Role[] = POSITION_READERS;
 
 /** Roles that manage field assets and their records: segments, docks, shifts, crews. */
 export const FLEET_MANAGERS: Role[] = ['admin', 'operator'];
