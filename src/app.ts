@@ -21,6 +21,7 @@ import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { registerRequestLog } from './http/plugins/request-log.ts';
 import { registerValidation } from './http/plugins/validation.ts';
+import { alertRoutes } from './http/routes/alerts.ts';
 import { assetRoutes } from './http/routes/assets.ts';
 import { attachmentRoutes } from './http/routes/attachments.ts';
 import { auditRoutes } from './http/routes/audit.ts';
@@ -58,6 +59,7 @@ import { createIngestMetrics } from './ingest/metrics.ts';
 import { IngestPipeline } from './ingest/pipeline.ts';
 import { LiveBus } from './live/bus.ts';
 import { PgLiveChannel } from './live/pg-channel.ts';
+import { AlertEngine } from './services/alerts/index.ts';
 import { adapterFor, migrate, openStore, type Store, unsafeDurabilitySettings } from './store/database.ts';
 import { VERSION } from './version.ts';
 
@@ -149,12 +151,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const metrics = createRegistry();
   const ingestMetrics = createIngestMetrics(metrics);
   const devices = new DeviceDirectory(ctx);
+  const alerts = new AlertEngine(ctx, bus, {
+    warn: (details, message) => app.log.warn(details, message),
+  });
   const ingest = new IngestPipeline({
     db: store.db,
     bus,
     now,
     metrics: ingestMetrics,
     unitPathOf: (device) => devices.unitPathOf(device),
+    observer: alerts,
     // SQLite's driver commits a second batch while the first one's fsync runs (wal-sync.ts).
     batch: { maxItems: 2000, maxDelayMs: 4, maxInFlight: store.kind === 'sqlite' ? 2 : 1 },
   });
@@ -165,6 +171,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bus,
     metrics,
     ingest,
+    alerts,
     ingestMetrics,
     devices,
     authPolicy: {
@@ -284,6 +291,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     summaryRoutes,
     segmentRoutes,
     dockRoutes,
+    alertRoutes,
     crewRoutes,
     shiftRoutes,
     dutyRoutes,
@@ -333,6 +341,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   app.addHook('onClose', async () => {
     await ingest.close();
+    await alerts.idle();
     // After the pipeline's last positions, so that they still reach the other processes.
     await channel?.close();
     if (!options.store) await store.close();

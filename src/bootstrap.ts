@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
+import { ensureDemoAlertRules } from './demo/alert-rules.ts';
 import { ensureDemoFleet } from './demo/fleet.ts';
 import { ensureDemoFleetRecords } from './demo/fleet-records.ts';
 import { seedDemoMetrics } from './demo/metrics.ts';
@@ -30,6 +31,11 @@ export async function bootstrap(ctx: ServiceContext, config: Config, log: Fastif
     const blobs = new BlobStore(path.join(config.dataDir, 'attachments'));
     const orders = await seedDemoOrders(ctx, { blobs });
     if (orders) log.info(`demo work orders seeded: ${orders.orders} orders over the last 30 days`);
+  }
+  // Into a demo world without alert rules, after the dictionary its out-of-segment rule files orders under.
+  if (config.demo) {
+    const rules = await ensureDemoAlertRules(ctx);
+    if (rules) log.info(`demo alert rules seeded: ${rules} default rules for the contractor's boats`);
   }
   // Into a demo world without metrics, new or from before metrics existed.
   if (config.demo) {

@@ -4,6 +4,7 @@
  * them, and the console imports the same types (`import type`, so nothing here is bundled).
  * Pure: only `typebox` and the domain's constant lists. This index is the folder's one entry.
  */
+export * from './alerts.ts';
 export * from './assets.ts';
 export * from './attachments.ts';
 export * from './categories.ts';

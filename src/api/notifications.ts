@@ -28,6 +28,9 @@ export const NotificationDataSchema = Type.Object({
   week: Type.Optional(Type.String({ description: 'taskNoteDue: the ISO week of the push day' })),
   validFrom: Type.Optional(Time),
   validTo: Type.Optional(Time),
+  alertId: Type.Optional(Type.String({ description: 'alert: the alert (GET /api/alerts)' })),
+  assetId: Type.Optional(Type.String({ description: 'alert: the asset it concerns' })),
+  alertKind: Type.Optional(Type.String({ description: 'alert: the rule kind' })),
 });
 
 /** One inbox entry (消息) as the API sends it. */

@@ -201,6 +201,7 @@ export const OrderSchema = Type.Object({
   ),
   stage: Type.Enum(STAGES),
   source: Type.Enum(ORDER_SOURCES),
+  alertId: Nullable(Type.String({ description: 'the alert that raised it (source alert)' })),
   description: Type.String(),
   address: Nullable(Type.String()),
   lat: Type.Number(),

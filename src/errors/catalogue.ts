@@ -30,6 +30,12 @@ export const ERRORS = {
   ASSET_NOT_FOUND: { status: 404, message: 'No such asset' },
   SEGMENT_NOT_FOUND: { status: 404, message: 'No such river segment' },
   DOCK_NOT_FOUND: { status: 404, message: 'No such dock' },
+  ALERT_RULE_NOT_FOUND: { status: 404, message: 'No such alert rule' },
+  ALERT_NOT_FOUND: { status: 404, message: 'No such alert' },
+  ALERT_STATE_WRONG: {
+    status: 409,
+    message: 'The alert is not in a state that allows this: reload it and see who handled it',
+  },
   DEVICE_IDENTIFIER_TAKEN: {
     status: 409,
     message: 'Another device already has this protocol and identifier: check the identifier',

@@ -12,6 +12,7 @@ import type { DeviceDirectory } from '../ingest/device-directory.ts';
 import type { IngestMetrics } from '../ingest/metrics.ts';
 import type { IngestPipeline } from '../ingest/pipeline.ts';
 import type { LiveBus } from '../live/bus.ts';
+import type { AlertEngine } from '../services/alerts/index.ts';
 import type { AuthPolicy } from '../services/auth/index.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { Store } from '../store/database.ts';
@@ -37,6 +38,8 @@ export interface Platform {
   version: string;
   metrics: Registry;
   ingest: IngestPipeline;
+  /** The live alert rules: fed by the ingest, ticked by the jobs plugin. */
+  alerts: AlertEngine;
   ingestMetrics: IngestMetrics;
   devices: DeviceDirectory;
   /** Every registered route with its declared access: walked by the security tests and shown in docs. */

@@ -26,6 +26,11 @@ export interface PipelineDeps {
   batch?: { maxItems: number; maxDelayMs: number; maxInFlight?: number };
   /** Whether committed fixes mark their days for the summaries job (default true); off only to measure its cost. */
   noteDays?: boolean;
+  /**
+   * Told of each committed submission (the alert rules, src/services/alerts): it must return at
+   * once and do its work later, and it sees blind-spot fixes flagged as such (to leave them out).
+   */
+  observer?: { observe(device: Device, stored: readonly StoredPosition[]): void };
 }
 
 /** Outcome of one ingest call, after commit. */
@@ -189,6 +194,7 @@ export class IngestPipeline {
   committed(staged: Staged): void {
     this.count(staged.protocol, staged.stored);
     if (this.deps.bus.listening) this.publish(staged.device, staged.stored);
+    this.deps.observer?.observe(staged.device, staged.stored);
     staged.done.resolve(staged.stored, staged.unstorable);
   }
 

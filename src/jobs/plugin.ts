@@ -3,6 +3,10 @@ import { DAY_SUMMARY_INTERVAL_MS, DaySummaryJob } from './day-summaries.ts';
 import { DeviceStatusWatcher } from './device-status.ts';
 import { RETURN_VISIT_INTERVAL_MS, ReturnVisitJob } from './return-visits.ts';
 import { startJobs } from './scheduler.ts';
+
+/** How often the alert rules look at the clock: a 1-minute rule fires within this much of its minute. */
+const ALERT_TICK_MS = 15_000;
+
 import { TASK_REMINDER_INTERVAL_MS, TaskReminderJob } from './task-reminders.ts';
 import { TIME_LIMIT_INTERVAL_MS, TimeLimitJob } from './time-limits.ts';
 
@@ -27,6 +31,8 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
       { name: 'day-summaries', everyMs: DAY_SUMMARY_INTERVAL_MS, run: () => daySummaries.tick() },
       { name: ReturnVisitJob.NAME, everyMs: RETURN_VISIT_INTERVAL_MS, run: () => returnVisits.tick() },
       { name: TaskReminderJob.NAME, everyMs: TASK_REMINDER_INTERVAL_MS, run: () => taskReminders.tick() },
+      // The alert rules' clock: offline, late start and coverage at shift end (src/services/alerts).
+      { name: 'alerts', everyMs: ALERT_TICK_MS, run: () => app.platform.alerts.tick() },
     ],
     app.log,
   );

@@ -495,6 +495,44 @@ export interface ReportTable {
   body: unknown;
 }
 
+/** An alert rule (告警规则): what it watches, for whose assets, and whether it opens orders. */
+export interface AlertRuleTable {
+  id: string;
+  name: string;
+  kind: string;
+  params: unknown;
+  unit_id: string;
+  asset_kinds: unknown | null;
+  enabled: number;
+  /** { categoryId, stage } or null. */
+  open_order: unknown | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One alert episode (告警): open → acknowledged → resolved, the order it raised. */
+export interface AlertTable {
+  id: string;
+  rule_id: string;
+  kind: string;
+  asset_id: string;
+  device_id: string | null;
+  /** The asset's unit when it opened: who may see it. */
+  unit_id: string;
+  started_at: number;
+  raised_at: number;
+  ended_at: number | null;
+  lat: number | null;
+  lon: number | null;
+  status: string;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  resolved_by: string | null;
+  resolved_at: number | null;
+  note: string | null;
+  order_id: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -510,6 +548,8 @@ export interface Database {
   day_summaries: DaySummaryTable;
   day_summary_marks: DaySummaryMarkTable;
   docks: DockTable;
+  alert_rules: AlertRuleTable;
+  alerts: AlertTable;
   devices: DeviceTable;
   positions: PositionTable;
   latest_positions: PositionTable;

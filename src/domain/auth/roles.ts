@@ -55,3 +55,9 @@ export const FLEET_READERS: Role[] = POSITION_READERS;
 
 /** Roles that manage field assets and their records: segments, docks, shifts, crews. */
 export const FLEET_MANAGERS: Role[] = ['admin', 'operator'];
+
+/** Roles that manage alert rules (告警规则). */
+export const ALERT_RULE_MANAGERS: Role[] = ['admin'];
+
+/** Roles that acknowledge and resolve alerts within their scope: the centre, the asset's unit, its crew. */
+export const ALERT_HANDLERS: Role[] = ['admin', 'operator', 'workstation', 'community', 'department', 'crew'];

@@ -14,6 +14,7 @@ import {
   OrderSchema,
 } from '../../api/index.ts';
 import type { Role } from '../../domain/auth/roles.ts';
+import { publishAlertsOfOrder } from '../../services/alerts/index.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
 import {
   actOnOrder,
@@ -151,6 +152,10 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
       );
       await announceOrder(p.ctx, p.bus, 'order.updated', acted.order, request.log, acted.warnings);
       publishNotifications(p.bus, acted.deliveries);
+      // Its closure resolved the alert that raised it (in its transaction): the consoles hear of it.
+      if (acted.event.action === 'close' && acted.order.source === 'alert') {
+        await publishAlertsOfOrder(p.ctx, p.bus, acted.order.id);
+      }
       const names = await loadOrderNames(p.ctx.db, who, [acted.order], [acted.event]);
       return {
         order: await orderViewFor(p.ctx, who, acted.order, names),

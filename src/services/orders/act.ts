@@ -3,6 +3,7 @@ import type { ActionType } from '../../domain/workorder/actions.ts';
 import { applyAction } from '../../domain/workorder/apply.ts';
 import type { Actor, OrderEvent } from '../../domain/workorder/model.ts';
 import { DomainError, fail } from '../../errors/catalogue.ts';
+import { resolveAlertsOfOrder } from '../../store/alerts.repository.ts';
 import { findCategory } from '../../store/categories.repository.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
@@ -128,6 +129,14 @@ async function attempt(
   const order = { ...record, state: result.order, updatedAt: now };
   const deliveries = await writeTransaction(ctx.db, [], async (trx) => {
     await commitTransition(trx, record.state, result, now, calendar);
+    // Closing an order an alert raised resolves the alert (issue 12), in the same transaction.
+    if (result.order.status === 'closed' && record.source === 'alert') {
+      await resolveAlertsOfOrder(trx, orderId, {
+        userId: actor.userId,
+        at: now,
+        note: `工单 ${record.code} 已结案`,
+      });
+    }
     return notifyForEvent(trx, result.event, order, now);
   });
   const latest = Math.max(now, result.order.deadline ?? now, ...result.order.subTasks.map((s) => s.deadline));

@@ -1,5 +1,6 @@
 import { PEOPLE_READERS, type Role } from '../../domain/auth/roles.ts';
 import type { OrderEvent } from '../../domain/workorder/model.ts';
+import { findAlertsOfOrders } from '../../store/alerts.repository.ts';
 import type { Db } from '../../store/database.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
@@ -34,6 +35,8 @@ export function targetUnitIdOf(event: OrderEvent): string | null {
 export class OrderNames {
   private readonly units = new Map<string, string | null>();
   private readonly people = new Map<string, string | null>();
+  /** Order id → the alert that raised it (orders of source `alert` only). */
+  private readonly alerts = new Map<string, string | null>();
 
   constructor(
     private readonly db: Db,
@@ -63,6 +66,10 @@ export class OrderNames {
       unit(targetUnitIdOf(e));
       if (e.actor.role !== 'system') person(e.actor.userId);
     }
+    const alerted = orders.filter((o) => o.source === 'alert' && !this.alerts.has(o.id)).map((o) => o.id);
+    for (const id of alerted) this.alerts.set(id, null);
+    for (const a of await findAlertsOfOrders(this.db, alerted))
+      if (a.orderId) this.alerts.set(a.orderId, a.id);
     await Promise.all([
       ...[...unitIds].map(async (id) => this.units.set(id, (await findUnit(this.db, id))?.name ?? null)),
       ...[...personIds].map(async (id) => this.people.set(id, await this.personName(id))),
@@ -73,6 +80,11 @@ export class OrderNames {
   /** A loaded unit's name; null for none, or a unit that no longer exists. */
   unit(id: string | null): string | null {
     return id === null ? null : (this.units.get(id) ?? null);
+  }
+
+  /** The alert that raised a loaded order, if any. */
+  alertOf(orderId: string): string | null {
+    return this.alerts.get(orderId) ?? null;
   }
 
   /** A loaded person's display name; null for none, a user that no longer exists, or a resident kept private. */

@@ -60,6 +60,7 @@ export function orderView(
       : null,
     stage: o.stage,
     source: o.source,
+    alertId: names.alertOf(o.id),
     description: o.description,
     address: o.address,
     lat: o.lat,

@@ -13,6 +13,8 @@ export function mayReceive(who: Principal, event: LiveEvent): boolean {
   if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
   if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return false;
   const role = who.role as Role;
-  if (event.type === 'position' || event.type === 'device.status') return POSITION_READERS.includes(role);
+  // Alerts go where their asset's positions go (crew included: their boat's unit).
+  if (event.type === 'position' || event.type === 'device.status' || event.type === 'alert')
+    return POSITION_READERS.includes(role);
   return STAFF_ROLES.includes(role);
 }
