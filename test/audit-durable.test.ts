@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { FastifyRequest } from 'fastify';
+import { newId } from '../src/ids.ts';
+import { insertAlert } from '../src/store/alerts.repository.ts';
 import type { AuditEntry } from './helpers/app.ts';
 import { findAudit, loginAs, PASSWORD, useTestApp } from './helpers/app.ts';
 import { RIVER, useFleetWorld } from './helpers/crews.ts';
@@ -161,6 +163,42 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
       dockId: fleet.dock,
     });
     await call(op, 'DELETE', `/api/assets/${asset.id}`);
+    const rule = await call(admin, 'POST', '/api/alert-rules', {
+      name: '审计告警',
+      kind: 'idle',
+      params: { minutes: 30 },
+      unitId: fleet.contractor,
+    });
+    await call(admin, 'PATCH', `/api/alert-rules/${rule.id}`, { params: { minutes: 20 } });
+    // An episode as the live rules would have stored it, to acknowledge and resolve.
+    for (const id of [newId(), newId()]) {
+      await insertAlert(t.store.db, {
+        id,
+        ruleId: rule.id,
+        kind: 'idle',
+        assetId: fleet.boats.b1,
+        deviceId: null,
+        unitId: fleet.contractor,
+        startedAt: t.clock.now() - 3_600_000,
+        raisedAt: t.clock.now() - 1_800_000,
+        endedAt: null,
+        lat: 31.3,
+        lon: 120.91,
+        status: 'open',
+        acknowledgedBy: null,
+        acknowledgedAt: null,
+        resolvedBy: null,
+        resolvedAt: null,
+        note: null,
+        orderId: null,
+      });
+    }
+    const alerts = (await t.app.inject({ url: '/api/alerts?status=open', headers: op })).json().items as {
+      id: string;
+    }[];
+    await call(op, 'POST', `/api/alerts/${alerts[0]?.id}/acknowledge`);
+    await call(op, 'POST', `/api/alerts/${alerts[1]?.id}/resolve`, { note: '已到场' });
+    await call(admin, 'DELETE', `/api/alert-rules/${rule.id}`);
     await call(admin, 'PATCH', '/api/settings/devices', { autoRegister: false, jt808RequireAuth: true });
 
     const category = await call(admin, 'POST', '/api/categories', {

@@ -24,6 +24,7 @@ type Kind =
   | 'device'
   | 'asset'
   | 'dock'
+  | 'alertRule'
   | 'segment'
   | 'unitShifts'
   | 'order'
@@ -48,6 +49,7 @@ const WALKED: Record<string, Kind> = {
   '/api/assets/{id}/days/{date}': 'asset',
   '/api/units/{id}/shifts': 'unitShifts',
   '/api/docks/{id}': 'dock',
+  '/api/alert-rules/{id}': 'alertRule',
   '/api/segments/{id}': 'segment',
   '/api/orders/{id}': 'order',
   '/api/orders/{id}/events': 'order',
@@ -96,6 +98,7 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   device: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
   asset: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   dock: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
+  alertRule: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   segment: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   // A unit's default shift plan is read by whoever reads the assets it is the default for.
   unitShifts: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
@@ -275,6 +278,12 @@ forEachDialect('scope walk', (kind) => {
       ['CONTRACTOR', world.contractor.id],
     ] as const) {
       await post('operator', '/api/docks', { name: `码头${name}`, lat: 31.3, lon: 120.8, unitId });
+      await post('admin', '/api/alert-rules', {
+        name: `告警${name}`,
+        kind: 'idle',
+        params: { minutes: 30 },
+        unitId,
+      });
     }
     // River segments held by the same units, and one held by no unit (the whole organisation's).
     for (const [code, unitId] of [
@@ -422,6 +431,9 @@ forEachDialect('scope walk', (kind) => {
     const dockRows = await t.store.db.selectFrom('docks').select(['id', 'name', 'unit_id']).execute();
     assert.equal(dockRows.length, 4);
     targets.dock = dockRows.map((d) => byUnit(`dock ${d.name}`, d.id, d.unit_id));
+    const ruleRows = await t.store.db.selectFrom('alert_rules').select(['id', 'name', 'unit_id']).execute();
+    assert.equal(ruleRows.length, 4);
+    targets.alertRule = ruleRows.map((r) => byUnit(`alert rule ${r.name}`, r.id, r.unit_id));
     const segmentRows = await t.store.db.selectFrom('segments').select(['id', 'code', 'unit_id']).execute();
     assert.equal(segmentRows.length, 5);
     targets.segment = segmentRows.map((r) =>
@@ -496,6 +508,7 @@ forEachDialect('scope walk', (kind) => {
       'task',
       'report',
       'notice',
+      'alertRule',
     ] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };
