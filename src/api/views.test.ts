@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Static } from 'typebox';
 import type { positionView } from '../ingest/pipeline.ts';
+import type { alertRuleView, alertView, listVisibleAlerts } from '../services/alerts/index.ts';
 import type { assetView } from '../services/assets/index.ts';
 import type { attachmentView } from '../services/attachments/index.ts';
 import type { categoryView } from '../services/categories/index.ts';
@@ -26,6 +27,7 @@ import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tra
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { listVisibleUnloads, unloadView } from '../services/unloads/index.ts';
 import type { userView } from '../services/users/index.ts';
+import type { AlertPageSchema, AlertRuleSchema, AlertSchema } from './alerts.ts';
 import type { AssetSchema } from './assets.ts';
 import type { AttachmentSchema } from './attachments.ts';
 import type { CategorySchema } from './categories.ts';
@@ -98,6 +100,12 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof dutyDay>, Static<typeof DutyDaySchema>>(true));
     assert.ok(same<Returned<typeof unloadView>, Static<typeof UnloadSchema>>(true));
     assert.ok(same<Returned<typeof listVisibleUnloads>, Static<typeof UnloadPageSchema>>(true));
+  });
+
+  it('alert rules, alerts and their pages', () => {
+    assert.ok(same<Returned<typeof alertRuleView>, Static<typeof AlertRuleSchema>>(true));
+    assert.ok(same<Returned<typeof alertView>, Static<typeof AlertSchema>>(true));
+    assert.ok(same<Returned<typeof listVisibleAlerts>, Static<typeof AlertPageSchema>>(true));
   });
 
   it('daily summaries: an asset’s day, the fleet’s day and month', () => {
