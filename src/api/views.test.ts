@@ -22,7 +22,7 @@ import type { eventView, findDuplicates, listVisibleOrders, orderView } from '..
 import type { segmentView } from '../services/segments/index.ts';
 import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
 import type { fleetDay, fleetMonth, getAssetDay } from '../services/summaries/index.ts';
-import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tracks/index.ts';
+import type { listAssetStops, listAssetTrips, TrackJsonPoint } from '../services/tracks/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { listVisibleUnloads, unloadView } from '../services/unloads/index.ts';
 import type { userView } from '../services/users/index.ts';
@@ -86,7 +86,7 @@ describe('API shapes: each view returns exactly its response schema', () => {
   it('an asset’s trips, stops and track', () => {
     assert.ok(same<Returned<typeof listAssetTrips>, Static<typeof TripListSchema>>(true));
     assert.ok(same<Returned<typeof listAssetStops>, Static<typeof StopListSchema>>(true));
-    assert.ok(same<Returned<typeof assetTrack>, Static<typeof TrackSchema>>(true));
+    assert.ok(same<{ items: TrackJsonPoint[] }, Static<typeof TrackSchema>>(true));
   });
 
   it('the fleet’s records: docks, segments, shift plans, duty, unloads', () => {
