@@ -162,6 +162,7 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     });
     await call(op, 'DELETE', `/api/assets/${asset.id}`);
     await call(admin, 'PATCH', '/api/settings/devices', { autoRegister: false, jt808RequireAuth: true });
+    await call(admin, 'PATCH', '/api/settings/fleet', { kinds: { boat: { gapS: 600 } } });
 
     const category = await call(admin, 'POST', '/api/categories', {
       type: 'event',

@@ -8,6 +8,7 @@ import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
 import type { clockEventView, dutyDay } from '../services/duty/index.ts';
+import type { getFleetSettings } from '../services/fleet-settings/index.ts';
 import type {
   actualView,
   getMetricDetail,
@@ -32,6 +33,7 @@ import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
 import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
+import type { FleetSettingsSchema } from './fleet-settings.ts';
 import type {
   MetricActualSchema,
   MetricDetailSchema,
@@ -87,6 +89,7 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof listAssetTrips>, Static<typeof TripListSchema>>(true));
     assert.ok(same<Returned<typeof listAssetStops>, Static<typeof StopListSchema>>(true));
     assert.ok(same<{ items: TrackJsonPoint[] }, Static<typeof TrackSchema>>(true));
+    assert.ok(same<Returned<typeof getFleetSettings>, Static<typeof FleetSettingsSchema>>(true));
   });
 
   it('the fleet’s records: docks, segments, shift plans, duty, unloads', () => {

@@ -1,4 +1,4 @@
-import { type TrackSettings, trackSettingsFor } from '../../domain/fleet/index.ts';
+import type { TrackSettings } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import type { Asset } from '../../store/assets.repository.ts';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../store/positions.repository.ts';
 import { getAssetOrThrow } from '../assets/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { trackSettingsOf } from '../fleet-settings/index.ts';
 
 /** The longest span one track, trips or stops request may ask for (as GET /api/positions). */
 const MAX_RANGE_MS = 31 * 86_400_000;
@@ -49,7 +50,7 @@ export async function loadAssetTrack(
 ): Promise<LoadedTrack> {
   const asset = await scopedAsset(ctx, who, q);
   const rows = await listAssetTrack(ctx.db, asset.id, q.from, q.to);
-  return { asset, settings: trackSettingsFor(asset.kind), from: q.from, to: q.to, rows };
+  return { asset, settings: await trackSettingsOf(ctx, asset.kind), from: q.from, to: q.to, rows };
 }
 
 /** The asset's fixes (scoped as scopedAsset) as the database's arrays: what the full JSON track writes. */
