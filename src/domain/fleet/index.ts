@@ -17,7 +17,15 @@ export {
   type SegmentCoverage,
   segmentCoverage,
 } from './coverage.ts';
-export { type Interval, localDateOf, localDayWindow, mergeIntervals, overlapMs } from './day.ts';
+export {
+  type Interval,
+  localDateOf,
+  localDayWindow,
+  mergeIntervals,
+  overlapMs,
+  RECORD_CHANGE_REMARK_DAYS,
+  remarkFromDate,
+} from './day.ts';
 export { type Dock, dockIdAt } from './docks.ts';
 export { type ClockEvent, type DayDuty, type DutyInput, dutyOfDay } from './duty.ts';
 export { FleetError, type FleetErrorCode } from './errors.ts';

@@ -5,10 +5,12 @@ import {
   type FleetSettings,
   fleetSettingsOf,
   mergeFleetOverrides,
+  remarkFromDate,
   type TrackSettings,
 } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import type { Db } from '../../store/database.ts';
+import { markStoredDaysOf } from '../../store/day-summaries.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import { getSetting, putSetting } from '../../store/settings.repository.ts';
 import type { ServiceContext } from '../context.ts';
@@ -41,7 +43,7 @@ export async function getFleetSettings(ctx: ServiceContext): Promise<FleetSettin
 /**
  * PATCH /api/settings/fleet (admins): changes some thresholds, null putting one back to its
  * default. A value that cannot be right (≤ 0, past its limit) is refused whole with
- * FLEET_SETTINGS_INVALID naming it. Days already summarised keep their figures until recomputed.
+ * FLEET_SETTINGS_INVALID naming it. Marks the recent stored summaries, cut with the old thresholds.
  */
 export async function patchFleetSettings(
   ctx: ServiceContext,
@@ -56,6 +58,8 @@ export async function patchFleetSettings(
       throw e;
     }
     await putSetting(trx, SETTINGS_KEY, next, ctx.now());
+    // Every boat-day recently summarised was cut with the old thresholds.
+    await markStoredDaysOf(trx, null, remarkFromDate(ctx.now()), ctx.now());
     return fleetSettingsOf(next);
   });
 }
