@@ -31,6 +31,7 @@ import { crewRoutes } from './http/routes/crews.ts';
 import { deviceRoutes } from './http/routes/devices.ts';
 import { dockRoutes } from './http/routes/docks.ts';
 import { dutyRoutes } from './http/routes/duty.ts';
+import { fleetSettingsRoutes } from './http/routes/fleet-settings.ts';
 import { healthRoutes } from './http/routes/health.ts';
 import { indicatorRoutes } from './http/routes/indicators.ts';
 import { liveRoutes } from './http/routes/live.ts';
@@ -288,6 +289,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     positionRoutes,
     assetRoutes,
     trackRoutes,
+    fleetSettingsRoutes,
     summaryRoutes,
     segmentRoutes,
     dockRoutes,

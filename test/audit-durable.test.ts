@@ -200,6 +200,7 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     await call(op, 'POST', `/api/alerts/${alerts[1]?.id}/resolve`, { note: '已到场' });
     await call(admin, 'DELETE', `/api/alert-rules/${rule.id}`);
     await call(admin, 'PATCH', '/api/settings/devices', { autoRegister: false, jt808RequireAuth: true });
+    await call(admin, 'PATCH', '/api/settings/fleet', { kinds: { boat: { gapS: 600 } } });
 
     const category = await call(admin, 'POST', '/api/categories', {
       type: 'event',

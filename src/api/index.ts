@@ -12,6 +12,7 @@ export * from './common.ts';
 export * from './devices.ts';
 export * from './docks.ts';
 export * from './duty.ts';
+export * from './fleet-settings.ts';
 export * from './metrics.ts';
 export * from './notices.ts';
 export * from './notifications.ts';

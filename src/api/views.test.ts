@@ -9,6 +9,7 @@ import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
 import type { clockEventView, dutyDay } from '../services/duty/index.ts';
+import type { getFleetSettings } from '../services/fleet-settings/index.ts';
 import type {
   actualView,
   getMetricDetail,
@@ -23,7 +24,7 @@ import type { eventView, findDuplicates, listVisibleOrders, orderView } from '..
 import type { segmentView } from '../services/segments/index.ts';
 import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
 import type { fleetDay, fleetMonth, getAssetDay } from '../services/summaries/index.ts';
-import type { assetTrack, listAssetStops, listAssetTrips } from '../services/tracks/index.ts';
+import type { listAssetStops, listAssetTrips, TrackJsonPoint } from '../services/tracks/index.ts';
 import type { buildTree, unitView } from '../services/units/index.ts';
 import type { listVisibleUnloads, unloadView } from '../services/unloads/index.ts';
 import type { userView } from '../services/users/index.ts';
@@ -34,6 +35,7 @@ import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
 import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
+import type { FleetSettingsSchema } from './fleet-settings.ts';
 import type {
   MetricActualSchema,
   MetricDetailSchema,
@@ -88,7 +90,8 @@ describe('API shapes: each view returns exactly its response schema', () => {
   it('an asset’s trips, stops and track', () => {
     assert.ok(same<Returned<typeof listAssetTrips>, Static<typeof TripListSchema>>(true));
     assert.ok(same<Returned<typeof listAssetStops>, Static<typeof StopListSchema>>(true));
-    assert.ok(same<Returned<typeof assetTrack>, Static<typeof TrackSchema>>(true));
+    assert.ok(same<{ items: TrackJsonPoint[] }, Static<typeof TrackSchema>>(true));
+    assert.ok(same<Returned<typeof getFleetSettings>, Static<typeof FleetSettingsSchema>>(true));
   });
 
   it('the fleet’s records: docks, segments, shift plans, duty, unloads', () => {

@@ -72,6 +72,29 @@ export async function markDays(db: Db, days: readonly AssetDay[], at: number): P
   }
 }
 
+/**
+ * Marks the stored summaries of these assets (null: of every asset) dated `fromDate` or later:
+ * the records they were computed from changed. Days never summarised need no mark (a read
+ * computes them). Run it in the change's own transaction, so a change is never stored without
+ * its marks.
+ */
+export async function markStoredDaysOf(
+  db: Db,
+  assetIds: readonly string[] | null,
+  fromDate: string,
+  at: number,
+): Promise<number> {
+  const days: AssetDay[] = [];
+  const ids = assetIds ?? [null];
+  for (let i = 0; i < ids.length; i += 500) {
+    let q = db.selectFrom('day_summaries').select(['asset_id', 'date']).where('date', '>=', fromDate);
+    if (assetIds) q = q.where('asset_id', 'in', assetIds.slice(i, i + 500));
+    for (const r of await q.execute()) days.push({ assetId: r.asset_id, date: r.date });
+  }
+  await markDays(db, days, at);
+  return days.length;
+}
+
 /** Up to `limit` marked days, oldest mark first. */
 export async function listMarkedDays(db: Db, limit: number): Promise<AssetDay[]> {
   const rows = await db

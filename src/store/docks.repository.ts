@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from './database.ts';
 import type { DockTable } from './schema.ts';
 import { unitPathUnder } from './scope.ts';
@@ -45,6 +46,30 @@ export async function listDocks(db: Db, filter: { scopePath?: string | null } = 
   if (filter.scopePath) q = q.where(unitPathUnder('units.path', filter.scopePath));
   const rows = await q.orderBy('docks.name').orderBy('docks.id').execute();
   return rows.map(toDock);
+}
+
+/**
+ * The boats whose stops a dock may be at: those held by the dock's unit or by a unit above it (a
+ * boat reads the docks of its unit's subtree, as listDocks with its unit's path). None when the
+ * dock is unknown.
+ */
+export async function listBoatIdsServedByDock(db: Db, dockId: string): Promise<string[]> {
+  const dock = await db
+    .selectFrom('docks')
+    .innerJoin('units', 'units.id', 'docks.unit_id')
+    .select('units.path')
+    .where('docks.id', '=', dockId)
+    .executeTakeFirst();
+  if (!dock) return [];
+  // The boat's unit path is a prefix of the dock's (paths hold no LIKE wildcards: store/scope.ts).
+  const rows = await db
+    .selectFrom('assets')
+    .innerJoin('units', 'units.id', 'assets.unit_id')
+    .select('assets.id')
+    .where('assets.kind', '=', 'boat')
+    .where(sql<SqlBool>`${dock.path} like ${sql.ref('units.path')} || '%'`)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Stores a new dock. */

@@ -2,7 +2,7 @@ import type { Db } from './database.ts';
 import { touchDevices } from './devices.repository.ts';
 import { parseJson } from './dialect/json.ts';
 import { registeredPositionBatchWriterOf } from './dialect/position-batch.ts';
-import { type TrackRow, trackReaderOf } from './dialect/track-reader.ts';
+import { type TrackRow, type TrackTuple, trackReaderOf } from './dialect/track-reader.ts';
 import type { PositionTable } from './schema.ts';
 
 /** A stored position. */
@@ -193,18 +193,22 @@ export async function findLatest(db: Db, deviceId: string): Promise<StoredPositi
 /** A fix of an asset's track: only what tracks, trips and exports read (no attributes to parse). */
 export type AssetTrackRow = TrackRow;
 
+/** A fix of an asset's track as one array: [time, lat, lon, speed, course, valid (1/0), flags]. */
+export type AssetTrackTuple = TrackTuple;
+
 /**
  * The fixes of every device mounted on an asset (devices.asset_id) between two instants, both
- * inclusive, oldest first. The positions are one range scan of the (device_id, time) key: with
- * one device (the usual boat) already in time order, with several merged by the database. The
- * dialect's own reader when it has one (SQLite: rows as arrays), the Kysely query otherwise.
+ * inclusive, oldest first, as arrays (what the track's writers read). The positions are one range
+ * scan of the (device_id, time) key: with one device (the usual boat) already in time order, with
+ * several merged by the database. The dialect's own reader when it has one, the Kysely query
+ * otherwise (in a transaction).
  */
-export async function listAssetTrack(
+export async function listAssetTrackTuples(
   db: Db,
   assetId: string,
   from: number,
   to: number,
-): Promise<AssetTrackRow[]> {
+): Promise<AssetTrackTuple[]> {
   const devices = await db.selectFrom('devices').select('id').where('asset_id', '=', assetId).execute();
   if (devices.length === 0) return [];
   const ids = devices.map((d) => d.id);
@@ -218,15 +222,23 @@ export async function listAssetTrack(
     .where('time', '<=', to)
     .orderBy('time')
     .execute();
-  return rows.map((r) => ({
-    time: r.time,
-    lat: r.lat,
-    lon: r.lon,
-    speed: r.speed,
-    course: r.course,
-    valid: r.valid === 1,
-    flags: r.flags,
-  }));
+  return rows.map((r) => [r.time, r.lat, r.lon, r.speed, r.course, r.valid, r.flags]);
+}
+
+/** As listAssetTrackTuples, each fix as an object (what trips, stops and summaries read). */
+export async function listAssetTrack(
+  db: Db,
+  assetId: string,
+  from: number,
+  to: number,
+): Promise<AssetTrackRow[]> {
+  const tuples = await listAssetTrackTuples(db, assetId, from, to);
+  const rows: AssetTrackRow[] = new Array(tuples.length);
+  for (let i = 0; i < tuples.length; i++) {
+    const r = tuples[i] as AssetTrackTuple;
+    rows[i] = { time: r[0], lat: r[1], lon: r[2], speed: r[3], course: r[4], valid: r[5] === 1, flags: r[6] };
+  }
+  return rows;
 }
 
 /**

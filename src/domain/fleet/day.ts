@@ -41,3 +41,15 @@ export function overlapMs(from: number, to: number, merged: readonly Interval[])
   }
   return total;
 }
+
+/**
+ * How far back a change of the records a boat's day is computed from (its shift plan, segments,
+ * docks, crew) re-marks the days already summarised: the month being reported and the days
+ * before it that a monthly review may still read. Older summaries stay as they were reported.
+ */
+export const RECORD_CHANGE_REMARK_DAYS = 31;
+
+/** The first local date whose stored summary a change of records at `nowMs` re-marks. */
+export function remarkFromDate(nowMs: number): string {
+  return localDateOf(nowMs - RECORD_CHANGE_REMARK_DAYS * 86_400_000);
+}

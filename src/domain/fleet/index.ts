@@ -17,10 +17,26 @@ export {
   type SegmentCoverage,
   segmentCoverage,
 } from './coverage.ts';
-export { type Interval, localDateOf, localDayWindow, mergeIntervals, overlapMs } from './day.ts';
+export {
+  type Interval,
+  localDateOf,
+  localDayWindow,
+  mergeIntervals,
+  overlapMs,
+  RECORD_CHANGE_REMARK_DAYS,
+  remarkFromDate,
+} from './day.ts';
 export { type Dock, dockIdAt } from './docks.ts';
 export { type ClockEvent, type DayDuty, type DutyInput, dutyOfDay } from './duty.ts';
 export { FleetError, type FleetErrorCode } from './errors.ts';
+export {
+  DEFAULT_COVERAGE_THRESHOLD,
+  type FleetOverrides,
+  type FleetSettings,
+  fleetSettingsOf,
+  mergeFleetOverrides,
+  TRACK_LIMITS,
+} from './fleet-settings.ts';
 export { asLineGeometry, lineGeometryProblem, MAX_LINE_POSITIONS } from './line-geometry.ts';
 export { type DailySummary, type MonthSettings, type MonthTotals, monthTotals } from './month.ts';
 export {

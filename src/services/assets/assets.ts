@@ -1,5 +1,6 @@
 import type { AssetView } from '../../api/index.ts';
 import type { AssetKind } from '../../domain/assets/kinds.ts';
+import { remarkFromDate } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import {
@@ -12,6 +13,7 @@ import {
   listAssets,
   updateAsset,
 } from '../../store/assets.repository.ts';
+import { markStoredDaysOf } from '../../store/day-summaries.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import { findSegment } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
@@ -163,9 +165,12 @@ export async function patchAsset(
   if (patch.code !== undefined) await checkCode(ctx, patch.code, id);
   if (patch.userId) await checkLogin(ctx, asset.kind, patch.userId, id);
   const { code, name, unitId, userId } = patch;
-  await writeTransaction(ctx.db, [], (trx) =>
-    updateAsset(trx, id, { code, name, unitId, segmentIds, userId, updatedAt: ctx.now() }),
-  );
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await updateAsset(trx, id, { code, name, unitId, segmentIds, userId, updatedAt: ctx.now() });
+    // Its segments (coverage) or its unit (the docks it may stop at) changed: its recent days are computed again.
+    if (segmentIds !== undefined || unitId !== undefined)
+      await markStoredDaysOf(trx, [id], remarkFromDate(ctx.now()), ctx.now());
+  });
   return getAssetOrThrow(ctx, null, id);
 }
 

@@ -1,3 +1,4 @@
+import { remarkFromDate } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import {
   type Asset,
@@ -6,6 +7,7 @@ import {
   listCrewOf,
   setCrew,
 } from '../../store/assets.repository.ts';
+import { markStoredDaysOf } from '../../store/day-summaries.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import { getAssetOrThrow } from '../assets/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -55,7 +57,11 @@ export async function putCrew(
     }
   }
   try {
-    await writeTransaction(ctx.db, [], (trx) => setCrew(trx, boat.id, memberIds, ctx.now()));
+    await writeTransaction(ctx.db, [], async (trx) => {
+      await setCrew(trx, boat.id, memberIds, ctx.now());
+      // The boat's duty comes from its crew's clock-ins: its recent days are computed again.
+      await markStoredDaysOf(trx, [boat.id], remarkFromDate(ctx.now()), ctx.now());
+    });
   } catch (e) {
     // Another request put one of them on a boat since the checks above.
     if (isUniqueViolation(e))

@@ -1,11 +1,15 @@
 import { DEFAULT_DOCK_RADIUS_M, type DockView } from '../../api/index.ts';
+import { remarkFromDate } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
+import type { Db } from '../../store/database.ts';
+import { markStoredDaysOf } from '../../store/day-summaries.repository.ts';
 import {
   type DockRecord,
   deleteDock,
   findDock,
   insertDock,
+  listBoatIdsServedByDock,
   listDocks,
   updateDock,
 } from '../../store/docks.repository.ts';
@@ -13,6 +17,14 @@ import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { assertHeldInScope, listScopeUnder } from '../scope/index.ts';
+
+/**
+ * Re-marks the recent summaries of the boats a dock serves (their stops at a dock are rest): in
+ * the change's transaction, before and after it, so a dock moved to another unit marks both.
+ */
+async function remarkServed(ctx: ServiceContext, trx: Db, boatIds: readonly string[]): Promise<void> {
+  await markStoredDaysOf(trx, [...new Set(boatIds)], remarkFromDate(ctx.now()), ctx.now());
+}
 
 /** A dock as the API returns it. */
 export function dockView(d: DockRecord): DockView {
@@ -79,7 +91,10 @@ export async function createDock(
     createdAt: now,
     updatedAt: now,
   };
-  await writeTransaction(ctx.db, [], (trx) => insertDock(trx, dock));
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await insertDock(trx, dock);
+    await remarkServed(ctx, trx, await listBoatIdsServedByDock(trx, dock.id));
+  });
   return dock;
 }
 
@@ -91,12 +106,19 @@ export async function patchDock(
 ): Promise<DockRecord> {
   await getDockOrThrow(ctx, null, id);
   await checkUnit(ctx, patch.unitId);
-  await writeTransaction(ctx.db, [], (trx) => updateDock(trx, id, { ...patch, updatedAt: ctx.now() }));
+  await writeTransaction(ctx.db, [], async (trx) => {
+    const before = await listBoatIdsServedByDock(trx, id);
+    await updateDock(trx, id, { ...patch, updatedAt: ctx.now() });
+    await remarkServed(ctx, trx, [...before, ...(await listBoatIdsServedByDock(trx, id))]);
+  });
   return getDockOrThrow(ctx, null, id);
 }
 
 /** Deletes a dock. Unloads logged at it keep its id (their history outlives the dock). */
 export async function removeDock(ctx: ServiceContext, id: string): Promise<void> {
   await getDockOrThrow(ctx, null, id);
-  await writeTransaction(ctx.db, [], (trx) => deleteDock(trx, id));
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await remarkServed(ctx, trx, await listBoatIdsServedByDock(trx, id));
+    await deleteDock(trx, id);
+  });
 }

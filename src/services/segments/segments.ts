@@ -1,8 +1,9 @@
 import type { SegmentView } from '../../api/index.ts';
-import { lineGeometryProblem } from '../../domain/fleet/index.ts';
+import { lineGeometryProblem, remarkFromDate } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { newId } from '../../ids.ts';
 import { listAssetsOnSegment } from '../../store/assets.repository.ts';
+import { markStoredDaysOf } from '../../store/day-summaries.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import {
   deleteSegment,
@@ -103,7 +104,12 @@ export async function patchSegment(
 ): Promise<Segment> {
   await getSegmentOrThrow(ctx, null, id);
   await checkInput(ctx, patch, id);
-  await writeTransaction(ctx.db, [], (trx) => updateSegment(trx, id, patch));
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await updateSegment(trx, id, patch);
+    // Its boats' coverage was cut from the old line: their recent days are computed again.
+    const boats = (await listAssetsOnSegment(trx, id)).map((a) => a.id);
+    await markStoredDaysOf(trx, boats, remarkFromDate(ctx.now()), ctx.now());
+  });
   return getSegmentOrThrow(ctx, null, id);
 }
 

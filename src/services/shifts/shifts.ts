@@ -1,7 +1,9 @@
 import type { ShiftPlanView } from '../../api/index.ts';
-import { checkShiftPlan, FleetError, type ShiftPlan } from '../../domain/fleet/index.ts';
+import { checkShiftPlan, FleetError, remarkFromDate, type ShiftPlan } from '../../domain/fleet/index.ts';
 import { fail } from '../../errors/catalogue.ts';
-import type { Asset } from '../../store/assets.repository.ts';
+import { type Asset, listAssets } from '../../store/assets.repository.ts';
+import type { Db } from '../../store/database.ts';
+import { markStoredDaysOf } from '../../store/day-summaries.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import {
   deleteShiftPlan,
@@ -103,6 +105,14 @@ export async function getAssetShifts(
   return shiftView((await resolvePlans(ctx, [asset])).get(asset.id) ?? NO_PLAN);
 }
 
+/**
+ * Re-marks the recent summaries of assets whose plan changed (their derived duty, work and rest
+ * follow it), in the change's transaction.
+ */
+async function remark(ctx: ServiceContext, trx: Db, assetIds: readonly string[]): Promise<void> {
+  await markStoredDaysOf(trx, assetIds, remarkFromDate(ctx.now()), ctx.now());
+}
+
 /** PUT /api/assets/:id/shifts: the asset's own plan. */
 export async function putAssetShifts(
   ctx: ServiceContext,
@@ -111,16 +121,20 @@ export async function putAssetShifts(
 ): Promise<ShiftPlanView> {
   const asset = await getAssetOrThrow(ctx, null, assetId);
   const plan = checkedPlan(input);
-  await writeTransaction(ctx.db, [], (trx) =>
-    putShiftPlan(trx, { ownerId: asset.id, ownerKind: 'asset', plan, updatedAt: ctx.now() }),
-  );
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await putShiftPlan(trx, { ownerId: asset.id, ownerKind: 'asset', plan, updatedAt: ctx.now() });
+    await remark(ctx, trx, [asset.id]);
+  });
   return getAssetShifts(ctx, null, assetId);
 }
 
 /** DELETE /api/assets/:id/shifts: the asset follows its unit's default again. */
 export async function clearAssetShifts(ctx: ServiceContext, assetId: string): Promise<void> {
   const asset = await getAssetOrThrow(ctx, null, assetId);
-  await writeTransaction(ctx.db, [], (trx) => deleteShiftPlan(trx, asset.id));
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await deleteShiftPlan(trx, asset.id);
+    await remark(ctx, trx, [asset.id]);
+  });
 }
 
 async function getUnitInScopeOrThrow(ctx: ServiceContext, who: Principal | null, unitId: string) {
@@ -154,8 +168,14 @@ export async function putUnitShifts(
 ): Promise<ShiftPlanView> {
   const unit = await getUnitInScopeOrThrow(ctx, null, unitId);
   const plan = checkedPlan(input);
-  await writeTransaction(ctx.db, [], (trx) =>
-    putShiftPlan(trx, { ownerId: unit.id, ownerKind: 'unit', plan, updatedAt: ctx.now() }),
-  );
+  await writeTransaction(ctx.db, [], async (trx) => {
+    await putShiftPlan(trx, { ownerId: unit.id, ownerKind: 'unit', plan, updatedAt: ctx.now() });
+    // Every boat under the unit may follow it (those with their own plan are marked needlessly: cheap).
+    await remark(
+      ctx,
+      trx,
+      (await listAssets(trx, { scopePath: unit.path, kind: 'boat' })).map((a) => a.id),
+    );
+  });
   return getUnitShifts(ctx, null, unit.id);
 }

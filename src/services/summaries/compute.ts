@@ -5,7 +5,6 @@ import {
   localDayWindow,
   summariseDay,
   type TrackFix,
-  trackSettingsFor,
 } from '../../domain/fleet/index.ts';
 import { PositionFlag } from '../../domain/positions/fix.ts';
 import type { Asset } from '../../store/assets.repository.ts';
@@ -17,6 +16,7 @@ import { findUnit } from '../../store/units.repository.ts';
 import { sumUnloads } from '../../store/unloads.repository.ts';
 import type { ServiceContext } from '../context.ts';
 import { dutyOfBoat } from '../duty/index.ts';
+import { trackSettingsOf } from '../fleet-settings/index.ts';
 
 const round = (value: number, digits: number) => {
   const k = 10 ** digits;
@@ -85,7 +85,7 @@ export async function computeDaySummary(
     date,
     window,
     fixes,
-    settings: trackSettingsFor(asset.kind),
+    settings: await trackSettingsOf(ctx, asset.kind),
     duty,
     docks,
     segments,

@@ -6,7 +6,6 @@
  */
 export { flushNotedDays, recomputeMarkedDays } from './days.ts';
 export {
-  COVERAGE_THRESHOLD,
   fleetDay,
   fleetDayFile,
   fleetMonth,

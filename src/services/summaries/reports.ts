@@ -5,12 +5,10 @@ import type { Asset } from '../../store/assets.repository.ts';
 import { findAssetByUser } from '../../store/assets.repository.ts';
 import { getAssetOrThrow } from '../assets/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { coverageThresholdOf } from '../fleet-settings/index.ts';
 import { listScopeUnder } from '../scope/index.ts';
 import { boatsUnder, currentSummaries, summaryView } from './days.ts';
 import { fleetDaySheet, fleetMonthSheet, type SheetFile } from './xlsx.ts';
-
-/** A day below this coverage counts as not covered in the month report. */
-export const COVERAGE_THRESHOLD = 0.9;
 
 /** A date that exists and has begun, or 400. */
 function checkedDate(ctx: ServiceContext, date: string, field: string): string {
@@ -121,6 +119,7 @@ export async function fleetMonth(
     fail('VALIDATION_FAILED', `month ${month} is not a month: write YYYY-MM`, { field: 'month' });
   const boats = await visibleBoats(ctx, who, unitId);
   const rows = await currentSummaries(ctx, boats, dates);
+  const coverageThreshold = await coverageThresholdOf(ctx);
   const totals = new Map(
     monthTotals(
       rows.map((r) => ({
@@ -132,13 +131,13 @@ export async function fleetMonth(
         coverage: r.coverage,
         tonnes: r.tonnes,
       })),
-      { coverageThreshold: COVERAGE_THRESHOLD },
+      { coverageThreshold },
     ).map((t) => [t.assetId, t]),
   );
   const round = (v: number, k: number) => Math.round(v * 10 ** k) / 10 ** k;
   return {
     month,
-    coverageThreshold: COVERAGE_THRESHOLD,
+    coverageThreshold,
     items: boats.map((b) => {
       const t = totals.get(b.id);
       return {

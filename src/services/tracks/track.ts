@@ -1,14 +1,14 @@
-import type { TrackFormat, TrackView } from '../../api/index.ts';
+import type { TrackFormat } from '../../api/index.ts';
 import { cleanTrack, simplifyTrack } from '../../domain/fleet/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { csvOf } from './formats/csv.ts';
 import { attachmentDisposition, trackFileNames } from './formats/file-name.ts';
 import { geojsonOf } from './formats/geojson.ts';
 import { gpxOf } from './formats/gpx.ts';
-import { isoTimeFormatter } from './formats/iso-time.ts';
+import { trackJsonOf } from './formats/json.ts';
 import { kmlOf } from './formats/kml.ts';
 import type { ExportPoint, TrackMeta } from './formats/meta.ts';
-import { type AssetRange, type LoadedTrack, loadAssetTrack } from './load.ts';
+import { type AssetRange, type LoadedTrack, loadAssetTrack, loadAssetTrackTuples } from './load.ts';
 
 /** A track query: the range, and the Douglas–Peucker tolerance if the track is to be thinned. */
 export interface TrackRequest extends AssetRange {
@@ -59,20 +59,14 @@ function listedPoints(track: LoadedTrack, simplifyM: number | undefined): Export
   return simplifyM === undefined ? track.rows : spansOf(track, simplifyM).flat();
 }
 
-/** An asset's track as JSON (GET /api/assets/:id/track, format=json). */
-export async function assetTrack(ctx: ServiceContext, who: Principal, q: TrackRequest): Promise<TrackView> {
-  const track = await loadAssetTrack(ctx, who, q);
-  const iso = isoTimeFormatter();
-  return {
-    items: listedPoints(track, q.simplifyM).map((p) => ({
-      time: iso(p.time),
-      lat: p.lat,
-      lon: p.lon,
-      speedKmh: p.speed,
-      course: p.course,
-      valid: p.valid,
-    })),
-  };
+/**
+ * An asset's track as JSON bytes (GET /api/assets/:id/track, format=json): every stored fix
+ * written straight from the database's rows; thinned, the usable fixes Douglas–Peucker keeps.
+ */
+export async function assetTrackJson(ctx: ServiceContext, who: Principal, q: TrackRequest): Promise<Buffer> {
+  if (q.simplifyM === undefined) return trackJsonOf(await loadAssetTrackTuples(ctx, who, q));
+  const points = listedPoints(await loadAssetTrack(ctx, who, q), q.simplifyM);
+  return trackJsonOf(points.map((p) => [p.time, p.lat, p.lon, p.speed, p.course, p.valid ? 1 : 0, p.flags]));
 }
 
 /**

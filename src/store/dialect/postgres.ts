@@ -4,6 +4,8 @@ import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
 import { postgresConstraintViolation } from './postgres-constraint.ts';
 import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
+import { postgresTrackReader } from './postgres-track-reader.ts';
+import { registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
 
 const INT8 = 20;
@@ -35,6 +37,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       pool.on('error', () => {});
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
+      registerTrackReader(db, postgresTrackReader(pool));
       return db;
     },
     unsafeDurability: postgresUnsafeDurability,

@@ -15,13 +15,40 @@ export interface TrackRow {
   flags: number;
 }
 
+/**
+ * A fix of a track as the database hands it over, one array per row (no object to build):
+ * the track's JSON and file writers read these straight into text.
+ */
+export type TrackTuple = [
+  time: number,
+  lat: number,
+  lon: number,
+  speed: number,
+  course: number,
+  /** 1 when the device claimed a satellite fix, else 0. */
+  valid: number,
+  flags: number,
+];
+
+/** The columns of a TrackTuple, in its order. */
+export const TRACK_COLUMNS = 'time, lat, lon, speed, course, valid, flags';
+
 /** The fixes of some devices between two instants, both inclusive, oldest first. */
 export type TrackReader = (
   db: Kysely<Database>,
   deviceIds: readonly string[],
   from: number,
   to: number,
-) => Promise<TrackRow[]>;
+) => Promise<TrackTuple[]>;
+
+/** One device: `=` keeps the key's time order (no sort); several: merged by ORDER BY. */
+export function trackSql(devices: number, param: (i: number) => string): string {
+  const which =
+    devices === 1
+      ? `device_id = ${param(1)}`
+      : `device_id in (${Array.from({ length: devices }, (_, i) => param(i + 1)).join(', ')})`;
+  return `select ${TRACK_COLUMNS} from positions where ${which} and time >= ${param(devices + 1)} and time <= ${param(devices + 2)} order by time`;
+}
 
 const readers = new WeakMap<Kysely<Database>, TrackReader>();
 
