@@ -13,9 +13,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { createDevices, type DeviceServer, startDeviceServer } from '../test/helpers/device-server.ts';
+import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
 import { measureCpu, median, spread, startFloorServer } from './ingest/cpu.ts';
-import { figure } from './ingest/measure.ts';
+import { startLeanLoad } from './ingest/lean.ts';
+import { cpuSecondsOf, figure } from './ingest/measure.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -132,6 +135,75 @@ async function ingestCpu(): Promise<void> {
   }
 }
 
+/** PostgreSQL's own CPU a stored row: its backends serving the server's database, from /proc. */
+async function ingestPgCpu(): Promise<void> {
+  const problem = await postgresProblem();
+  if (problem) {
+    console.log(`# postgres skipped: ${problem}`);
+    return;
+  }
+  const database = await createTestDatabase();
+  const server = await ourServer(database.url);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const phones = Array.from({ length: CONNECTIONS }, (_, i) => phoneOf(i));
+    await createDevices(server.base, await login(server.base), phones, 16);
+    const backends = async () =>
+      (
+        await client.query<{ pid: number }>(
+          'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        )
+      ).rows.map((r) => r.pid);
+    // A backend that ends between two readings is left out of both.
+    const cpuOf = (pids: number[]) => {
+      const out = new Map<number, number>();
+      for (const pid of pids) {
+        try {
+          out.set(pid, cpuSecondsOf(pid));
+        } catch {}
+      }
+      return out;
+    };
+    const rows: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const baseTime = Date.now() - (30 - r * 2) * 86_400_000;
+      const load = await startLeanLoad({ port: server.jt808Port, phones, window: WINDOW, baseTime });
+      try {
+        load.start();
+        await sleep(WARMUP_MS);
+        const pids = await backends();
+        const m0 = await load.mark();
+        const [d0, s0] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0)];
+        await sleep(SECONDS * 1000);
+        const m1 = await load.mark();
+        const [d1, s1] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0)];
+        await load.stop();
+        let db = 0;
+        for (const [pid, t] of d1) db += t - (d0.get(pid) ?? t);
+        const acked = m1.acked - m0.acked;
+        const seconds = (m1.at - m0.at) / 1000;
+        const micros = (db / Math.max(1, acked)) * 1e6;
+        rows.push(micros);
+        log(
+          `round ${r + 1} postgres: ${(acked / seconds).toFixed(0)} positions/s acknowledged, ` +
+            `PostgreSQL backends (${pids.length}) CPU ${((db / seconds) * 100).toFixed(0)}% = ${micros.toFixed(2)} µs/row, ` +
+            `server CPU ${(((s1 - s0) / Math.max(1, acked)) * 1e6).toFixed(2)} µs/position, ` +
+            `load generator CPU ${(((m1.cpuSeconds - m0.cpuSeconds) / seconds) * 100).toFixed(0)}%`,
+        );
+      } finally {
+        load.kill();
+      }
+    }
+    const x = median(rows);
+    console.log(figure('ingest-pg-cpu [postgres]', x, 8, 'µs/row', 8 / x));
+  } finally {
+    await client.end();
+    await server.stop();
+    await database.drop();
+  }
+}
+
 async function main(): Promise<void> {
   if (ONLY.has('throughput')) {
     await import('./ingest/throughput.ts');
@@ -146,6 +218,7 @@ async function main(): Promise<void> {
   );
   log(`window ${WINDOW}, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up, ${ROUNDS} rounds`);
   if (ONLY.has('cpu')) await ingestCpu();
+  if (ONLY.has('pg')) await ingestPgCpu();
   log(`done; load average ${loadAverage().join(' ')}`);
 }
 
