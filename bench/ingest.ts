@@ -17,8 +17,10 @@ import pg from 'pg';
 import { createDevices, type DeviceServer, startDeviceServer } from '../test/helpers/device-server.ts';
 import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
 import { measureCpu, median, spread, startFloorServer } from './ingest/cpu.ts';
-import { startLeanLoad } from './ingest/lean.ts';
-import { cpuSecondsOf, figure } from './ingest/measure.ts';
+import { fileLimitOf, openFilesOf } from './ingest/idle.ts';
+import { type LeanLoad, startLeanLoad } from './ingest/lean.ts';
+import { cpuSecondsOf, figure, kernelMemory, settledRss, tcpBufferMemory } from './ingest/measure.ts';
+import { seedDevices } from './ingest/seed.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +32,7 @@ const ROUNDS = Number(arg('rounds', '3'));
 const WINDOW = Number(arg('window', '8'));
 const CONNECTIONS = Number(arg('connections', '200'));
 const PROFILE = arg('profile', '');
+const IDLE = Number(arg('idle', '20000'));
 const WARMUP_MS = 1500;
 const PASSWORD = 'Bench-pass-2026';
 const started = Date.now();
@@ -52,14 +55,16 @@ async function login(api: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
 }
 
-/** Our server as a child process (the server's flags), SQLite in a fresh directory or the PostgreSQL URL. */
-async function ourServer(databaseUrl?: string): Promise<DeviceServer & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
+/** Our server as a child process (the server's flags), SQLite in `dataDir` (fresh by default) or the PostgreSQL URL. */
+async function ourServer(
+  opts: { databaseUrl?: string; dataDir?: string } = {},
+): Promise<DeviceServer & { dataDir: string; stop(keepData?: boolean): Promise<void> }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
   if (PROFILE) mkdirSync(PROFILE, { recursive: true });
   const server = await startDeviceServer({
     dataDir,
     adminPassword: PASSWORD,
-    databaseUrl,
+    databaseUrl: opts.databaseUrl,
     // Measure ingest, not the per-connection and HTTP rate limits.
     env: {
       ZS_DEVICE_FRAMES_PER_SECOND: '1000000',
@@ -76,22 +81,30 @@ async function ourServer(databaseUrl?: string): Promise<DeviceServer & { stop():
   cleanups.push(kill);
   return {
     ...server,
-    async stop() {
+    dataDir,
+    async stop(keepData = false) {
       server.child.kill('SIGTERM');
       await Promise.race([server.exited, sleep(10_000)]);
       kill();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+/** Our server on SQLite with a JT/T 808 device for each phone (written while it is stopped). */
+async function seededServer(phones: readonly string[]) {
+  const first = await ourServer();
+  await first.stop(true);
+  await seedDevices(first.dataDir, phones);
+  return ourServer({ dataDir: first.dataDir });
+}
+
 async function ingestCpu(): Promise<void> {
-  const server = await ourServer();
+  const phones = Array.from({ length: CONNECTIONS }, (_, i) => phoneOf(i));
+  const server = await seededServer(phones);
   const floor = await startFloorServer();
   cleanups.push(() => floor.child.kill('SIGKILL'));
   try {
-    const phones = Array.from({ length: CONNECTIONS }, (_, i) => phoneOf(i));
-    await createDevices(server.base, await login(server.base), phones, 16);
     log(`sqlite: server pid ${server.child.pid}, floor pid ${floor.pid}, ${CONNECTIONS} devices created`);
     const ours: number[] = [];
     const floors: number[] = [];
@@ -143,7 +156,7 @@ async function ingestPgCpu(): Promise<void> {
     return;
   }
   const database = await createTestDatabase();
-  const server = await ourServer(database.url);
+  const server = await ourServer({ databaseUrl: database.url });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
@@ -204,6 +217,62 @@ async function ingestPgCpu(): Promise<void> {
   }
 }
 
+/**
+ * Server RSS and the kernel's share while devices that registered, authenticated and reported
+ * once stay connected and silent. The server can hold only as many as its open-file limit
+ * leaves; a count above that is measured at the largest that fits and scaled, and says so.
+ */
+async function idleMemorySection(): Promise<void> {
+  const phones = Array.from({ length: IDLE }, (_, i) => phoneOf(i));
+  const server = await seededServer(phones);
+  const pid = server.child.pid ?? 0;
+  const loads: LeanLoad[] = [];
+  try {
+    const fits = fileLimitOf(pid) - openFilesOf(pid) - 16;
+    const n = Math.min(IDLE, fits);
+    if (n < IDLE)
+      log(
+        `sqlite: the server (pid ${pid}) has ${openFilesOf(pid)} files open of its limit of ${fileLimitOf(pid)}: ` +
+          `${n} idle devices measured, the figure scaled to ${IDLE}`,
+      );
+    const rss0 = await settledRss(pid);
+    const k0 = kernelMemory();
+    const tcp0 = tcpBufferMemory();
+    const baseTime = Date.now() - 86_400_000;
+    // Generators of at most 10,000 terminals each: every process has the same open-file limit.
+    for (let at = 0; at < n; at += 10_000) {
+      const slice = phones.slice(at, Math.min(n, at + 10_000));
+      loads.push(
+        await startLeanLoad({ port: server.jt808Port, phones: slice, window: 0, baseTime, firstIndex: at }),
+      );
+    }
+    const rss1 = await settledRss(pid, 10_000);
+    const k1 = kernelMemory();
+    const tcp1 = tcpBufferMemory();
+    const marks = await Promise.all(loads.map((l) => l.mark()));
+    const acked = marks.reduce((sum, m) => sum + m.acked, 0);
+    const closed = marks.reduce((sum, m) => sum + m.closed, 0);
+    if (acked !== n || closed > 0)
+      throw new Error(
+        `${acked} of ${n} idle devices had their report acknowledged, ${closed} were disconnected`,
+      );
+    const mb = (bytes: number) => bytes / 2 ** 20;
+    const kernel = k1.bytes - k0.bytes;
+    const perDevice = (rss1 - rss0 + kernel) / n;
+    const total = rss0 + perDevice * IDLE;
+    log(
+      `sqlite: ${n} devices registered, authenticated, reported once and idle: server RSS ${mb(rss0).toFixed(0)} → ` +
+        `${mb(rss1).toFixed(0)} MB, kernel +${mb(kernel).toFixed(0)} MB (${k0.source}; both ends of each loopback ` +
+        `connection, so it errs high), TCP buffers +${mb(tcp1 - tcp0).toFixed(1)} MB (/proc/net/sockstat); ` +
+        `${(perDevice / 1024).toFixed(2)} KB a device`,
+    );
+    console.log(figure(`idle-memory-${IDLE} [sqlite]`, mb(total), 1024, 'MB', 1024 / mb(total)));
+  } finally {
+    for (const l of loads) l.kill();
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   if (ONLY.has('throughput')) {
     await import('./ingest/throughput.ts');
@@ -219,6 +288,7 @@ async function main(): Promise<void> {
   log(`window ${WINDOW}, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up, ${ROUNDS} rounds`);
   if (ONLY.has('cpu')) await ingestCpu();
   if (ONLY.has('pg')) await ingestPgCpu();
+  if (ONLY.has('idle')) await idleMemorySection();
   log(`done; load average ${loadAverage().join(' ')}`);
 }
 

@@ -35,6 +35,8 @@ export interface LeanLoadOptions {
 export interface LeanMark {
   acked: number;
   refused: number;
+  /** Connections the server closed. */
+  closed: number;
   /** CPU this process has used (user + system), seconds, from /proc/self/stat. */
   cpuSeconds: number;
   /** performance.now() of this process, ms. */
@@ -253,6 +255,8 @@ function setUp(port: number, phone: string): Promise<net.Socket> {
 
 const terminals: Terminal[] = [];
 let window = 0;
+let closed = 0;
+let stopping = false;
 let running = false;
 
 async function connectAll(opts: LeanLoadOptions): Promise<void> {
@@ -270,6 +274,9 @@ async function connectAll(opts: LeanLoadOptions): Promise<void> {
         if (running) t.refill(window);
       });
       socket.on('error', () => socket.destroy());
+      socket.once('close', () => {
+        if (!stopping) closed++;
+      });
       terminals[i] = t;
     }
   };
@@ -291,7 +298,7 @@ function mark(): LeanMark {
     acked += t.acked;
     refused += t.refused;
   }
-  return { acked, refused, cpuSeconds: cpuSeconds(), at: performance.now() };
+  return { acked, refused, closed, cpuSeconds: cpuSeconds(), at: performance.now() };
 }
 
 if (process.send) {
@@ -303,6 +310,7 @@ if (process.send) {
       process.send?.(mark());
     } else if (message === 'stop') {
       running = false;
+      stopping = true;
       const deadline = Date.now() + 5000;
       const wait = () => {
         if (terminals.every((t) => t.inFlight <= 0 || t.socket.destroyed) || Date.now() > deadline) {
