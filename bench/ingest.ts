@@ -19,6 +19,7 @@ import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts
 import { measureCpu, median, spread, startFloorServer } from './ingest/cpu.ts';
 import { fileLimitOf, openFilesOf } from './ingest/idle.ts';
 import { type LeanLoad, startLeanLoad } from './ingest/lean.ts';
+import { measureLiveLatency } from './ingest/live.ts';
 import { cpuSecondsOf, figure, kernelMemory, settledRss, tcpBufferMemory } from './ingest/measure.ts';
 import { seedDevices } from './ingest/seed.ts';
 
@@ -33,6 +34,9 @@ const WINDOW = Number(arg('window', '8'));
 const CONNECTIONS = Number(arg('connections', '200'));
 const PROFILE = arg('profile', '');
 const IDLE = Number(arg('idle', '20000'));
+const LIVE_DEVICES = Number(arg('live-devices', '2000'));
+const CONSOLES = Number(arg('consoles', '20'));
+const LIVE_SECONDS = Number(arg('live-seconds', '20'));
 const WARMUP_MS = 1500;
 const PASSWORD = 'Bench-pass-2026';
 const started = Date.now();
@@ -57,10 +61,14 @@ async function login(api: string): Promise<Record<string, string>> {
 
 /** Our server as a child process (the server's flags), SQLite in `dataDir` (fresh by default) or the PostgreSQL URL. */
 async function ourServer(
-  opts: { databaseUrl?: string; dataDir?: string } = {},
+  opts: { databaseUrl?: string; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<DeviceServer & { dataDir: string; stop(keepData?: boolean): Promise<void> }> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
   if (PROFILE) mkdirSync(PROFILE, { recursive: true });
+  const hooks = [
+    ...(PROFILE ? [path.join(import.meta.dirname, 'ingest/profile-hook.mjs')] : []),
+    ...(opts.env?.ZS_BENCH_COMMITS_FILE ? [path.join(import.meta.dirname, 'ingest/commit-hook.mjs')] : []),
+  ];
   const server = await startDeviceServer({
     dataDir,
     adminPassword: PASSWORD,
@@ -69,12 +77,9 @@ async function ourServer(
     env: {
       ZS_DEVICE_FRAMES_PER_SECOND: '1000000',
       ZS_RATE_LIMIT_PER_MINUTE: '10000000',
-      ...(PROFILE
-        ? {
-            NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'ingest/profile-hook.mjs')}`,
-            ZS_BENCH_PROFILE_DIR: path.resolve(PROFILE),
-          }
-        : {}),
+      ...(PROFILE ? { ZS_BENCH_PROFILE_DIR: path.resolve(PROFILE) } : {}),
+      ...(hooks.length ? { NODE_OPTIONS: hooks.map((h) => `--import ${h}`).join(' ') } : {}),
+      ...opts.env,
     },
   });
   const kill = () => server.child.kill('SIGKILL');
@@ -92,11 +97,11 @@ async function ourServer(
 }
 
 /** Our server on SQLite with a JT/T 808 device for each phone (written while it is stopped). */
-async function seededServer(phones: readonly string[]) {
+async function seededServer(phones: readonly string[], env?: Record<string, string>) {
   const first = await ourServer();
   await first.stop(true);
-  await seedDevices(first.dataDir, phones);
-  return ourServer({ dataDir: first.dataDir });
+  const ids = await seedDevices(first.dataDir, phones);
+  return { ...(await ourServer({ dataDir: first.dataDir, env })), ids };
 }
 
 async function ingestCpu(): Promise<void> {
@@ -273,6 +278,49 @@ async function idleMemorySection(): Promise<void> {
   }
 }
 
+/** A fix's commit → its `position` event on every listening console's WebSocket. */
+async function liveLatencySection(): Promise<void> {
+  const phones = Array.from({ length: LIVE_DEVICES }, (_, i) => phoneOf(i));
+  const commitsFile = path.join(tmpdir(), `zs-bench-commits-${process.pid}.txt`);
+  const server = await seededServer(phones, { ZS_BENCH_COMMITS_FILE: commitsFile });
+  try {
+    const token = (await login(server.base)).authorization?.slice('Bearer '.length) ?? '';
+    const live = await measureLiveLatency({
+      port: server.jt808Port,
+      url: `${server.base.replace('http', 'ws')}/api/live`,
+      token,
+      phones,
+      ids: server.ids,
+      consoles: CONSOLES,
+      periodMs: 5000,
+      warmupMs: 6000,
+      measureMs: LIVE_SECONDS * 1000,
+      server: { pid: server.child.pid ?? 0, commitsFile },
+    });
+    const f = (q: { p50: number; p99: number; max: number; count: number }) =>
+      `p50 ${q.p50.toFixed(1)}, p99 ${q.p99.toFixed(1)}, max ${q.max.toFixed(1)} ms over ${q.count}`;
+    log(
+      `sqlite: ${LIVE_DEVICES} devices every 5 s, ${CONSOLES} consoles, ${live.sends} fixes measured over ${LIVE_SECONDS} s` +
+        `${live.missing ? `, ${live.missing} (console, fix) events MISSING` : ', every event delivered to every console'}`,
+    );
+    log(
+      `sqlite: commit → console: ${f(live.fromCommit)} (${live.commits} of the fixes' commits recorded by the server's hook)`,
+    );
+    log(
+      `sqlite: CPU while measured: server ${(live.cpu.server * 100).toFixed(0)}%, consoles ${(live.cpu.consoles * 100).toFixed(0)}%, ` +
+        `devices ${(live.cpu.devices * 100).toFixed(0)}%; the server's event loop delay p50 ${live.loopDelay[0]}, ` +
+        `p99 ${live.loopDelay[1]}, max ${live.loopDelay[2]} ms`,
+    );
+    log(`sqlite: device's send → console: ${f(live.fromSend)} (the commit lies after the send)`);
+    log(`sqlite: device's ack → console: ${f(live.fromAck)} (the commit lies before the ack)`);
+    const x = live.fromCommit.p99;
+    console.log(figure('live-latency-p99 [sqlite]', x, 50, 'ms', 50 / x));
+  } finally {
+    await server.stop();
+    rmSync(commitsFile, { force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (ONLY.has('throughput')) {
     await import('./ingest/throughput.ts');
@@ -289,6 +337,7 @@ async function main(): Promise<void> {
   if (ONLY.has('cpu')) await ingestCpu();
   if (ONLY.has('pg')) await ingestPgCpu();
   if (ONLY.has('idle')) await idleMemorySection();
+  if (ONLY.has('live')) await liveLatencySection();
   log(`done; load average ${loadAverage().join(' ')}`);
 }
 

@@ -16,7 +16,8 @@ export interface LeanLoad {
   kill(): void;
 }
 
-function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
+/** Sends `message` to a child and resolves with its next reply; a reply `{ error }` or its exit rejects. */
+export function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`lean load generator exited (${code})`));
     child.once('exit', onExit);
@@ -29,12 +30,17 @@ function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
   });
 }
 
-/** Forks the generator and connects `opts.phones` terminals (register, authenticate). */
-export async function startLeanLoad(opts: LeanLoadOptions): Promise<LeanLoad> {
-  const child = fork(path.join(import.meta.dirname, 'lean-load.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+/** Forks a benchmark child script of this folder, through tsx. */
+export function forkChild(script: string, flags: string[] = []): ChildProcess {
+  return fork(path.join(import.meta.dirname, script), [], {
+    execArgv: [...flags, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+}
+
+/** Forks the generator and connects `opts.phones` terminals (register, authenticate). */
+export async function startLeanLoad(opts: LeanLoadOptions): Promise<LeanLoad> {
+  const child = forkChild('lean-load.ts');
   try {
     const ready = await ask<LeanMark & { ready: number }>(child, { connect: opts });
     return {

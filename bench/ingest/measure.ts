@@ -74,3 +74,6 @@ export function kernelMemory(): { bytes: number; source: string } {
 export function tcpBufferMemory(): number {
   return Number(/^TCP:.* mem (\d+)/m.exec(readFileSync('/proc/net/sockstat', 'utf8'))?.[1] ?? 0) * 4096;
 }
+
+/** Now on the machine's clock, ms with sub-millisecond resolution, comparable between processes. */
+export const clock = () => performance.timeOrigin + performance.now();

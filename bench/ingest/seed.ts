@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import { newId } from '../../src/ids.ts';
 import { adapterFor, migrate, openStore } from '../../src/store/database.ts';
 
-/** Adds a JT/T 808 device per phone under the root unit of the database in `dataDir`. */
-export async function seedDevices(dataDir: string, phones: readonly string[]): Promise<void> {
+/** Adds a JT/T 808 device per phone under the root unit of the database in `dataDir`; their ids, in order. */
+export async function seedDevices(dataDir: string, phones: readonly string[]): Promise<string[]> {
+  const ids = phones.map(() => newId());
   const store = openStore(adapterFor({ dataDir }));
   try {
     await migrate(store);
@@ -20,8 +21,8 @@ export async function seedDevices(dataDir: string, phones: readonly string[]): P
         await trx
           .insertInto('devices')
           .values(
-            phones.slice(i, i + 500).map((phone) => ({
-              id: newId(),
+            phones.slice(i, i + 500).map((phone, k) => ({
+              id: ids[i + k] as string,
               name: `T${phone}`,
               protocol: 'jt808',
               identifier: phone,
@@ -37,6 +38,7 @@ export async function seedDevices(dataDir: string, phones: readonly string[]): P
           .execute();
       }
     });
+    return ids;
   } finally {
     await store.close();
   }
