@@ -3,7 +3,7 @@
 // ceiling of the same connections sending the same frames to a server that only counts them; and
 // memory per idle connection with 10,000 connections, against the same for the counting server.
 //
-//   npm run bench:ingest [-- --db both|sqlite|postgres --seconds 5 --window 8 --idle 10000
+//   npm run bench:ingest -- --only throughput [--db both|sqlite|postgres --seconds 5 --window 8 --idle 10000
 //                           --connections 200,2000 --profile DIR]
 //
 // --idle 0 skips the memory figure; --profile writes a V8 CPU profile of the server to DIR
