@@ -1,85 +1,56 @@
-// Ingest benchmark: the real server (child process) and this load generator over real TCP on
-// 127.0.0.1. For 200 and 2,000 connections: positions/s acknowledged after commit, against the raw
-// ceiling of the same connections sending the same frames to a server that only counts them; and
-// memory per idle connection with 10,000 connections, against the same for the counting server.
+// Ingest benchmarks against floors measured in the same run (bench/README.md explains each):
 //
-//   npm run bench:ingest [-- --db both|sqlite|postgres --seconds 5 --window 8 --idle 10000
-//                           --connections 200,2000 --profile DIR]
+//   ingest-cpu [sqlite] N connections    server CPU a durably acknowledged position vs the floor's
+//   ingest-pg-cpu [postgres]             PostgreSQL's own CPU a stored row vs 8 µs
+//   idle-memory-20000 [sqlite]           server RSS + the kernel's share for 20,000 idle devices
+//   live-latency-p99 [sqlite]            a fix's commit → its `position` event on a console's socket
 //
-// --idle 0 skips the memory figure; --profile writes a V8 CPU profile of the server to DIR
-// (written when the server exits, at the end of each database's section).
+//   npm run bench:ingest [-- --only cpu,pg,idle,live --seconds 5 --warmup 3 --rounds 3 --window 8
+//                            --connections 200 --idle 20000 --profile DIR]
+//   npm run bench:ingest -- --only throughput [...]   the earlier positions/s figures (throughput.ts)
+//
+// The load generator is lean (lean-load.ts) and runs in a child process: its own CPU is printed.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { createDevices, type DeviceServer, startDeviceServer } from '../test/helpers/device-server.ts';
 import { createTestDatabase, postgresProblem } from '../test/helpers/dialects.ts';
-import { checkIdleFits, fileLimitOf, idleMemory } from './ingest/idle.ts';
-import { figure } from './ingest/measure.ts';
-import { measureIngest } from './ingest/ours.ts';
-import {
-  blast,
-  closeSockets,
-  openSockets,
-  type RawServer,
-  startAckServer,
-  startRawServer,
-} from './ingest/raw.ts';
-import { storageFloorInChild } from './ingest/storage-floor.ts';
+import { measureCpu, median, spread, startFloorServer } from './ingest/cpu.ts';
+import { fileLimitOf, openFilesOf } from './ingest/idle.ts';
+import { type LeanLoad, startLeanLoad } from './ingest/lean.ts';
+import { measureLiveLatency } from './ingest/live.ts';
+import { cpuSecondsOf, figure, kernelMemory, settledRss, tcpBufferMemory } from './ingest/measure.ts';
+import { seedDevices } from './ingest/seed.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const DB = arg('db', 'both');
+const ONLY = new Set(arg('only', 'cpu,pg,idle,live').split(','));
 const SECONDS = Number(arg('seconds', '5'));
+const ROUNDS = Number(arg('rounds', '3'));
 const WINDOW = Number(arg('window', '8'));
-const IDLE = Number(arg('idle', '10000'));
-if (!Number.isInteger(IDLE) || IDLE < 0) {
-  console.error(`bench:ingest: --idle must be a whole number of connections, not ${arg('idle', '')}`);
-  process.exit(1);
-}
-const CONNECTIONS = arg('connections', '200,2000').split(',').map(Number);
+const CONNECTIONS = Number(arg('connections', '200'));
 const PROFILE = arg('profile', '');
-if (PROFILE) mkdirSync(PROFILE, { recursive: true });
-const WARMUP_MS = 1500;
+const IDLE = Number(arg('idle', '20000'));
+const LIVE_DEVICES = Number(arg('live-devices', '2000'));
+const CONSOLES = Number(arg('consoles', '20'));
+const LIVE_SECONDS = Number(arg('live-seconds', '20'));
+// Each round reconnects: after registering, a device's first reports take the slow path (its
+// directory entry and previous fix are read from the database); the warm-up leaves that out.
+const WARMUP_MS = Number(arg('warmup', '3')) * 1000;
 const PASSWORD = 'Bench-pass-2026';
-const phones = Array.from({ length: Math.max(...CONNECTIONS) }, (_, i) => String(13_600_000_001 + i));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
-const loadAverage = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const loadAverage = () => loadavg().map((l) => l.toFixed(2));
 const log = (line: string) => console.log(`# ${((Date.now() - started) / 1000).toFixed(0)}s ${line}`);
+const phoneOf = (i: number) => String(13_600_000_001 + i);
 
-const children: { kill(signal?: NodeJS.Signals): unknown }[] = [];
+const cleanups: (() => unknown)[] = [];
 process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
+  for (const c of cleanups) c();
 });
-// Bounded: the whole run must stay under five minutes.
-setTimeout(() => {
-  console.error('bench:ingest: over the 5-minute budget, stopping');
-  process.exit(1);
-}, 295_000).unref();
-
-async function rawRate(raw: RawServer, connections: number, baseTime: number): Promise<number> {
-  const sockets = await openSockets(raw.port, connections);
-  const sender = blast(sockets, baseTime);
-  await sleep(WARMUP_MS);
-  const f0 = (await raw.count()).frames;
-  const t0 = performance.now();
-  await sleep(SECONDS * 1000);
-  const frames = (await raw.count()).frames - f0;
-  const seconds = (performance.now() - t0) / 1000;
-  sender.stop();
-  await closeSockets(sockets);
-  return frames / seconds;
-}
-
-/** CPU (in cores) over a rate (positions a second): µs of CPU a position. */
-function microsPerPosition(cpu: number, perSecond: number): number {
-  return (cpu / Math.max(1, perSecond)) * 1e6;
-}
 
 async function login(api: string): Promise<Record<string, string>> {
   const res = await fetch(`${api}/api/session`, {
@@ -90,206 +61,293 @@ async function login(api: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
 }
 
-async function idleSection(db: string, server: DeviceServer, raw: RawServer): Promise<void> {
-  const ourPid = server.child.pid ?? 0;
-  // Both servers are checked before either is measured: a count that does not fit fails at once.
-  checkIdleFits(ourPid, IDLE, 'server');
-  checkIdleFits(raw.pid, IDLE, 'counting server');
-  const ours = await idleMemory(ourPid, server.jt808Port, IDLE, 'server');
-  const bare = await idleMemory(raw.pid, raw.port, IDLE, 'counting server');
-  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  log(
-    `${db}: idle RSS ${mb(ours.before)} → ${mb(ours.after)} MB; ` +
-      `counting server ${mb(bare.before)} → ${mb(bare.after)} MB ` +
-      '(memory ratio = raw ÷ ours, so that higher is better here too)',
-  );
-  log(
-    `${db}: server RSS holding ${IDLE} idle connections: ${mb(ours.after)} MB in total ` +
-      `(${ours.fdsAfter} files open of its limit of ${fileLimitOf(ourPid)})`,
-  );
-  const kb = (bytes: number) => bytes / 1024;
-  console.log(
-    figure(
-      `idle memory [${db}] ${IDLE} connections`,
-      kb(ours.perConnection),
-      kb(bare.perConnection),
-      'KB/connection',
-      bare.perConnection / ours.perConnection,
-    ),
-  );
-}
-
-async function section(db: 'sqlite' | 'postgres'): Promise<void> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
-  const database = db === 'postgres' ? await createTestDatabase() : undefined;
-  let server: DeviceServer | undefined;
-  let raw: RawServer | undefined;
-  let ack: RawServer | undefined;
-  try {
-    server = await startDeviceServer({
-      dataDir,
-      adminPassword: PASSWORD,
-      databaseUrl: database?.url,
-      // Measure ingest, not the per-connection and HTTP rate limits.
-      env: {
-        ZS_DEVICE_FRAMES_PER_SECOND: '1000000',
-        ZS_RATE_LIMIT_PER_MINUTE: '10000000',
-        ...(PROFILE
-          ? {
-              NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'ingest/profile-hook.mjs')}`,
-              ZS_BENCH_PROFILE_DIR: path.resolve(PROFILE),
-            }
-          : {}),
-      },
-    });
-    children.push(server.child);
-    raw = await startRawServer();
-    children.push({ kill: () => raw?.stop() });
-    ack = await startAckServer();
-    children.push({ kill: () => ack?.stop() });
-    log(`${db}: server pid ${server.child.pid}, counting server pid ${raw.pid}`);
-
-    if (IDLE > 0) await idleSection(db, server, raw);
-
-    const t0 = Date.now();
-    await createDevices(server.base, await login(server.base), phones, 16);
-    log(
-      `${db}: ${phones.length} devices created through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-    );
-
-    for (const [run, connections] of CONNECTIONS.entries()) {
-      // Each run's fixes are newer than the last run's, so they are live fixes, not late ones.
-      const baseTime = Date.now() - (10 - run * 5) * 86_400_000;
-      // The raw ceiling is measured just before and just after ours and averaged: on this shared
-      // machine one measurement of it alone swung from 63k to 127k positions/s between runs.
-      const before = await rawRate(raw, connections, baseTime);
-      const e2e = await measureIngest({
-        api: server.base,
-        pid: server.child.pid ?? 0,
-        port: server.jt808Port,
-        phones: phones.slice(0, connections),
-        window: WINDOW,
-        baseTime,
-        warmupMs: WARMUP_MS,
-        measureMs: SECONDS * 1000,
-      });
-      // The acknowledging bound: the same flood against a server that decodes and acks at once.
-      const bound = await measureIngest({
-        pid: ack.pid,
-        port: ack.port,
-        phones: phones.slice(0, connections),
-        window: WINDOW,
-        baseTime,
-        warmupMs: WARMUP_MS,
-        measureMs: SECONDS * 1000,
-      });
-      const afterRate = await rawRate(raw, connections, baseTime);
-      const limit = (before + afterRate) / 2;
-      log(
-        `${db}: ${connections} connections: raw limit ${before.toFixed(0)} positions/s before ours, ${afterRate.toFixed(0)} after`,
-      );
-      log(
-        `${db}: ${connections} connections: ${e2e.acked} acknowledged in ${e2e.commits} commits ` +
-          `(${(e2e.acked / Math.max(1, e2e.commits)).toFixed(0)} a commit); server CPU ${(e2e.serverCpu * 100).toFixed(0)}% ` +
-          // CPU time per position suffers less from a busy shared machine than the rate does.
-          `(${microsPerPosition(e2e.serverCpu, e2e.positionsPerSecond).toFixed(1)} µs a position), ` +
-          `load generator CPU ${(e2e.clientCpu * 100).toFixed(0)}%`,
-      );
-      console.log(
-        figure(
-          `ingest [${db}] ${connections} connections, window ${WINDOW}`,
-          e2e.positionsPerSecond,
-          limit,
-          'positions/s',
-          e2e.positionsPerSecond / limit,
-        ),
-      );
-      const perCommit = Math.max(1, Math.round(e2e.acked / Math.max(1, e2e.commits)));
-      const floor = await storageFloorInChild({
-        db,
-        devices: connections,
-        perCommit,
-        perDevice: WINDOW,
-        seconds: SECONDS,
-        baseTime,
-      });
-      log(
-        `${db}: ${connections} devices: storage floor ${perCommit} positions a commit, ${WINDOW} a device, ` +
-          `${floor.clientMicros.toFixed(1)} µs CPU a position in the writing process` +
-          (floor.databaseMicros === undefined ? '' : `, ${floor.databaseMicros.toFixed(1)} µs in PostgreSQL`),
-      );
-      console.log(
-        figure(
-          `ingest-storage-floor [${db}] ${connections} devices, ${perCommit} a commit`,
-          floor.positionsPerSecond,
-          limit,
-          'positions/s',
-          floor.positionsPerSecond / limit,
-        ),
-      );
-      // Each part's CPU a position, as measured above: together they bound what two cores can do.
-      const generatorMicros = microsPerPosition(e2e.clientCpu, e2e.positionsPerSecond);
-      const ackMicros = microsPerPosition(bound.serverCpu, bound.positionsPerSecond);
-      const storageMicros = floor.clientMicros + (floor.databaseMicros ?? 0);
-      const sum = generatorMicros + ackMicros + storageMicros;
-      const cores = availableParallelism();
-      log(
-        `${connections} connections: acknowledging bound server CPU ${(bound.serverCpu * 100).toFixed(0)}%, ` +
-          `load generator CPU ${(bound.clientCpu * 100).toFixed(0)}% ` +
-          `(${microsPerPosition(bound.clientCpu, bound.positionsPerSecond).toFixed(1)} µs a position; ` +
-          `with ours ${generatorMicros.toFixed(1)} µs)`,
-      );
-      log(
-        `${db}: ${connections} connections: CPU a position: load generator ${generatorMicros.toFixed(1)} µs + ` +
-          `decoding and acking ${ackMicros.toFixed(1)} µs + storage ${storageMicros.toFixed(1)} µs = ${sum.toFixed(1)} µs; ` +
-          `${cores} cores allow at most ${((cores * 1e6) / sum).toFixed(0)} positions/s ` +
-          `(ratio ${((cores * 1e6) / sum / limit).toFixed(3)})`,
-      );
-      console.log(
-        figure(
-          `ingest-ack-bound [${db}] ${connections} connections, window ${WINDOW}`,
-          bound.positionsPerSecond,
-          limit,
-          'positions/s',
-          bound.positionsPerSecond / limit,
-        ),
-      );
-    }
-  } finally {
-    raw?.stop();
-    ack?.stop();
-    if (server) {
+/** Our server as a child process (the server's flags), SQLite in `dataDir` (fresh by default) or the PostgreSQL URL. */
+async function ourServer(
+  opts: { databaseUrl?: string; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<DeviceServer & { dataDir: string; stop(keepData?: boolean): Promise<void> }> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zs-bench-'));
+  if (PROFILE) mkdirSync(PROFILE, { recursive: true });
+  const hooks = [
+    ...(PROFILE ? [path.join(import.meta.dirname, 'ingest/profile-hook.mjs')] : []),
+    ...(opts.env?.ZS_BENCH_COMMITS_FILE ? [path.join(import.meta.dirname, 'ingest/commit-hook.mjs')] : []),
+  ];
+  const server = await startDeviceServer({
+    dataDir,
+    adminPassword: PASSWORD,
+    databaseUrl: opts.databaseUrl,
+    // Measure ingest, not the per-connection and HTTP rate limits.
+    env: {
+      ZS_DEVICE_FRAMES_PER_SECOND: '1000000',
+      ZS_RATE_LIMIT_PER_MINUTE: '10000000',
+      ...(PROFILE ? { ZS_BENCH_PROFILE_DIR: path.resolve(PROFILE) } : {}),
+      ...(hooks.length ? { NODE_OPTIONS: hooks.map((h) => `--import ${h}`).join(' ') } : {}),
+      ...opts.env,
+    },
+  });
+  const kill = () => server.child.kill('SIGKILL');
+  cleanups.push(kill);
+  return {
+    ...server,
+    dataDir,
+    async stop(keepData = false) {
       server.child.kill('SIGTERM');
       await Promise.race([server.exited, sleep(10_000)]);
-      server.child.kill('SIGKILL');
+      kill();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Our server on SQLite with a JT/T 808 device for each phone (written while it is stopped). */
+async function seededServer(phones: readonly string[], env?: Record<string, string>) {
+  const first = await ourServer();
+  await first.stop(true);
+  const ids = await seedDevices(first.dataDir, phones);
+  return { ...(await ourServer({ dataDir: first.dataDir, env })), ids };
+}
+
+async function ingestCpu(): Promise<void> {
+  const phones = Array.from({ length: CONNECTIONS }, (_, i) => phoneOf(i));
+  const server = await seededServer(phones);
+  const floor = await startFloorServer();
+  cleanups.push(() => floor.child.kill('SIGKILL'));
+  try {
+    log(`sqlite: server pid ${server.child.pid}, floor pid ${floor.pid}, ${CONNECTIONS} devices created`);
+    const ours: number[] = [];
+    const floors: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      // Each round's fixes are newer than the last round's: live fixes, never duplicates.
+      const baseTime = Date.now() - (30 - r * 2) * 86_400_000;
+      for (const [name, target] of [
+        ['ours', { pid: server.child.pid ?? 0, port: server.jt808Port }],
+        ['floor', floor],
+      ] as const) {
+        const run = await measureCpu({
+          pid: target.pid,
+          port: target.port,
+          phones,
+          window: WINDOW,
+          baseTime,
+          warmupMs: WARMUP_MS,
+          measureMs: SECONDS * 1000,
+        });
+        (name === 'ours' ? ours : floors).push(run.serverMicros);
+        log(
+          `round ${r + 1} ${name}: ${run.positionsPerSecond.toFixed(0)} positions/s acknowledged` +
+            `${run.refused ? ` (${run.refused} refused)` : ''}, server CPU ${(run.serverCpu * 100).toFixed(0)}% = ` +
+            `${run.serverMicros.toFixed(2)} µs/position, load generator CPU ${(run.generatorCpu * 100).toFixed(0)}% ` +
+            `(${((run.generatorCpu / Math.max(1, run.positionsPerSecond)) * 1e6).toFixed(2)} µs/position)` +
+            (run.generatorCpu > 0.8 ? ' — OVER the 80 % budget: the generator may bound this run' : ''),
+        );
+      }
     }
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    const x = median(ours);
+    const f = median(floors);
+    const moved = spread(floors);
+    log(
+      `floor ${floors.map((v) => v.toFixed(2)).join(', ')} µs/position (moved ${(moved * 100).toFixed(0)} %` +
+        `${moved > 0.15 ? ': MORE THAN 15 %, trust the ratio less' : ''}); ours ${ours.map((v) => v.toFixed(2)).join(', ')}`,
+    );
+    console.log(figure(`ingest-cpu [sqlite] ${CONNECTIONS} connections`, x, f, 'µs/position', f / x));
+  } finally {
+    floor.child.kill('SIGKILL');
+    await server.stop();
+  }
+}
+
+/** PostgreSQL's own CPU a stored row: its backends serving the server's database, from /proc. */
+async function ingestPgCpu(): Promise<void> {
+  const problem = await postgresProblem();
+  if (problem) {
+    console.log(`# postgres skipped: ${problem}`);
+    return;
+  }
+  const database = await createTestDatabase();
+  const server = await ourServer({ databaseUrl: database.url });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const phones = Array.from({ length: CONNECTIONS }, (_, i) => phoneOf(i));
+    await createDevices(server.base, await login(server.base), phones, 16);
+    const backends = async () =>
+      (
+        await client.query<{ pid: number }>(
+          'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        )
+      ).rows.map((r) => r.pid);
+    // A backend that ends between two readings is left out of both.
+    const cpuOf = (pids: number[]) => {
+      const out = new Map<number, number>();
+      for (const pid of pids) {
+        try {
+          out.set(pid, cpuSecondsOf(pid));
+        } catch {}
+      }
+      return out;
+    };
+    const rows: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const baseTime = Date.now() - (30 - r * 2) * 86_400_000;
+      const load = await startLeanLoad({ port: server.jt808Port, phones, window: WINDOW, baseTime });
+      try {
+        load.start();
+        await sleep(WARMUP_MS);
+        const pids = await backends();
+        const m0 = await load.mark();
+        const [d0, s0] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0)];
+        await sleep(SECONDS * 1000);
+        const m1 = await load.mark();
+        const [d1, s1] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0)];
+        await load.stop();
+        let db = 0;
+        for (const [pid, t] of d1) db += t - (d0.get(pid) ?? t);
+        const acked = m1.acked - m0.acked;
+        const seconds = (m1.at - m0.at) / 1000;
+        const micros = (db / Math.max(1, acked)) * 1e6;
+        rows.push(micros);
+        log(
+          `round ${r + 1} postgres: ${(acked / seconds).toFixed(0)} positions/s acknowledged, ` +
+            `PostgreSQL backends (${pids.length}) CPU ${((db / seconds) * 100).toFixed(0)}% = ${micros.toFixed(2)} µs/row, ` +
+            `server CPU ${(((s1 - s0) / Math.max(1, acked)) * 1e6).toFixed(2)} µs/position, ` +
+            `load generator CPU ${(((m1.cpuSeconds - m0.cpuSeconds) / seconds) * 100).toFixed(0)}%`,
+        );
+      } finally {
+        load.kill();
+      }
+    }
+    const x = median(rows);
+    console.log(figure('ingest-pg-cpu [postgres]', x, 8, 'µs/row', 8 / x));
+  } finally {
+    await client.end();
+    await server.stop();
+    await database.drop();
+  }
+}
+
+/**
+ * Server RSS and the kernel's share while devices that registered, authenticated and reported
+ * once stay connected and silent. The server can hold only as many as its open-file limit
+ * leaves; a count above that is measured at the largest that fits and scaled, and says so.
+ */
+async function idleMemorySection(): Promise<void> {
+  const phones = Array.from({ length: IDLE }, (_, i) => phoneOf(i));
+  const server = await seededServer(phones);
+  const pid = server.child.pid ?? 0;
+  const loads: LeanLoad[] = [];
+  try {
+    const fits = fileLimitOf(pid) - openFilesOf(pid) - 16;
+    const n = Math.min(IDLE, fits);
+    if (n < IDLE)
+      log(
+        `sqlite: the server (pid ${pid}) has ${openFilesOf(pid)} files open of its limit of ${fileLimitOf(pid)}: ` +
+          `${n} idle devices measured, the figure scaled to ${IDLE}`,
+      );
+    const rss0 = await settledRss(pid);
+    const k0 = kernelMemory();
+    const tcp0 = tcpBufferMemory();
+    const baseTime = Date.now() - 86_400_000;
+    // Generators of at most 10,000 terminals each: every process has the same open-file limit.
+    for (let at = 0; at < n; at += 10_000) {
+      const slice = phones.slice(at, Math.min(n, at + 10_000));
+      loads.push(
+        await startLeanLoad({ port: server.jt808Port, phones: slice, window: 0, baseTime, firstIndex: at }),
+      );
+    }
+    const rss1 = await settledRss(pid, 10_000);
+    const k1 = kernelMemory();
+    const tcp1 = tcpBufferMemory();
+    const marks = await Promise.all(loads.map((l) => l.mark()));
+    const acked = marks.reduce((sum, m) => sum + m.acked, 0);
+    const closed = marks.reduce((sum, m) => sum + m.closed, 0);
+    if (acked !== n || closed > 0)
+      throw new Error(
+        `${acked} of ${n} idle devices had their report acknowledged, ${closed} were disconnected`,
+      );
+    const mb = (bytes: number) => bytes / 2 ** 20;
+    const kernel = k1.bytes - k0.bytes;
+    const perDevice = (rss1 - rss0 + kernel) / n;
+    const total = rss0 + perDevice * IDLE;
+    log(
+      `sqlite: ${n} devices registered, authenticated, reported once and idle: server RSS ${mb(rss0).toFixed(0)} → ` +
+        `${mb(rss1).toFixed(0)} MB, kernel +${mb(kernel).toFixed(0)} MB (${k0.source}; both ends of each loopback ` +
+        `connection, so it errs high), TCP buffers +${mb(tcp1 - tcp0).toFixed(1)} MB (/proc/net/sockstat); ` +
+        `${(perDevice / 1024).toFixed(2)} KB a device`,
+    );
+    console.log(figure(`idle-memory-${IDLE} [sqlite]`, mb(total), 1024, 'MB', 1024 / mb(total)));
+  } finally {
+    for (const l of loads) l.kill();
+    await server.stop();
+  }
+}
+
+/** A fix's commit → its `position` event on every listening console's WebSocket. */
+async function liveLatencySection(): Promise<void> {
+  const phones = Array.from({ length: LIVE_DEVICES }, (_, i) => phoneOf(i));
+  const commitsFile = path.join(tmpdir(), `zs-bench-commits-${process.pid}.txt`);
+  const server = await seededServer(phones, { ZS_BENCH_COMMITS_FILE: commitsFile });
+  try {
+    const token = (await login(server.base)).authorization?.slice('Bearer '.length) ?? '';
+    const live = await measureLiveLatency({
+      port: server.jt808Port,
+      url: `${server.base.replace('http', 'ws')}/api/live`,
+      token,
+      phones,
+      ids: server.ids,
+      consoles: CONSOLES,
+      periodMs: 5000,
+      warmupMs: 6000,
+      measureMs: LIVE_SECONDS * 1000,
+      server: { pid: server.child.pid ?? 0, commitsFile },
+    });
+    const f = (q: { p50: number; p99: number; max: number; count: number }) =>
+      `p50 ${q.p50.toFixed(1)}, p99 ${q.p99.toFixed(1)}, max ${q.max.toFixed(1)} ms over ${q.count}`;
+    log(
+      `sqlite: ${LIVE_DEVICES} devices every 5 s, ${CONSOLES} consoles, ${live.sends} fixes measured over ${LIVE_SECONDS} s` +
+        `${live.missing ? `, ${live.missing} (console, fix) events MISSING` : ', every event delivered to every console'}`,
+    );
+    log(
+      `sqlite: commit → console: ${f(live.fromCommit)} (${live.commits} of the fixes' commits recorded by the server's hook)`,
+    );
+    log(
+      `sqlite: CPU while measured: server ${(live.cpu.server * 100).toFixed(0)}%, consoles ${(live.cpu.consoles * 100).toFixed(0)}%, ` +
+        `devices ${(live.cpu.devices * 100).toFixed(0)}%; the server's event loop delay p50 ${live.loopDelay[0]}, ` +
+        `p99 ${live.loopDelay[1]}, max ${live.loopDelay[2]} ms`,
+    );
+    log(`sqlite: device's send → console: ${f(live.fromSend)} (the commit lies after the send)`);
+    log(`sqlite: device's ack → console: ${f(live.fromAck)} (the commit lies before the ack)`);
+    const x = live.fromCommit.p99;
+    console.log(figure('live-latency-p99 [sqlite]', x, 50, 'ms', 50 / x));
+  } finally {
+    await server.stop();
+    rmSync(commitsFile, { force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const dbs: ('sqlite' | 'postgres')[] =
-    DB === 'both' ? ['sqlite', 'postgres'] : [DB as 'sqlite' | 'postgres'];
-  log(
-    `window ${WINDOW}, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up, ${IDLE} idle connections`,
-  );
-  // The machine is shared: the load before and after tells how far to trust the figures.
-  log(`load average ${loadAverage()} on ${availableParallelism()} cores`);
-  for (const db of dbs) {
-    if (db === 'postgres') {
-      const problem = await postgresProblem();
-      if (problem) {
-        console.log(`# postgres skipped: ${problem}`);
-        continue;
-      }
-    }
-    await section(db);
+  if (ONLY.has('throughput')) {
+    await import('./ingest/throughput.ts');
+    return;
   }
-  log(`done; load average ${loadAverage()}`);
+  const load = loadAverage();
+  log(
+    `${new Date().toISOString()}; load average ${load.join(' ')} on ${availableParallelism()} cores` +
+      (Number(load[0]) > 0.5
+        ? ' — ABOVE 0.5 at the start: the machine is busy, compare the ratios only'
+        : ''),
+  );
+  log(`window ${WINDOW}, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up, ${ROUNDS} rounds`);
+  if (ONLY.has('cpu')) await ingestCpu();
+  if (ONLY.has('pg')) await ingestPgCpu();
+  if (ONLY.has('idle')) await idleMemorySection();
+  if (ONLY.has('live')) await liveLatencySection();
+  log(`done; load average ${loadAverage().join(' ')}`);
 }
 
-main().catch((error: Error) => {
-  console.error(`bench:ingest failed: ${error.stack ?? error.message}`);
-  process.exit(1);
-});
+main().then(
+  // throughput.ts runs on by itself and exits when done.
+  () => ONLY.has('throughput') || process.exit(0),
+  (error: Error) => {
+    console.error(`bench:ingest failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

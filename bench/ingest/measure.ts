@@ -35,3 +35,45 @@ export function figure(name: string, value: number, limit: number, unit: string,
   const fmt = (n: number) => (n >= 100 ? String(Math.round(n)) : n.toFixed(2));
   return `${name}: ${fmt(value)} ${unit}; raw limit ${fmt(limit)} ${unit}; ratio ${ratio.toFixed(3)}`;
 }
+
+/**
+ * Kernel memory now, bytes, and where it was read: the cgroup's own count when readable (v2
+ * `memory.current` less its anonymous and file pages; v1 `memory.kmem.usage_in_bytes`), else
+ * the TCP buffers of the whole machine (/proc/net/sockstat `mem`, pages).
+ */
+export function kernelMemory(): { bytes: number; source: string } {
+  const cgroup = readFileSync('/proc/self/cgroup', 'utf8');
+  const v2 = /^0::(\S+)$/m.exec(cgroup)?.[1];
+  const v1 = /^\d+:memory:(\S+)$/m.exec(cgroup)?.[1];
+  const tryRead = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  for (const dir of v2 ? [`/sys/fs/cgroup${v2}`, '/sys/fs/cgroup'] : []) {
+    const current = tryRead(`${dir}/memory.current`);
+    const stat = tryRead(`${dir}/memory.stat`);
+    if (current && stat) {
+      const field = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(stat)?.[1] ?? 0);
+      return {
+        bytes: Number(current) - field('anon') - field('file'),
+        source: `cgroup v2 ${dir}/memory.current less anon and file`,
+      };
+    }
+  }
+  for (const dir of v1 ? [`/sys/fs/cgroup/memory${v1}`, '/sys/fs/cgroup/memory'] : []) {
+    const kmem = tryRead(`${dir}/memory.kmem.usage_in_bytes`);
+    if (kmem) return { bytes: Number(kmem), source: `cgroup v1 ${dir}/memory.kmem.usage_in_bytes` };
+  }
+  return { bytes: tcpBufferMemory(), source: '/proc/net/sockstat TCP mem pages × 4096' };
+}
+
+/** TCP buffer memory of the whole machine, bytes (/proc/net/sockstat `mem`, pages of 4 KiB). */
+export function tcpBufferMemory(): number {
+  return Number(/^TCP:.* mem (\d+)/m.exec(readFileSync('/proc/net/sockstat', 'utf8'))?.[1] ?? 0) * 4096;
+}
+
+/** Now on the machine's clock, ms with sub-millisecond resolution, comparable between processes. */
+export const clock = () => performance.timeOrigin + performance.now();

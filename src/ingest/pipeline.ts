@@ -58,8 +58,8 @@ export class IngestPipeline {
   private readonly previous = new Map<string, PreviousFix | null>();
   private readonly writer: GroupCommit<StoredPosition>;
   private readonly filters: FilterSettings;
-  /** Positions stored since the counters were last updated, by "protocol kind". */
-  private readonly tally = new Map<string, number>();
+  /** Positions stored since the counters were last updated: protocol → a count per kind (KINDS). */
+  private readonly tally = new Map<string, number[]>();
   private tallyScheduled = false;
 
   constructor(private readonly deps: PipelineDeps) {
@@ -208,20 +208,24 @@ export class IngestPipeline {
 
   /**
    * Counts stored positions. The counter is updated once per kind after each commit, not once
-   * per position: prom-client hashes the labels on every call.
+   * per position: prom-client hashes the labels on every call (and a label string per position
+   * cost an allocation each).
    */
   private count(protocol: string, stored: StoredPosition[]): void {
-    for (const p of stored) {
-      const key = `${protocol} ${kindOf(p.flags)}`;
-      this.tally.set(key, (this.tally.get(key) ?? 0) + 1);
+    let counts = this.tally.get(protocol);
+    if (!counts) {
+      counts = KINDS.map(() => 0);
+      this.tally.set(protocol, counts);
     }
-    if (this.tallyScheduled || this.tally.size === 0) return;
+    for (const p of stored) (counts[kindOf(p.flags)] as number)++;
+    if (this.tallyScheduled) return;
     this.tallyScheduled = true;
     queueMicrotask(() => {
       this.tallyScheduled = false;
-      for (const [key, n] of this.tally) {
-        const [protocol, kind] = key.split(' ');
-        this.deps.metrics.positions.inc({ protocol, kind }, n);
+      for (const [protocol, counted] of this.tally) {
+        counted.forEach((n, k) => {
+          if (n > 0) this.deps.metrics.positions.inc({ protocol, kind: KINDS[k] }, n);
+        });
       }
       this.tally.clear();
     });
@@ -287,9 +291,13 @@ function finiteOr0(value: number): number {
   return Number.isFinite(value) ? value : 0;
 }
 
-function kindOf(flags: number): string {
-  if (flags & PositionFlag.BLIND) return 'blind';
-  return isLive(flags) ? 'live' : 'flagged';
+/** The `kind` label of the positions counter, by index. */
+const KINDS = ['live', 'flagged', 'blind'] as const;
+
+/** A stored position's index in KINDS. */
+function kindOf(flags: number): number {
+  if (flags & PositionFlag.BLIND) return 2;
+  return isLive(flags) ? 0 : 1;
 }
 
 /** A position as the API and the live feed show it. */

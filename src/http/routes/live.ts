@@ -1,3 +1,4 @@
+import type { LiveEvent } from '../../live/bus.ts';
 import { authenticate } from '../../services/auth/index.ts';
 import { mayReceive } from '../../services/scope/index.ts';
 import type { App, Platform } from '../app-types.ts';
@@ -7,6 +8,17 @@ import { principal, tokenOf } from '../plugins/auth.ts';
 const MAX_BUFFERED = 1 << 20;
 /** How often an open feed re-checks its session: a logout, expiry or deactivation ends it. */
 const RECHECK_MS = 30_000;
+/** Each event's message, serialised once however many consoles receive it. */
+const messages = new WeakMap<LiveEvent, string>();
+function messageOf(event: LiveEvent): string {
+  let text = messages.get(event);
+  if (text === undefined) {
+    text = JSON.stringify({ type: event.type, data: event.data });
+    messages.set(event, text);
+  }
+  return text;
+}
+
 /** GET /api/live (WebSocket): events in the caller's scope, as `{ type, data }` JSON messages. */
 export async function liveRoutes(app: App, p: Platform): Promise<void> {
   app.get(
@@ -27,7 +39,7 @@ export async function liveRoutes(app: App, p: Platform): Promise<void> {
           behind = false;
           socket.send(JSON.stringify({ type: 'resync', data: null }));
         }
-        socket.send(JSON.stringify({ type: event.type, data: event.data }));
+        socket.send(messageOf(event));
       });
       const recheck = setInterval(() => {
         if (!token) return;

@@ -1,11 +1,13 @@
 // PostgreSQL: each table is written by one statement whatever the batch size, the rows travelling
-// as one array per column and spread back into rows by unnest(). No per-row SQL to build, parse or
-// plan, and three round trips per commit instead of one per row or per device.
+// as one array per column in PostgreSQL's binary format (postgres-binary-array.ts) and spread back
+// into rows by unnest(). No per-row SQL to build, parse or plan, no text to parse, and one round
+// trip per commit.
 import { sql } from 'kysely';
 import type { PositionTable } from '../schema.ts';
 import { POSITION_COLUMNS, type PositionBatchWriter } from './position-batch.ts';
+import { binaryArray, type ElementType } from './postgres-binary-array.ts';
 
-const TYPES: Record<(typeof POSITION_COLUMNS)[number], string> = {
+const TYPES: Record<(typeof POSITION_COLUMNS)[number], ElementType> = {
   device_id: 'text',
   time: 'int8',
   server_time: 'int8',
@@ -26,13 +28,32 @@ const updates = sql.raw(
     .join(', '),
 );
 
-/** `unnest($1::text[], $2::int8[], …)` over the rows' columns. */
-function unnest(rows: readonly PositionTable[]) {
+/** `unnest($1::text[], $2::int8[], …)` over the rows' columns, rows taken in `order`. */
+function unnest(rows: readonly PositionTable[], order?: readonly number[]) {
   const arrays = POSITION_COLUMNS.map((c) => {
     const column = rows.map((r) => r[c]);
-    return sql`${column}::${sql.raw(TYPES[c])}[]`;
+    return sql`${binaryArray(TYPES[c], column, order)}::${sql.raw(TYPES[c])}[]`;
   });
   return sql`unnest(${sql.join(arrays)})`;
+}
+
+/**
+ * The rows' indexes, each device's rows together in arrival order. A group commit holds the
+ * reports of many devices interleaved; inserted device by device, consecutive rows land on the
+ * same leaf of the (device_id, time) key, which cost PostgreSQL about 2.5 µs less a row here.
+ * Within a device the order is kept, so a duplicate (device, time) keeps its first row.
+ */
+function byDevice(rows: readonly PositionTable[]): number[] {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const id = (rows[i] as PositionTable).device_id;
+    const group = groups.get(id);
+    if (group) group.push(i);
+    else groups.set(id, [i]);
+  }
+  const order: number[] = [];
+  for (const group of groups.values()) for (const i of group) order.push(i);
+  return order;
 }
 
 /**
@@ -41,11 +62,11 @@ function unnest(rows: readonly PositionTable[]) {
  * atomic without BEGIN/COMMIT, so a group commit costs one round trip instead of five.
  */
 export const postgresPositionBatchWriter: PositionBatchWriter = async (db, batch) => {
-  const ids = [...batch.seen.keys()];
-  const ats = [...batch.seen.values()];
+  const ids = binaryArray('text', [...batch.seen.keys()]);
+  const ats = binaryArray('int8', [...batch.seen.values()]);
   await sql`with
     inserted as (
-      insert into positions (${columnList}) select * from ${unnest(batch.rows)}
+      insert into positions (${columnList}) select * from ${unnest(batch.rows, byDevice(batch.rows))}
       on conflict (device_id, time) do nothing),
     latest as (
       insert into latest_positions (${columnList}) select * from ${unnest(batch.latest)}
