@@ -14,6 +14,7 @@ export * from './duty.ts';
 export * from './metrics.ts';
 export * from './notices.ts';
 export * from './notifications.ts';
+export * from './order-assets.ts';
 export * from './orders.ts';
 export * from './positions.ts';
 export * from './reports.ts';

@@ -495,6 +495,16 @@ export interface ReportTable {
   body: unknown;
 }
 
+/** A field check's answer for an order's closed window and a radius (0017-field-checks). */
+export interface OrderFieldCheckTable {
+  order_id: string;
+  window_from: number;
+  window_to: number;
+  radius_m: number;
+  answer: unknown;
+  computed_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -536,4 +546,5 @@ export interface Database {
   task_notes: TaskNoteTable;
   task_supervisions: TaskSupervisionTable;
   reports: ReportTable;
+  order_field_checks: OrderFieldCheckTable;
 }

@@ -21,6 +21,7 @@ const ZH: Record<ErrorCode | 'NETWORK', string> = {
   DEVICE_NOT_FOUND: '终端不存在',
   ASSET_NOT_FOUND: '作业对象不存在',
   DOCK_NOT_FOUND: '码头不存在',
+  ASSET_NOT_IN_UNIT: '该船只不属于接收工单的单位，请选择该单位（或其下级单位）的船只',
   ASSET_KIND_WRONG: '作业对象类型不符（需为船只或船员）',
   USER_ROLE_WRONG: '该用户的角色不符',
   CREW_LOGIN_TAKEN: '该账号已关联其他船员',

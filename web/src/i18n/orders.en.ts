@@ -76,6 +76,7 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'action.sign': 'Sign',
   'action.return': 'Return',
   'action.startHandling': 'Start handling',
+  'action.assignAssets': 'Assign boats',
   'action.feedback': 'Feed back',
   'action.verify': 'Verify',
   'action.close': 'Close',

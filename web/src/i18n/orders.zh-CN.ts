@@ -74,6 +74,7 @@ export const ordersZhCN = {
   'action.sign': '签收',
   'action.return': '退单',
   'action.startHandling': '开始处置',
+  'action.assignAssets': '指派船只',
   'action.feedback': '反馈',
   'action.verify': '核查',
   'action.close': '结案',
