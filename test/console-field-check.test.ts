@@ -140,6 +140,10 @@ describe('console: boats on an order and the field check in Chromium [sqlite]', 
       .locator('[data-testid=timeline-event][data-action=assignAssets]')
       .textContent();
     assert.match(timeline ?? '', /指派船只.*船只 1 艘/s);
+    // The live map opened from the order rings the boat sent to it.
+    await detail(p).getByTestId('boats-live-map').click();
+    await p.locator('[data-testid=map-area][data-highlighted="1"]').waitFor();
+    assert.equal(new URL(p.url()).hash, `#/map/order/${orderId}`);
   });
 
   it('shows the verifier the field check on a phone, and records it with the verify', async () => {

@@ -7,11 +7,12 @@ import type { Principal, ServiceContext } from '../context.ts';
 /**
  * Assets named for an order or a sub-task: each must exist and be one the caller may see
  * (ASSET_NOT_FOUND otherwise, an unseen one like an unknown one), and belong to the unit the
- * work goes to or a unit under it (ASSET_NOT_IN_UNIT): a unit sends its own boats.
+ * work goes to or a unit under it (ASSET_NOT_IN_UNIT): a unit sends its own boats. A null caller
+ * is the system (an alert's own dispatch), which sees every asset.
  */
 export async function requireAssetsOfUnit(
   ctx: ServiceContext,
-  who: Principal,
+  who: Principal | null,
   assetIds: readonly string[] | undefined,
   unitId: string | null | undefined,
   field: string,

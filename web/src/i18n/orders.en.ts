@@ -252,4 +252,5 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'assign.none': 'This unit has no boats to choose',
   'timeline.boats': '{count} boats',
   'timeline.fieldCheck': 'field check: {result}, closest {m} m',
+  'boats.liveMap': 'Show on the live map',
 };

@@ -248,4 +248,5 @@ export const ordersZhCN = {
   'assign.none': '该单位暂无可选船只',
   'timeline.boats': '船只 {count} 艘',
   'timeline.fieldCheck': '轨迹核查：{result}，最近 {m} 米',
+  'boats.liveMap': '在实时地图上查看',
 } as const;

@@ -3,7 +3,9 @@ import { fetchOrderBoats, type Order } from '../../api/orders.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { useSignedIn } from '../../session/context.tsx';
 import { formatTime } from '../../time.ts';
+import { mayOpen } from '../registry.ts';
 import { FieldMap } from './FieldMap.tsx';
 
 /** How often the boats' positions are read again while the panel is open. */
@@ -15,6 +17,7 @@ const REFRESH_MS = 20_000;
  */
 export function OrderBoats({ order }: { order: Order }) {
   const { t } = useI18n();
+  const { user } = useSignedIn();
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
@@ -66,6 +69,15 @@ export function OrderBoats({ order }: { order: Order }) {
           </li>
         ))}
       </ul>
+      {placed.length > 0 && mayOpen(user.role, 'map') && (
+        <a
+          className="btn btn-small"
+          href={`#/map/order/${encodeURIComponent(order.id)}`}
+          data-testid="boats-live-map"
+        >
+          {t('boats.liveMap')}
+        </a>
+      )}
       {placed.length > 0 && (
         <FieldMap testId="order-boats-map" point={point} radiusM={b.radiusM} boats={placed} />
       )}
