@@ -281,6 +281,12 @@ forEachDialect('audit records in the transaction of the change', (kind) => {
     const duplicate = (await report('审计工单重复')).order;
     await call(op, 'POST', `/api/orders/${duplicate.id}/merge`, { intoOrderId: survivor.id });
     await call(op, 'POST', `/api/orders/${survivor.id}/actions/register`, {});
+    // The boats sent (事中): named with the dispatch, then changed by the centre (assignAssets).
+    await call(op, 'POST', `/api/orders/${survivor.id}/actions/dispatch`, {
+      unitId: fleet.contractor,
+      assetIds: [fleet.boats.b1],
+    });
+    await call(op, 'POST', `/api/orders/${survivor.id}/actions/assignAssets`, { assetIds: [fleet.boats.b2] });
     const inbox = await t.app.inject({ url: '/api/notifications', headers: admin });
     const notification = inbox.json().items[0];
     assert.ok(notification, 'the merge told the admin');

@@ -242,8 +242,15 @@ forEachDialect('demo world', (kind) => {
     assert.equal(await findSegmentByCode(t.store.db, 'NO-SUCH-SEGMENT'), undefined);
   });
 
-  it('lets every demo user log in, one per role, into the unit the table names', async () => {
-    assert.deepEqual(DEMO_USERS.map((u) => u.role).sort(), [...ROLES].sort());
+  it('lets every demo user log in, every role and the contractor’s office, into the unit the table names', async () => {
+    assert.deepEqual([...new Set(DEMO_USERS.map((u) => u.role))].sort(), [...ROLES].sort());
+    assert.deepEqual(
+      DEMO_USERS.filter((u) => u.role === 'department').map((u) => [u.username, u.unitName]),
+      [
+        ['department', '园林绿化所'],
+        ['contractor', '苏州清波河道保洁有限公司'],
+      ],
+    );
     assert.equal(t.world.users.length, DEMO_USERS.length);
     for (const u of DEMO_USERS) {
       const password = u.role === 'admin' ? ADMIN_PASSWORD : u.password;

@@ -28,6 +28,7 @@ type Kind =
   | 'segment'
   | 'unitShifts'
   | 'order'
+  | 'orderFleet'
   | 'attachment'
   | 'open311Request'
   | 'metric'
@@ -54,6 +55,8 @@ const WALKED: Record<string, Kind> = {
   '/api/orders/{id}': 'order',
   '/api/orders/{id}/events': 'order',
   '/api/orders/{id}/duplicates': 'order',
+  '/api/orders/{id}/assets': 'orderFleet',
+  '/api/orders/{id}/field-check': 'orderFleet',
   '/api/attachments/{id}': 'attachment',
   '/api/attachments/{id}/thumbnail': 'attachment',
   '/api/metrics/{id}': 'metric',
@@ -103,6 +106,8 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   // A unit's default shift plan is read by whoever reads the assets it is the default for.
   unitShifts: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   order: 'authenticated',
+  // The boats on an order and their field check: whoever sees the order, but not a resident.
+  orderFleet: ['admin', 'operator', 'leader', 'workstation', 'community', 'gridWorker', 'department', 'crew'],
   attachment: 'authenticated',
   open311Request: 'public',
   metric: ['admin', 'operator', 'leader', 'workstation', 'community', 'department'],
@@ -453,6 +458,7 @@ forEachDialect('scope walk', (kind) => {
       raw: o.id,
       visibleTo: (c) => seesOrder(c, o),
     }));
+    targets.orderFleet = targets.order;
     const photos = await t.store.db
       .selectFrom('attachments')
       .select(['id', 'uploaded_by', 'file_name'])
@@ -503,6 +509,7 @@ forEachDialect('scope walk', (kind) => {
       'segment',
       'unitShifts',
       'order',
+      'orderFleet',
       'attachment',
       'metric',
       'task',

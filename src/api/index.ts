@@ -16,6 +16,7 @@ export * from './fleet-settings.ts';
 export * from './metrics.ts';
 export * from './notices.ts';
 export * from './notifications.ts';
+export * from './order-assets.ts';
 export * from './orders.ts';
 export * from './positions.ts';
 export * from './reports.ts';

@@ -16,12 +16,16 @@ const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, patte
 /** Attachment ids, uploaded before they are referenced. */
 const Photos = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 });
 const Instant = Type.String({ format: 'date-time', maxLength: 40 });
+/** Assets (boats) sent to an order or a sub-task (事中). */
+const AssetIds = Type.Array(Id, { maxItems: 20 });
 /** A sub-task (协办) as a request names it; the server gives it its id. */
 export const SubTaskBodySchema = Type.Object({
   unitId: Id,
   task: Type.Optional(Text(200)),
   deadline: Type.Optional(Instant),
   plannedAt: Type.Optional(Instant),
+  /** The boats the unit is sent with: assets of that unit or under it. */
+  assetIds: Type.Optional(AssetIds),
 });
 const Many = Type.Array(Type.String({ maxLength: 400 }), { maxItems: 50 });
 
@@ -82,6 +86,8 @@ export const ActionBodySchema = Type.Object({
   dueAt: Type.Optional(Instant),
   /** consultReply: whether the asked unit agrees (a note says why not). */
   agree: Type.Optional(Type.Boolean()),
+  /** dispatch, assignAssets: the boats sent (事中), assets of the unit holding the order or under it. */
+  assetIds: Type.Optional(AssetIds),
 });
 
 export const ActionParams = Type.Object({ id: Id, action: literals(ACTION_TYPES) });
@@ -139,6 +145,7 @@ export const OrderSubTaskSchema = Type.Object({
   deadline: Time,
   plannedAt: Nullable(Time),
   closeReason: Nullable(Type.String()),
+  assetIds: Type.Array(Type.String(), { description: 'the boats sent with this sub-task' }),
 });
 
 /** A pending extension request (延期申请), for the order (subTaskId null) or one of its sub-tasks. */
@@ -232,6 +239,9 @@ export const OrderSchema = Type.Object({
   parkRequest: Nullable(ParkRequestSchema),
   supervision: Nullable(Type.Object({ count: Type.Number(), lastAt: Time }, { description: '督办' })),
   subTasks: Type.Array(OrderSubTaskSchema),
+  assetIds: Type.Array(Type.String(), {
+    description: 'the boats sent (事中); empty: the handling unit’s boats are considered',
+  }),
   extensionRequests: Type.Array(ExtensionRequestSchema),
   consultations: Type.Array(ConsultationSchema),
   reworkCount: Type.Number(),

@@ -20,6 +20,7 @@ import type {
   targetView,
 } from '../services/metrics/index.ts';
 import type { listMyNotifications, notificationView } from '../services/notifications/index.ts';
+import type { fieldCheckFor, orderAssetsFor } from '../services/order-assets/index.ts';
 import type { eventView, findDuplicates, listVisibleOrders, orderView } from '../services/orders/index.ts';
 import type { segmentView } from '../services/segments/index.ts';
 import type { getAssetShifts, getUnitShifts } from '../services/shifts/index.ts';
@@ -46,6 +47,7 @@ import type {
   ProgressSettingsSchema,
 } from './metrics.ts';
 import type { InboxSchema, NotificationSchema } from './notifications.ts';
+import type { FieldCheckSchema, OrderAssetsSchema } from './order-assets.ts';
 import type { DuplicateSchema, OrderEventSchema, OrderPageSchema, OrderSchema } from './orders.ts';
 import type { PositionSchema } from './positions.ts';
 import type { SegmentSchema } from './segments.ts';
@@ -76,6 +78,11 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof eventView>, Static<typeof OrderEventSchema>>(true));
     assert.ok(same<Returned<typeof listVisibleOrders>, Static<typeof OrderPageSchema>>(true));
     assert.ok(same<Returned<typeof findDuplicates>, Static<typeof DuplicateSchema>[]>(true));
+  });
+
+  it('the boats on an order and their field check', () => {
+    assert.ok(same<Returned<typeof orderAssetsFor>, Static<typeof OrderAssetsSchema>>(true));
+    assert.ok(same<Returned<typeof fieldCheckFor>, Static<typeof FieldCheckSchema>>(true));
   });
 
   it('units, users, devices, assets and positions', () => {

@@ -31,7 +31,7 @@ function user(username: string, role: Role, displayName: string, unit: Pick<Area
 }
 
 /**
- * One account per role. The grid worker 王网格 patrols the first grid of the first community,
+ * One account per role, and the contractor's office besides. The grid worker 王网格 patrols the first grid of the first community,
  * as in the design brief's story; the community and resident accounts belong to that community.
  */
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -43,5 +43,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user('gridworker', 'gridWorker', '王网格', grid),
   user('department', 'department', '孙绿化', greening),
   user('crew', 'crew', '钱船员', DEMO_CONTRACTOR),
+  // The contractor's office (调度): signs orders sent to the company, names the boats it sends,
+  // handles and feeds back. Department staff of the contractor unit, as for any unit outside the grid.
+  user('contractor', 'department', '郑调度', DEMO_CONTRACTOR),
   user('resident', 'resident', '吴居民', community),
 ];

@@ -42,6 +42,11 @@ export const ERRORS = {
   },
   ASSET_CODE_TAKEN: { status: 409, message: 'Another asset already has this code: choose another' },
   ASSET_IN_USE: { status: 409, message: 'The asset still has devices' },
+  ASSET_NOT_IN_UNIT: {
+    status: 400,
+    message:
+      'The asset belongs to another unit: send boats of the unit the order goes to, or of a unit under it',
+  },
   ASSET_KIND_WRONG: { status: 422, message: 'This needs an asset of another kind (a boat, a crew member)' },
   USER_ROLE_WRONG: { status: 422, message: 'The user does not have the role this needs' },
   CREW_LOGIN_TAKEN: { status: 409, message: 'The login is already linked to another crew member' },

@@ -533,6 +533,16 @@ export interface AlertTable {
   order_id: string | null;
 }
 
+/** A field check's answer for an order's closed window and a radius (0018-field-checks). */
+export interface OrderFieldCheckTable {
+  order_id: string;
+  window_from: number;
+  window_to: number;
+  radius_m: number;
+  answer: unknown;
+  computed_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -576,4 +586,5 @@ export interface Database {
   task_notes: TaskNoteTable;
   task_supervisions: TaskSupervisionTable;
   reports: ReportTable;
+  order_field_checks: OrderFieldCheckTable;
 }

@@ -150,13 +150,13 @@ describe('allowedActions (the console’s buttons)', () => {
       'the lead crew on a dispatched order',
       orderIn('dispatched'),
       A.crew,
-      ['sign', 'return', 'requestExtension', 'requestPark', 'comment'],
+      ['sign', 'return', 'assignAssets', 'requestExtension', 'requestPark', 'comment'],
     ],
     [
       'an operator on a dispatched order',
       orderIn('dispatched'),
       A.op,
-      ['merge', 'supervise', 'park', 'addSubTask', 'comment'],
+      ['merge', 'assignAssets', 'supervise', 'park', 'addSubTask', 'comment'],
     ],
     [
       'an operator on a reported order',

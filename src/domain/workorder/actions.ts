@@ -20,6 +20,16 @@ export interface NewSubTask {
   deadline?: number;
   /** When the unit plans to do its part, if known. */
   plannedAt?: number;
+  /** The boats the unit is sent with; the service checks they are the unit's. */
+  assetIds?: readonly string[];
+}
+
+/** What the field check (事后) found for a verify: the service computes it from the crew's track. */
+export interface FieldCheckSummary {
+  reached: boolean;
+  /** The closest any boat came, in metres; null when no boat reported in the window. */
+  closestM: number | null;
+  radiusM: number;
 }
 
 /** One unit asked in a consultation (征询), with the id the caller gives the question. */
@@ -72,8 +82,18 @@ export type OrderAction =
   // workstation escalates straight to the subdistrict); defaults to the level above.
   | Act<'escalate', { toUnitId: string; toLevel?: OrderLevel }>
   | Act<'merge', { intoOrderId: string }>
-  | Act<'dispatch', { unitId: string; userId?: string; deadline?: number; subTasks?: readonly NewSubTask[] }>
-  | Act<'verify', { passed: boolean }>
+  | Act<
+      'dispatch',
+      {
+        unitId: string;
+        userId?: string;
+        deadline?: number;
+        subTasks?: readonly NewSubTask[];
+        assetIds?: readonly string[];
+      }
+    >
+  | Act<'assignAssets', { assetIds: readonly string[] }>
+  | Act<'verify', { passed: boolean; fieldCheck?: FieldCheckSummary }>
   | Act<'returnVisit', { satisfaction: Satisfaction; solved: boolean }>
   | Act<'requestExtension', { extension: TimeLimit; reason: string; subTaskId?: string }>
   | Act<'approveExtension', { subTaskId?: string; deadline?: number }>

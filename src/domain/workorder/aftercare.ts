@@ -55,6 +55,7 @@ export const AFTERCARE_SPECS: ActionSpecs<'returnVisit' | 'reopen'> = {
           resolution: null,
           closedAt: null,
           returnVisit: null,
+          assetIds: [],
           reopenCount: order.reopenCount + 1,
         },
         data: { reopenCount: order.reopenCount + 1, toUnitId: runningUnitId(order), deadline: null },

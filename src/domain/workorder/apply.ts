@@ -1,6 +1,7 @@
 import { CalendarError } from '../calendar/errors.ts';
 import { type ActionType, noteOf, type OrderAction } from './actions.ts';
 import { AFTERCARE_SPECS } from './aftercare.ts';
+import { ASSET_SPECS } from './assets.ts';
 import { COLLABORATION_SPECS } from './collaboration.ts';
 import { type OrderContext, orderContext } from './context.ts';
 import { CONVERSATION_SPECS } from './conversation.ts';
@@ -21,6 +22,7 @@ export type ActionResult = { ok: true; order: OrderState; event: OrderEvent } | 
 const SPECS: ActionSpecs<ActionType> = {
   ...INTAKE_SPECS,
   ...HANDLING_SPECS,
+  ...ASSET_SPECS,
   ...AFTERCARE_SPECS,
   ...EXTENSION_SPECS,
   ...SUPERVISION_SPECS,

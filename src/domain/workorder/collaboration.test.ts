@@ -12,6 +12,7 @@ const sub = (id: string, unitId: string, status: SubTask['status']): SubTask => 
   deadline: bj('2026-03-12 17:30'),
   plannedAt: null,
   closeReason: null,
+  assetIds: [],
 });
 
 describe('collaboration sub-tasks (协办)', () => {

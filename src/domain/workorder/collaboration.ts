@@ -1,4 +1,5 @@
 import type { NewSubTask } from './actions.ts';
+import { assetIdsProblem } from './assets.ts';
 import { type Failure, invalid, orderError } from './errors.ts';
 import { futureInstant, handlerCheck, isCentre, runnerCheck } from './guards.ts';
 import type { Actor, JsonObject, OrderState, SubTask, SubTaskStatus } from './model.ts';
@@ -32,7 +33,8 @@ export function buildSubTasks(
     const deadline = s.deadline ?? defaultDeadline;
     const bad =
       futureInstant(deadline, now, `The deadline of sub-task ${s.id}`) ??
-      plannedAtProblem(s.plannedAt, `sub-task ${s.id}`);
+      plannedAtProblem(s.plannedAt, `sub-task ${s.id}`) ??
+      assetIdsProblem(s.assetIds, `The assetIds of sub-task ${s.id}`);
     if (bad) return bad;
     ids.add(s.id);
     subTasks.push({
@@ -43,6 +45,7 @@ export function buildSubTasks(
       deadline,
       plannedAt: s.plannedAt ?? null,
       closeReason: null,
+      assetIds: [...(s.assetIds ?? [])],
     });
   }
   return { ok: true, subTasks };
@@ -57,7 +60,14 @@ function plannedAtProblem(plannedAt: unknown, what: string): Failure | undefined
 
 /** The sub-task data an event records. */
 export function subTaskData(s: SubTask): JsonObject {
-  return { id: s.id, unitId: s.unitId, task: s.task, deadline: s.deadline, plannedAt: s.plannedAt };
+  return {
+    id: s.id,
+    unitId: s.unitId,
+    task: s.task,
+    deadline: s.deadline,
+    plannedAt: s.plannedAt,
+    assetIds: [...s.assetIds],
+  };
 }
 
 function findSubTask(order: OrderState, id: unknown): SubTask | Failure {

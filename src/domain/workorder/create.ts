@@ -64,6 +64,7 @@ export function reportOrder(
     parkRequest: null,
     supervision: null,
     subTasks: [],
+    assetIds: [],
     extensionRequests: [],
     consultations: [],
     reworkCount: 0,

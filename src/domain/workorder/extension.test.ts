@@ -59,6 +59,7 @@ describe('extensions (延期)', () => {
       status: 'signed' as const,
       plannedAt: null,
       closeReason: null,
+      assetIds: [],
     };
     const early = { ...handling, subTasks: [{ ...sub, deadline: bj('2026-03-10 17:30') }] };
     const ask = {

@@ -1,4 +1,5 @@
 import { deadlineFor } from '../calendar/time-limit.ts';
+import { assetIdsProblem } from './assets.ts';
 import { buildSubTasks, openSubTasks, subTaskData } from './collaboration.ts';
 import { invalid, orderError } from './errors.ts';
 import {
@@ -10,6 +11,7 @@ import {
   requireText,
   runnerCheck,
 } from './guards.ts';
+import type { JsonObject } from './model.ts';
 import type { ActionSpecs, Step } from './spec.ts';
 
 /** The main line: dispatch → sign (or return) → start handling → feedback → verify → close. */
@@ -25,7 +27,8 @@ export const HANDLING_SPECS: ActionSpecs<
       const deadline =
         action.deadline ?? (order.timeLimit ? deadlineFor(ctx.calendar, now, order.timeLimit) : undefined);
       if (deadline === undefined) return invalid('Give a deadline: the order’s category has no time limit');
-      const bad = futureInstant(deadline, now, 'The deadline');
+      const bad =
+        futureInstant(deadline, now, 'The deadline') ?? assetIdsProblem(action.assetIds, 'assetIds');
       if (bad) return bad;
       const built = buildSubTasks(order, action.subTasks ?? [], action.unitId, deadline, now);
       if (!built.ok) return built;
@@ -40,12 +43,15 @@ export const HANDLING_SPECS: ActionSpecs<
           dispatchedAt: now,
           deadline,
           subTasks: [...order.subTasks, ...built.subTasks],
+          // A new dispatch names its own boats: those sent before belong to the earlier one.
+          assetIds: [...(action.assetIds ?? [])],
         },
         data: {
           unitId: action.unitId,
           userId: action.userId ?? null,
           deadline,
           subTasks: built.subTasks.map(subTaskData),
+          assetIds: [...(action.assetIds ?? [])],
         },
       };
     },
@@ -68,6 +74,8 @@ export const HANDLING_SPECS: ActionSpecs<
           deadline: null,
           extensionRequests: [],
           parkRequest: null,
+          // The boats were the returning unit's.
+          assetIds: [],
           returnCount: order.returnCount + 1,
         },
         data: { fromUnitId: order.responsibleUnitId, toUnitId: order.dispatcherUnitId, deadline: null },
@@ -103,7 +111,10 @@ export const HANDLING_SPECS: ActionSpecs<
     apply: (order, action): Step => {
       if (typeof action.passed !== 'boolean')
         return invalid('Say whether the check passed: passed true or false');
-      if (action.passed) return { ok: true, order: { ...order, status: 'verified' }, data: { passed: true } };
+      // The field check (事后) the service ran on the crew's track, when the order had boats to check.
+      const fieldCheck: JsonObject = action.fieldCheck ? { fieldCheck: { ...action.fieldCheck } } : {};
+      if (action.passed)
+        return { ok: true, order: { ...order, status: 'verified' }, data: { passed: true, ...fieldCheck } };
       const noReason = requireText(action.note, 'a note saying what is still wrong');
       if (noReason) return noReason;
       // A failed check sends the order back to the same unit and counts as rework (返工).
@@ -111,7 +122,7 @@ export const HANDLING_SPECS: ActionSpecs<
       return {
         ok: true,
         order: { ...order, status: 'handling', reworkCount },
-        data: { passed: false, reworkCount },
+        data: { passed: false, reworkCount, ...fieldCheck },
       };
     },
   },

@@ -34,6 +34,8 @@ export interface SubTask {
   /** When the unit plans to do its part (a scheduled power outage, say); null when not said. */
   plannedAt: number | null;
   closeReason: string | null;
+  /** The boats (assets) this unit sent to its part (事中); empty: none named. */
+  assetIds: readonly string[];
 }
 
 /** A pending extension request (延期申请), for the order itself (subTaskId null) or a sub-task. */
@@ -155,6 +157,11 @@ export interface OrderState {
   parkRequest: ParkRequest | null;
   supervision: Supervision | null;
   subTasks: readonly SubTask[];
+  /**
+   * The assets (boats) the lead unit sent (事中), named at dispatch or changed with assignAssets;
+   * empty when none were named, and the handling unit's boats are considered instead.
+   */
+  assetIds: readonly string[];
   extensionRequests: readonly ExtensionRequest[];
   consultations: readonly Consultation[];
   reworkCount: number;
@@ -193,13 +200,19 @@ export interface OrderEvent {
 
 /**
  * A stored state as this version of the state machine reads it: states written before sub-task
- * plans, park requests, park dates and consultations existed get their empty values.
+ * plans, park requests, park dates, consultations and assets existed get their empty values.
  */
 export function upgradeState(stored: OrderState): OrderState {
-  const s = stored as OrderState & Partial<Pick<OrderState, 'parkRequest' | 'consultations'>>;
-  const needsSubTasks = s.subTasks.some((t) => t.plannedAt === undefined);
+  const s = stored as OrderState & Partial<Pick<OrderState, 'parkRequest' | 'consultations' | 'assetIds'>>;
+  const needsSubTasks = s.subTasks.some((t) => t.plannedAt === undefined || t.assetIds === undefined);
   const needsParked = s.parked !== null && s.parked.until === undefined;
-  if (s.parkRequest !== undefined && s.consultations !== undefined && !needsSubTasks && !needsParked) {
+  if (
+    s.parkRequest !== undefined &&
+    s.consultations !== undefined &&
+    s.assetIds !== undefined &&
+    !needsSubTasks &&
+    !needsParked
+  ) {
     return stored;
   }
   return {
@@ -207,6 +220,7 @@ export function upgradeState(stored: OrderState): OrderState {
     parked: s.parked === null ? null : { ...s.parked, until: s.parked.until ?? null },
     parkRequest: s.parkRequest ?? null,
     consultations: s.consultations ?? [],
-    subTasks: s.subTasks.map((t) => ({ ...t, plannedAt: t.plannedAt ?? null })),
+    assetIds: s.assetIds ?? [],
+    subTasks: s.subTasks.map((t) => ({ ...t, plannedAt: t.plannedAt ?? null, assetIds: t.assetIds ?? [] })),
   };
 }

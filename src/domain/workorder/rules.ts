@@ -59,6 +59,8 @@ export const ACTION_RULES: Readonly<Record<ActionType, ActionRule>> = {
   sign: rule('签收', ['dispatched'], 'signed', HANDLERS),
   return: rule('退单', ['dispatched', 'signed'], 'registered', HANDLERS),
   startHandling: rule('开始处置', ['signed'], 'handling', HANDLERS),
+  // The boats sent (事中): the unit holding the order changes them, or the centre for it.
+  assignAssets: rule('指派船只', IN_HAND_STATUSES, 'same', [...CENTRE, ...HANDLERS]),
   feedback: rule('反馈', ['handling'], 'handled', HANDLERS),
   verify: rule('核查', ['handled'], ['verified', 'handling'], VERIFIERS),
   close: rule('结案', ['verified'], 'closed', RUNNERS),

@@ -40,6 +40,7 @@ const subTask = (status: 'dispatched' | 'signed') => ({
   deadline: bj('2026-03-12 17:30'),
   plannedAt: null,
   closeReason: null,
+  assetIds: [],
 });
 
 /**
@@ -66,6 +67,7 @@ const CASES: Record<ActionType, { actor: Actor; action: OrderAction; patch?: Par
   sign: { actor: A.crew, action: { type: 'sign' } },
   return: { actor: A.crew, action: { type: 'return', reason: '不属于本单位职责' } },
   startHandling: { actor: A.crew, action: { type: 'startHandling' } },
+  assignAssets: { actor: A.crew, action: { type: 'assignAssets', assetIds: ['boat-1'] } },
   feedback: { actor: A.crew, action: { type: 'feedback', photos: ['p'] } },
   verify: { actor: A.wang, action: { type: 'verify', passed: true } },
   close: { actor: A.op, action: { type: 'close' } },

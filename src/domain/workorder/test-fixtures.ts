@@ -103,6 +103,7 @@ export function orderIn(status: OrderStatus, patch: Partial<OrderState> = {}): O
     parkRequest: null,
     supervision: null,
     subTasks: [],
+    assetIds: [],
     extensionRequests: [],
     consultations: [],
     reworkCount: 0,

@@ -4,11 +4,14 @@ import {
   ActionParams,
   CreatedOrderSchema,
   DuplicatesSchema,
+  FieldCheckQuery,
+  FieldCheckSchema,
   IdParams,
   ListQuery,
   MergeBody,
   MergedSchema,
   NewOrderBody,
+  OrderAssetsSchema,
   OrderEventsSchema,
   OrderPageSchema,
   OrderSchema,
@@ -16,6 +19,7 @@ import {
 import type { Role } from '../../domain/auth/roles.ts';
 import { publishAlertsOfOrder } from '../../services/alerts/index.ts';
 import { publishNotifications } from '../../services/notifications/index.ts';
+import { fieldCheckFor, orderAssetsFor } from '../../services/order-assets/index.ts';
 import {
   actOnOrder,
   announceOrder,
@@ -43,6 +47,12 @@ const REPORTERS: Role[] = [
   'crew',
   'resident',
 ];
+
+/**
+ * Who reads the boats on an order and their tracks' field check: staff and crews, the grid worker
+ * who verifies on site included; a resident follows the order, not the boats.
+ */
+const ORDER_FLEET_READERS: Role[] = REPORTERS.filter((r) => r !== 'resident').concat('leader');
 
 /** Work orders: report, list, read, act, follow the timeline, merge duplicates. */
 export async function orderRoutes(app: App, p: Platform): Promise<void> {
@@ -126,6 +136,37 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
     async (request) => ({
       items: await findDuplicatesOfOrder(p.ctx, principal(request), request.params.id),
     }),
+  );
+
+  app.get(
+    '/api/orders/:id/assets',
+    {
+      config: { access: ORDER_FLEET_READERS },
+      schema: {
+        tags: ['orders'],
+        summary:
+          'The boats sent to the order (or the handling unit’s): while it is handled, where each is, how far and when it may arrive',
+        params: IdParams,
+        response: { 200: OrderAssetsSchema },
+      },
+    },
+    async (request) => orderAssetsFor(p.ctx, principal(request), request.params.id),
+  );
+
+  app.get(
+    '/api/orders/:id/field-check',
+    {
+      config: { access: ORDER_FLEET_READERS },
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Field check (事后): did a boat’s track come within radiusM of the order between dispatch (or assignAssets) and feedback',
+        params: IdParams,
+        querystring: FieldCheckQuery,
+        response: { 200: FieldCheckSchema },
+      },
+    },
+    async (request) => fieldCheckFor(p.ctx, principal(request), request.params.id, request.query.radiusM),
   );
 
   app.post(

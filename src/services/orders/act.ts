@@ -11,6 +11,7 @@ import { findUnit } from '../../store/units.repository.ts';
 import { missingYearWarnings, workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { type Delivery, notifyForEvent, RecipientCache } from '../notifications/index.ts';
+import { fieldCheckSummaryOf, requireAssetsOfUnit } from '../order-assets/index.ts';
 import { getVisibleOrderOrThrow } from '../scope/index.ts';
 import { actorOf } from './actor.ts';
 import { mergeOrder } from './merge.ts';
@@ -44,6 +45,7 @@ async function resolve(
   type: ActionType,
   body: ActionBody,
   actor: Actor,
+  who: Principal,
 ) {
   const state = record.state;
   if (type === 'escalate') {
@@ -57,12 +59,22 @@ async function resolve(
     const unitId = body.unitId ?? (await defaultHandler(ctx, category, record)) ?? undefined;
     if (unitId) await requireUnit(ctx, unitId, 'body.unitId');
     if (unitId && body.userId) await requireUserInUnit(ctx, body.userId, unitId, 'body.userId');
-    for (const [i, s] of (body.subTasks ?? []).entries())
+    for (const [i, s] of (body.subTasks ?? []).entries()) {
       await requireUnit(ctx, s.unitId, `body.subTasks.${i}.unitId`);
+      await requireAssetsOfUnit(ctx, who, s.assetIds, s.unitId, `body.subTasks.${i}.assetIds`);
+    }
+    await requireAssetsOfUnit(ctx, who, body.assetIds, unitId, 'body.assetIds');
     return { unitId };
   }
-  if (type === 'addSubTask' && body.subTask)
+  if (type === 'addSubTask' && body.subTask) {
     await requireUnit(ctx, body.subTask.unitId, 'body.subTask.unitId');
+    await requireAssetsOfUnit(ctx, who, body.subTask.assetIds, body.subTask.unitId, 'body.subTask.assetIds');
+  }
+  if (type === 'assignAssets')
+    await requireAssetsOfUnit(ctx, who, body.assetIds, state.responsibleUnitId, 'body.assetIds');
+  // The verifier's decision is recorded with what the crew's track showed (事后), when there were boats.
+  if (type === 'verify' && state.status === 'handled')
+    return { fieldCheck: await fieldCheckSummaryOf(ctx, record) };
   if (type === 'consult') {
     for (const [i, unitId] of (body.unitIds ?? []).entries())
       await requireUnit(ctx, unitId, `body.unitIds.${i}`);
@@ -122,7 +134,7 @@ async function attempt(
   const actor = actorOf(who);
   const record = await getVisibleOrderOrThrow(ctx, who, orderId);
   const now = ctx.now();
-  const action = actionFromBody(type, body, await resolve(ctx, record, type, body, actor), now);
+  const action = actionFromBody(type, body, await resolve(ctx, record, type, body, actor, who), now);
   const result = applyAction(record.state, action, actor, now, { calendar });
   if (!result.ok) throw domainFailure(result.error);
   await checkPhotosExist(ctx, who, body.photos);

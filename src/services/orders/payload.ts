@@ -3,6 +3,7 @@ import type { ActionBodySchema, SubTaskBodySchema } from '../../api/index.ts';
 import {
   type ActionBase,
   type ActionType,
+  type FieldCheckSummary,
   isBareAction,
   isReasonedAction,
   type NewSubTask,
@@ -56,6 +57,7 @@ function subTaskOf(s: SubTaskBody, field: string, now: number): NewSubTask {
     ...(s.task !== undefined && { task: s.task }),
     ...(s.deadline !== undefined && { deadline: deadlineOf(s.deadline, `${field}.deadline`, now) }),
     ...(s.plannedAt !== undefined && { plannedAt: deadlineOf(s.plannedAt, `${field}.plannedAt`, now) }),
+    ...(s.assetIds !== undefined && { assetIds: s.assetIds }),
   };
 }
 
@@ -66,7 +68,13 @@ function subTaskOf(s: SubTaskBody, field: string, now: number): NewSubTask {
 export function actionFromBody(
   type: ActionType,
   body: ActionBody,
-  resolved: { toUnitId?: string; toLevel?: OrderLevel; unitId?: string; subTaskId?: string },
+  resolved: {
+    toUnitId?: string;
+    toLevel?: OrderLevel;
+    unitId?: string;
+    subTaskId?: string;
+    fieldCheck?: FieldCheckSummary;
+  },
   now: number,
 ): OrderAction {
   const base: ActionBase = {
@@ -95,9 +103,17 @@ export function actionFromBody(
         ...(body.userId !== undefined && { userId: body.userId }),
         ...(body.deadline !== undefined && { deadline: deadlineOf(body.deadline, 'body.deadline', now) }),
         subTasks: (body.subTasks ?? []).map((s, i) => subTaskOf(s, `body.subTasks.${i}`, now)),
+        ...(body.assetIds !== undefined && { assetIds: body.assetIds }),
       };
+    case 'assignAssets':
+      return { ...base, type, assetIds: need(body, 'assetIds', type) };
     case 'verify':
-      return { ...base, type, passed: need(body, 'passed', type) };
+      return {
+        ...base,
+        type,
+        passed: need(body, 'passed', type),
+        ...(resolved.fieldCheck !== undefined && { fieldCheck: resolved.fieldCheck }),
+      };
     case 'returnVisit':
       return {
         ...base,

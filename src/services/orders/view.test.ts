@@ -82,6 +82,7 @@ const record: OrderRecord = {
         deadline: bj('2026-03-12 17:30'),
         plannedAt: bj('2026-03-11 09:00'),
         closeReason: null,
+        assetIds: [],
       },
     ],
     consultations: [

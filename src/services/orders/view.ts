@@ -102,7 +102,9 @@ export function orderView(
       deadline: iso(t.deadline),
       plannedAt: isoOrNull(t.plannedAt),
       closeReason: t.closeReason,
+      assetIds: [...t.assetIds],
     })),
+    assetIds: [...s.assetIds],
     extensionRequests: s.extensionRequests.map((r) => ({
       subTaskId: r.subTaskId,
       extension: { amount: r.extension.amount, unit: r.extension.unit },

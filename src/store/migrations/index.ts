@@ -17,6 +17,7 @@ import { daySummaries } from './0014-day-summaries.ts';
 import { turns } from './0015-turns.ts';
 import { tasks } from './0016-tasks.ts';
 import { alerts } from './0017-alerts.ts';
+import { fieldChecks } from './0018-field-checks.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -38,6 +39,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0015-turns': turns(d),
     '0016-tasks': tasks(d),
     '0017-alerts': alerts(d),
+    '0018-field-checks': fieldChecks(d),
   };
   return { getMigrations: async () => all };
 }

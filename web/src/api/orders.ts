@@ -2,6 +2,8 @@ import type { Static } from 'typebox';
 import type {
   ActionBodySchema,
   DuplicateView,
+  FieldCheckView,
+  OrderAssetsView,
   OrderEventView,
   OrderPageView,
   OrderSubTaskView,
@@ -92,6 +94,21 @@ export async function fetchOrderEvents(id: string, signal?: AbortSignal): Promis
 /** Open orders of the same category near this one (candidates to merge into). */
 export async function fetchDuplicates(id: string, signal?: AbortSignal): Promise<Duplicate[]> {
   return (await request<List<Duplicate>>(`${path(id)}/duplicates`, { signal })).items;
+}
+
+/** The boats sent to an order (or the handling unit's), with distance and arrival while it is handled. */
+export type OrderBoats = OrderAssetsView;
+/** The field check (事后): did a boat's track reach the order's point between sending and feedback. */
+export type FieldCheck = FieldCheckView;
+
+/** GET /api/orders/:id/assets. */
+export function fetchOrderBoats(id: string, signal?: AbortSignal): Promise<OrderBoats> {
+  return request(`${path(id)}/assets`, { signal });
+}
+
+/** GET /api/orders/:id/field-check at the default radius. */
+export function fetchFieldCheck(id: string, signal?: AbortSignal): Promise<FieldCheck> {
+  return request(`${path(id)}/field-check`, { signal });
 }
 
 /** A sub-task as a dispatch or addSubTask names it. */

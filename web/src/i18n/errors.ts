@@ -24,6 +24,7 @@ const ZH: Record<ErrorCode | 'NETWORK', string> = {
   ALERT_RULE_NOT_FOUND: '告警规则不存在',
   ALERT_NOT_FOUND: '告警不存在',
   ALERT_STATE_WRONG: '告警当前状态不允许此操作：请刷新后查看处理情况',
+  ASSET_NOT_IN_UNIT: '该船只不属于接收工单的单位，请选择该单位（或其下级单位）的船只',
   ASSET_KIND_WRONG: '作业对象类型不符（需为船只或船员）',
   USER_ROLE_WRONG: '该用户的角色不符',
   CREW_LOGIN_TAKEN: '该账号已关联其他船员',

@@ -95,6 +95,8 @@ export interface BoatMarker {
   lat: number;
   lon: number;
   course: number;
+  /** Sent to the work order the map was opened for (事中): drawn ringed. */
+  highlighted?: boolean;
 }
 
 /** Boats at their latest fix; the selected one is flagged so the layer can highlight it. */
@@ -109,6 +111,7 @@ export function boatFeatures(boats: readonly BoatMarker[], selectedId: string | 
         status: b.status,
         course: b.course,
         selected: b.deviceId === selectedId,
+        highlighted: b.highlighted === true,
       },
     })),
   );

@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { fetchOrderBoats } from '../api/orders.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { useAsync } from '../hooks/useAsync.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useLive } from '../live/LiveProvider.tsx';
 import { FollowSelection } from '../map/FollowSelection.tsx';
@@ -9,6 +11,7 @@ import { RiversLayer } from '../map/layers/RiversLayer.tsx';
 import { TrackLayer } from '../map/layers/TrackLayer.tsx';
 import { UnitsLayer } from '../map/layers/UnitsLayer.tsx';
 import { MapView } from '../map/MapView.tsx';
+import { useHashPath } from '../routing.ts';
 import { BoatList } from './map/BoatList.tsx';
 import { Legend } from './map/Legend.tsx';
 import { TrackPanel } from './map/TrackPanel.tsx';
@@ -16,9 +19,26 @@ import { useFleet } from './map/useFleet.ts';
 import { useMapData } from './map/useMapData.ts';
 import { useTrack } from './map/useTrack.ts';
 
-/** The live map: units and rivers, boats at their latest fix, a boat list, a boat's track of the day (growing live). */
+/** The boats sent to the order the map was opened for (`#/map/order/<id>`), to ring them (事中). */
+function useOrderBoatIds(): ReadonlySet<string> {
+  const path = useHashPath();
+  const orderId = path[0] === 'map' && path[1] === 'order' ? (path[2] ?? null) : null;
+  const boats = useAsync(
+    useCallback(
+      (signal: AbortSignal) => (orderId ? fetchOrderBoats(orderId, signal) : Promise.resolve(null)),
+      [orderId],
+    ),
+  );
+  return useMemo(() => new Set((boats.data?.items ?? []).map((b) => b.assetId)), [boats.data]);
+}
+
+/**
+ * The live map: units and rivers, boats at their latest fix, a boat list, a boat's track of the
+ * day (growing live); opened from an order (`#/map/order/<id>`), the boats sent to it are ringed.
+ */
 export function MapPage() {
   const { t } = useI18n();
+  const orderBoats = useOrderBoatIds();
   const data = useMapData();
   const fleet = useFleet();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -43,11 +63,12 @@ export function MapPage() {
                 lat: r.position.lat,
                 lon: r.position.lon,
                 course: r.position.course,
+                highlighted: r.assetId !== null && orderBoats.has(r.assetId),
               },
             ]
           : [],
       ),
-    [fleet.rows],
+    [fleet.rows, orderBoats],
   );
 
   return (
@@ -58,7 +79,12 @@ export function MapPage() {
         liveState={fleet.liveState}
         onSelect={setSelectedId}
       />
-      <div className="map-area" data-testid="map-area" data-boats={boats.length}>
+      <div
+        className="map-area"
+        data-testid="map-area"
+        data-boats={boats.length}
+        data-highlighted={boats.filter((b) => b.highlighted).length}
+      >
         {data.basemapReady ? (
           <MapView basemap={data.basemap}>
             <UnitsLayer units={data.units} />

@@ -35,7 +35,7 @@ export function BoatsLayer({ boats, selectedId, onSelect }: BoatsLayerProps) {
           type: 'circle',
           source: 'boats',
           paint: {
-            'circle-radius': ['case', ['get', 'selected'], 9, 6.5],
+            'circle-radius': ['case', ['get', 'selected'], 9, ['get', 'highlighted'], 9, 6.5],
             'circle-color': [
               'match',
               ['get', 'status'],
@@ -43,8 +43,15 @@ export function BoatsLayer({ boats, selectedId, onSelect }: BoatsLayerProps) {
               MAP_COLORS.boatOnline,
               MAP_COLORS.boatOffline,
             ],
-            'circle-stroke-color': ['case', ['get', 'selected'], MAP_COLORS.selected, '#ffffff'],
-            'circle-stroke-width': ['case', ['get', 'selected'], 3, 1.5],
+            'circle-stroke-color': [
+              'case',
+              ['get', 'selected'],
+              MAP_COLORS.selected,
+              ['get', 'highlighted'],
+              MAP_COLORS.orderRed,
+              '#ffffff',
+            ],
+            'circle-stroke-width': ['case', ['any', ['get', 'selected'], ['get', 'highlighted']], 3, 1.5],
           },
         },
         {

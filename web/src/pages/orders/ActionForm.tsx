@@ -8,6 +8,7 @@ import {
 } from '../../api/orders.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { useSignedIn } from '../../session/context.tsx';
+import { AssetPicker } from './AssetPicker.tsx';
 import {
   ACTION_FORMS,
   type ActionValues,
@@ -40,6 +41,8 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
   const [values, setValues] = useState<ActionValues>(() => ({
     ...EMPTY_VALUES,
     subTaskId: options[0]?.value ?? '',
+    // Changing the boats starts from those sent now.
+    assetIds: form.assets === 'list' ? [...order.assetIds] : [],
   }));
   const [uploading, setUploading] = useState(false);
   const set = (change: Partial<ActionValues>) => setValues((v) => ({ ...v, ...change }));
@@ -71,14 +74,29 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
             value={values.unitId}
             units={units}
             emptyLabel={t('form.defaultUnit')}
-            onChange={(unitId) => set({ unitId })}
+            onChange={(unitId) => set({ unitId, assetIds: [] })}
           />
           <SubTaskEditor
             subTasks={values.subTasks}
             units={units}
             onChange={(subTasks) => set({ subTasks })}
           />
+          {form.assets && values.unitId !== '' && (
+            <AssetPicker
+              key={values.unitId}
+              unitId={values.unitId}
+              value={values.assetIds}
+              onChange={(assetIds) => set({ assetIds })}
+            />
+          )}
         </>
+      )}
+      {form.assets === 'list' && (
+        <AssetPicker
+          unitId={order.responsibleUnitId}
+          value={values.assetIds}
+          onChange={(assetIds) => set({ assetIds })}
+        />
       )}
       {form.newSubTask && (
         <>

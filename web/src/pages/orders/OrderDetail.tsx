@@ -4,8 +4,11 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { useSignedIn } from '../../session/context.tsx';
 import { ActionBar } from './ActionBar.tsx';
 import { DuplicateNotice } from './DuplicateNotice.tsx';
+import { FieldCheckPanel } from './FieldCheckPanel.tsx';
+import { OrderBoats } from './OrderBoats.tsx';
 import { OrderFields } from './OrderFields.tsx';
 import { PhotoStrip } from './PhotoStrip.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -21,9 +24,15 @@ export interface OrderDetailProps {
   onClose(): void;
 }
 
+/** While these, the boats sent are shown with distance and arrival (事中). */
+const HANDLING: readonly string[] = ['dispatched', 'signed', 'handling'];
+/** From feedback on, the field check of their tracks (事后): the verifier reads it before verifying. */
+const CHECKED: readonly string[] = ['handled', 'verified', 'closed'];
+
 /** One order: its fields, photos, sub-tasks, the actions open to the user and the timeline. */
 export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailProps) {
   const { t } = useI18n();
+  const { user } = useSignedIn();
   const [tick, setTick] = useState(0);
   const order = useAsync(
     useCallback(
@@ -95,6 +104,11 @@ export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailP
         </section>
       )}
       <SubTaskList order={o} />
+      {/* A resident follows the order, not the boats (the API refuses them the boats' positions). */}
+      {user.role !== 'resident' && HANDLING.includes(o.status) && <OrderBoats order={o} />}
+      {user.role !== 'resident' && CHECKED.includes(o.status) && o.dispatchedAt !== null && (
+        <FieldCheckPanel order={o} />
+      )}
       <ActionBar order={o} onActed={reload} />
       <section className="detail-section">
         <h3>{t('order.timeline')}</h3>

@@ -34,6 +34,8 @@ export interface ActionValues {
   unitIds: string[];
   question: string;
   agree: boolean;
+  /** The boats sent (事中): with a dispatch, or the whole new list of assignAssets. */
+  assetIds: string[];
 }
 
 export const EMPTY_VALUES: ActionValues = {
@@ -55,6 +57,7 @@ export const EMPTY_VALUES: ActionValues = {
   unitIds: [],
   question: '',
   agree: true,
+  assetIds: [],
 };
 
 /** Which sub-tasks an action may pick from. */
@@ -81,6 +84,8 @@ export interface ActionForm {
   consult?: true;
   /** Answer to a consultation: agree or not. */
   agree?: true;
+  /** Boats of the unit the order goes to: 'list' is the whole new list (assignAssets), 'optional' adds them to a dispatch. */
+  assets?: 'list' | 'optional';
 }
 
 /** Every action's form, after the payloads of src/services/orders.payload.ts and the domain's checks. */
@@ -91,10 +96,11 @@ export const ACTION_FORMS: Readonly<Record<ActionType, ActionForm>> = {
   escalate: {},
   selfHandle: { photos: 'required' },
   merge: { mergeInto: true },
-  dispatch: { dispatch: true },
+  dispatch: { dispatch: true, assets: 'optional' },
   sign: {},
   return: { reason: true },
   startHandling: {},
+  assignAssets: { assets: 'list' },
   feedback: { photos: 'required' },
   verify: { verify: true, photos: 'optional' },
   close: {},
@@ -204,6 +210,8 @@ export function actionBody(action: ActionType, values: ActionValues, version: nu
     body.dueAt = shanghaiInstant(values.dueAt);
   }
   if (form.agree) body.agree = values.agree;
+  if (form.assets === 'list' || (form.assets === 'optional' && values.assetIds.length > 0))
+    body.assetIds = values.assetIds;
   return body;
 }
 

@@ -49,5 +49,16 @@ export function eventDetails(event: OrderEvent, unitName: (id: string) => string
   if (plannedAt) out.push(t('timeline.plannedAt', { time: formatDateTime(plannedAt) }));
   const deadline = text(d.deadline);
   if (deadline) out.push(t('timeline.deadline', { time: formatDateTime(deadline) }));
+  if (Array.isArray(d.assetIds) && d.assetIds.length > 0)
+    out.push(t('timeline.boats', { count: d.assetIds.length }));
+  const check = d.fieldCheck as { reached?: unknown; closestM?: unknown } | undefined;
+  if (check && typeof check.reached === 'boolean') {
+    out.push(
+      t('timeline.fieldCheck', {
+        result: t(check.reached ? 'fieldCheck.reached' : 'fieldCheck.notReached'),
+        m: typeof check.closestM === 'number' ? Math.round(check.closestM) : '—',
+      }),
+    );
+  }
   return out;
 }
