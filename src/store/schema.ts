@@ -291,6 +291,8 @@ export interface OrderTable {
    */
   visit_due_at: number | null;
   parked: number;
+  /** When an approved wait (挂账 until a date) is over: state.parked.until; the job resumes the order then (see 0017-park-until). */
+  park_until: number | null;
   merged_into_id: string | null;
   /** Lower-cased code, description, address and category name, for the list's text filter. */
   search_text: string;

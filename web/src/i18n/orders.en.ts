@@ -209,6 +209,7 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'notify.parkDecided': 'Your request to park order {code} was decided',
   'notify.parkApproved': 'Your request to park order {code} was approved: its time limit is paused',
   'notify.parkDenied': 'Your request to park order {code} was denied: carry on handling it',
+  'notify.resumed': 'Order {code} is resumed: its time limit runs again',
   'notify.consultRequested': 'Your unit is asked for its opinion on order {code}: answer it',
   'notify.consultAnswered': 'Your question on order {code} was answered',
   'notify.consultAgreed': 'Your question on order {code} was answered: agreed',

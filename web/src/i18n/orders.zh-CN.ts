@@ -205,6 +205,7 @@ export const ordersZhCN = {
   'notify.parkDecided': '工单 {code} 的挂账申请已处理',
   'notify.parkApproved': '工单 {code} 的挂账申请已批准，时限暂停计算',
   'notify.parkDenied': '工单 {code} 的挂账申请被驳回，请继续处置',
+  'notify.resumed': '工单 {code} 已恢复处置，时限重新计时',
   'notify.consultRequested': '工单 {code} 向本单位征询意见，请答复',
   'notify.consultAnswered': '工单 {code} 的征询已答复',
   'notify.consultAgreed': '工单 {code} 的征询已答复：同意',
