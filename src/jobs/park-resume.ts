@@ -5,11 +5,10 @@ import type { LiveBus } from '../live/bus.ts';
 import { workingCalendar } from '../services/calendar/index.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { type Delivery, notifyForEvent, publishNotifications } from '../services/notifications/index.ts';
-import { commitTransition, timingOf } from '../services/orders/index.ts';
+import { commitTransition, publishOrderChange, timingOf } from '../services/orders/index.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { writeTransaction } from '../store/read-cache.ts';
 import { listParkedDue } from '../store/time-limits.repository.ts';
-import { findUnit } from '../store/units.repository.ts';
 import { JobLease, processHolderId } from './lease.ts';
 
 /** What one tick did; `ran` is false when another process holds the lease. */
@@ -61,7 +60,8 @@ export class ParkResumeJob {
       result.resumed++;
       result.notified += outcome.deliveries.length;
       publishNotifications(this.bus, outcome.deliveries);
-      await this.announce(outcome.order, now, calendar);
+      const { light } = timingOf(outcome.order.state, now, calendar);
+      await publishOrderChange(this.ctx.db, this.bus, 'order.updated', outcome.order, { light });
     }
     return result;
   }
@@ -91,21 +91,5 @@ export class ParkResumeJob {
       if (error instanceof DomainError) return null;
       throw error;
     }
-  }
-
-  private async announce(order: OrderRecord, now: number, calendar: WorkingCalendar): Promise<void> {
-    const holder = order.state.responsibleUnitId;
-    const unit = holder ? await findUnit(this.ctx.db, holder) : undefined;
-    this.bus.publish({
-      type: 'order.updated',
-      unitPath: unit?.path ?? null,
-      data: {
-        id: order.id,
-        code: order.code,
-        status: order.state.status,
-        version: order.state.version,
-        light: timingOf(order.state, now, calendar).light,
-      },
-    });
   }
 }
