@@ -189,8 +189,33 @@ describe('the field on a phone [sqlite]', { skip }, () => {
         (o) => o.description === '小区门口暴露垃圾三袋',
       );
     assert.equal((await mine()).length, 0, 'nothing reached the server offline');
+    // A flaky reconnect: the first try reaches the server but its answer is lost on the way back.
+    const keys: string[] = [];
+    let lost = false;
+    let answerLost = false;
+    await p.route('**/api/orders', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      keys.push(request.headers()['idempotency-key'] ?? '');
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+      answerLost = true;
+    });
+    await context.setOffline(false);
+    for (let i = 0; i < 200 && !answerLost; i++) await p.waitForTimeout(100);
+    assert.equal((await mine()).length, 1, 'the first try arrived');
+    assert.equal(await waiting.isVisible(), true, 'its answer lost, the report still waits on the phone');
+    // The phone comes back again: the report goes once more with the same key, and is not doubled.
+    await context.setOffline(true);
     await context.setOffline(false);
     await waiting.waitFor({ state: 'detached', timeout: 20_000 });
+    await p.unroute('**/api/orders');
+    assert.equal(keys.length, 2);
+    assert.match(keys[0] ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.equal(keys[1], keys[0], 'the replay carries the key made when it was queued');
+    assert.equal((await mine()).length, 1, 'one order');
     const [order] = await mine();
     assert.ok(order, 'the report arrived once back online');
     assert.equal(order.lat, here.lat);

@@ -47,6 +47,7 @@ forEachDialect('platform', (kind) => {
         '0015-turns',
         '0016-tasks',
         '0017-park-until',
+        '0018-idempotency',
       ],
     );
   });

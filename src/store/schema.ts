@@ -497,6 +497,19 @@ export interface ReportTable {
   body: unknown;
 }
 
+/** The answer given to a request sent with an Idempotency-Key, per user and key, kept 24 hours. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  /** sha-256 of the method, the route with its parameters, and the body. */
+  fingerprint: string;
+  /** The answer's HTTP status; null while the first request with the key is being served. */
+  status: number | null;
+  /** The answer's body as sent. */
+  response: string | null;
+  created_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -538,4 +551,5 @@ export interface Database {
   task_notes: TaskNoteTable;
   task_supervisions: TaskSupervisionTable;
   reports: ReportTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

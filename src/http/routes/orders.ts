@@ -43,15 +43,22 @@ const REPORTERS: Role[] = [
   'resident',
 ];
 
+/** How a client makes a retry safe, on the routes a phone's outbox replays. */
+const IDEMPOTENT =
+  'Send `Idempotency-Key: <a UUID made when the request was first made>` to make a retry safe: for 24 hours the ' +
+  'same key with the same body gets the first answer again (its status, `Idempotent-Replayed: true`) without a ' +
+  'second change; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED.';
+
 /** Work orders: report, list, read, act, follow the timeline, merge duplicates. */
 export async function orderRoutes(app: App, p: Platform): Promise<void> {
   app.post(
     '/api/orders',
     {
-      config: { access: REPORTERS },
+      config: { access: REPORTERS, idempotent: true },
       schema: {
         tags: ['orders'],
         summary: 'Report a problem (上报): located to its grid, routed by source, with duplicate suggestions',
+        description: IDEMPOTENT,
         body: NewOrderBody,
         response: { 201: CreatedOrderSchema },
       },
@@ -130,11 +137,12 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
   app.post(
     '/api/orders/:id/actions/:action',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', idempotent: true },
       schema: {
         tags: ['orders'],
         summary:
           'Take an action (register, dispatch, sign, feedback, verify, close…); send the version you saw',
+        description: IDEMPOTENT,
         params: ActionParams,
         body: ActionBodySchema,
         response: { 200: ActedSchema },

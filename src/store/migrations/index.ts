@@ -17,6 +17,7 @@ import { daySummaries } from './0014-day-summaries.ts';
 import { turns } from './0015-turns.ts';
 import { tasks } from './0016-tasks.ts';
 import { parkUntil } from './0017-park-until.ts';
+import { idempotency } from './0018-idempotency.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -38,6 +39,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0015-turns': turns(d),
     '0016-tasks': tasks(d),
     '0017-park-until': parkUntil(d),
+    '0018-idempotency': idempotency(d),
   };
   return { getMigrations: async () => all };
 }
