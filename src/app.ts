@@ -17,6 +17,7 @@ import type { App, Platform } from './http/app-types.ts';
 import { registerAudit } from './http/plugins/audit.ts';
 import { registerAuth } from './http/plugins/auth.ts';
 import { clientErrorHandler, registerErrorHandling } from './http/plugins/errors.ts';
+import { registerIdempotency } from './http/plugins/idempotency.ts';
 import { registerInputGuard } from './http/plugins/input-guard.ts';
 import { createRegistry, registerMetrics } from './http/plugins/metrics.ts';
 import { registerRequestLog } from './http/plugins/request-log.ts';
@@ -276,6 +277,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     batchMarks.delete(request);
     await store.settled(since);
   });
+  // After the settling above: an answer is kept for replays once what it shows is on disk.
+  registerIdempotency(app, ctx);
   registerMetrics(app, metrics);
 
   for (const routes of [

@@ -189,8 +189,33 @@ describe('the field on a phone [sqlite]', { skip }, () => {
         (o) => o.description === '小区门口暴露垃圾三袋',
       );
     assert.equal((await mine()).length, 0, 'nothing reached the server offline');
+    // A flaky reconnect: the first try reaches the server but its answer is lost on the way back.
+    const keys: string[] = [];
+    let lost = false;
+    let answerLost = false;
+    await p.route('**/api/orders', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      keys.push(request.headers()['idempotency-key'] ?? '');
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+      answerLost = true;
+    });
+    await context.setOffline(false);
+    for (let i = 0; i < 200 && !answerLost; i++) await p.waitForTimeout(100);
+    assert.equal((await mine()).length, 1, 'the first try arrived');
+    assert.equal(await waiting.isVisible(), true, 'its answer lost, the report still waits on the phone');
+    // The phone comes back again: the report goes once more with the same key, and is not doubled.
+    await context.setOffline(true);
     await context.setOffline(false);
     await waiting.waitFor({ state: 'detached', timeout: 20_000 });
+    await p.unroute('**/api/orders');
+    assert.equal(keys.length, 2);
+    assert.match(keys[0] ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.equal(keys[1], keys[0], 'the replay carries the key made when it was queued');
+    assert.equal((await mine()).length, 1, 'one order');
     const [order] = await mine();
     assert.ok(order, 'the report arrived once back online');
     assert.equal(order.lat, here.lat);
@@ -292,6 +317,54 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     await other.locator('[data-testid=home][data-role=resident]').waitFor();
     await sectionLoaded(other, 'home-notices');
     assert.equal(await other.getByTestId('home-notices').getByText('周六停水通知').count(), 0);
+  });
+
+  it('lets a workstation choose the communities its notice is for: a resident there sees it, one elsewhere does not', async () => {
+    const workstation = await login('workstation');
+    const resident = await login('resident');
+    const admin = await login('admin');
+    const inArea: UnitRow[] = (await api(workstation, 'GET', '/api/units?geometry=false')).items;
+    const other = inArea.find((u) => u.kind === 'community' && u.id !== resident.user.unitId);
+    assert.ok(other, 'the workstation serves another community too');
+    assert.ok(
+      inArea.some((u) => u.id === resident.user.unitId),
+      'the resident lives in the workstation’s area',
+    );
+    await api(admin, 'POST', '/api/users', {
+      username: 'resident3',
+      password: DEMO_PASSWORD,
+      displayName: '冯居民',
+      role: 'resident',
+      unitId: other.id,
+    });
+    const p = await signIn('workstation');
+    // The notice runs from the phone's clock: here the demo server's, so that it is valid there now.
+    await p.clock.setFixedTime(new Date('2026-03-02T02:30:00Z'));
+    const form = p.getByTestId('notice-form');
+    await form.waitFor();
+    await form.locator('[data-testid=notice-targets][aria-busy=false]').waitFor();
+    assert.equal(await form.getByTestId('notice-submit').isDisabled(), true, 'nobody chosen yet');
+    await form.locator('input[name=title]').fill('周日绿化修剪');
+    await form.locator('textarea[name=body]').fill('周日上午修剪行道树，请勿在树下停车。');
+    await form
+      .locator(
+        `[data-testid=notice-community][data-unit-id="${resident.user.unitId}"] input[name=communityIds]`,
+      )
+      .check();
+    assert.deepEqual(
+      describeProblems('workstation notice form', await layoutProblems(p, { touch: true })),
+      [],
+    );
+    await form.getByTestId('notice-submit').click();
+    await form.getByTestId('notice-posted').waitFor();
+
+    const there = await signIn('resident');
+    await sectionLoaded(there, 'home-notices');
+    await there.getByTestId('home-notices').getByText('周日绿化修剪').waitFor();
+    const elsewhere = await signIn('resident3');
+    await elsewhere.locator('[data-testid=home][data-role=resident]').waitFor();
+    await sectionLoaded(elsewhere, 'home-notices');
+    assert.equal(await elsewhere.getByTestId('home-notices').getByText('周日绿化修剪').count(), 0);
   });
 
   it('is an installable console: manifest and service worker served with their types, API answers never cached', async () => {

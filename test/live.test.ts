@@ -174,4 +174,24 @@ it('delivers each live event only to callers whose REST view would show it', asy
     [position, order, note].map((e) => mayReceive(crew, e)),
     [true, false, false],
   );
+  // An order held elsewhere but involving community c1 (consulted, a sub-task's unit) reaches it, as REST shows it.
+  const involving = {
+    type: 'order.updated',
+    unitPath: '/s/d/',
+    readerPaths: ['/s/d/', '/s/a/c1/'],
+    data: {},
+  };
+  const notInvolving = {
+    type: 'order.updated',
+    unitPath: '/s/d/',
+    readerPaths: ['/s/d/', '/s/a/c2/'],
+    data: {},
+  };
+  assert.deepEqual(
+    [involving, notInvolving].map((e) => [mayReceive(community, e), mayReceive(resident, e)]),
+    [
+      [true, false],
+      [false, false],
+    ],
+  );
 });

@@ -48,6 +48,8 @@ forEachDialect('platform', (kind) => {
         '0016-tasks',
         '0017-alerts',
         '0018-field-checks',
+        '0019-park-until',
+        '0020-idempotency',
       ],
     );
   });

@@ -145,6 +145,14 @@ export const ERRORS = {
     message: 'A request to park the order is already waiting for the centre: wait for its decision',
   },
   NO_PARK_REQUEST: { status: 409, message: 'There is no pending request to park the order' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: 'This Idempotency-Key was already used with another request: make a new key for a new request',
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being served: try again in a moment',
+  },
   NO_CONSULTATION: { status: 409, message: 'Your unit has no question on this order waiting for an answer' },
   MERGE_TARGET_CLOSED: {
     status: 409,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DAY_SUMMARY_INTERVAL_MS, DaySummaryJob } from './day-summaries.ts';
 import { DeviceStatusWatcher } from './device-status.ts';
+import { PARK_RESUME_INTERVAL_MS, ParkResumeJob } from './park-resume.ts';
 import { RETURN_VISIT_INTERVAL_MS, ReturnVisitJob } from './return-visits.ts';
 import { startJobs } from './scheduler.ts';
 
@@ -12,7 +13,8 @@ import { TIME_LIMIT_INTERVAL_MS, TimeLimitJob } from './time-limits.ts';
 
 /**
  * The server process's periodic jobs: device status to the live feed, the work-order time limits,
- * the return-visit reminders, and the daily summaries of the days positions arrived for. When the
+ * the return-visit reminders, orders
+ * parked until a date resumed when it comes, and the daily summaries of the days positions arrived for. When the
  * app closes they stop, a running pass is awaited, and the leases are released so that another
  * process takes them over at once.
  */
@@ -24,6 +26,7 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
   const daySummaries = new DaySummaryJob(ctx);
   const returnVisits = new ReturnVisitJob(ctx, bus);
   const taskReminders = new TaskReminderJob(ctx, bus);
+  const parkResume = new ParkResumeJob(ctx, bus);
   const stopJobs = startJobs(
     [
       { name: 'device-status', everyMs: 10_000, run: () => watcher.tick() },
@@ -33,6 +36,7 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
       { name: TaskReminderJob.NAME, everyMs: TASK_REMINDER_INTERVAL_MS, run: () => taskReminders.tick() },
       // The alert rules' clock: offline, late start and coverage at shift end (src/services/alerts).
       { name: 'alerts', everyMs: ALERT_TICK_MS, run: () => app.platform.alerts.tick() },
+      { name: ParkResumeJob.NAME, everyMs: PARK_RESUME_INTERVAL_MS, run: () => parkResume.tick() },
     ],
     app.log,
   );
@@ -47,5 +51,8 @@ export async function jobsPlugin(app: FastifyInstance): Promise<void> {
     await taskReminders
       .release()
       .catch((error) => app.log.warn({ err: error }, 'task-reminder lease not released'));
+    await parkResume
+      .release()
+      .catch((error) => app.log.warn({ err: error }, 'park-resume lease not released'));
   });
 }

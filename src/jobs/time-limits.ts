@@ -11,7 +11,7 @@ import {
   publishNotifications,
   RecipientCache,
 } from '../services/notifications/index.ts';
-import { commitTransition, timingOf } from '../services/orders/index.ts';
+import { commitTransition, publishOrderChange, timingOf } from '../services/orders/index.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { listTimeChecks, type TimeCheck, updateOrderLight } from '../store/time-limits.repository.ts';
 import { JobLease, processHolderId } from './lease.ts';
@@ -35,7 +35,6 @@ interface Outcome {
   lightChanged: boolean;
   supervised: boolean;
   deliveries: Delivery[];
-  unitPath: string | null;
 }
 
 /**
@@ -86,7 +85,7 @@ export class TimeLimitJob {
       if (outcome.lightChanged) result.lightsChanged++;
       if (outcome.supervised) result.supervised++;
       result.notified += outcome.deliveries.length;
-      this.publish(outcome, now, calendar);
+      await this.publish(outcome, now, calendar);
     }
     return result;
   }
@@ -125,13 +124,11 @@ export class TimeLimitJob {
                 ...(supervised && { auto: true }),
               })
             : [];
-        const unitPath = holder ? (await recipients.of(trx, holder)).path : null;
         return {
           order: after,
           lightChanged: timing.light !== storedLight,
           supervised: supervised !== null,
           deliveries,
-          unitPath,
         };
       });
     } catch (error) {
@@ -142,20 +139,9 @@ export class TimeLimitJob {
     }
   }
 
-  private publish(outcome: Outcome, now: number, calendar: WorkingCalendar): void {
+  private async publish(outcome: Outcome, now: number, calendar: WorkingCalendar): Promise<void> {
     publishNotifications(this.bus, outcome.deliveries);
-    const { order, unitPath } = outcome;
-    const { light } = timingOf(order.state, now, calendar);
-    this.bus.publish({
-      type: 'order.updated',
-      unitPath,
-      data: {
-        id: order.id,
-        code: order.code,
-        status: order.state.status,
-        version: order.state.version,
-        light,
-      },
-    });
+    const { light } = timingOf(outcome.order.state, now, calendar);
+    await publishOrderChange(this.ctx.db, this.bus, 'order.updated', outcome.order, { light });
   }
 }

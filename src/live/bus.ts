@@ -1,9 +1,14 @@
 import { EventEmitter } from 'node:events';
 
-/** A live event for the console. `unitPath` limits who may see it (null: everyone signed in). */
+/**
+ * A live event for the console. `unitPath` limits who may see it (null: everyone signed in);
+ * `readerPaths` widens it to callers whose scope holds any of these paths too (the units an order
+ * involves besides its holder: a unit consulted, a sub-task's unit). The scope owner decides.
+ */
 export interface LiveEvent {
   type: string;
   unitPath: string | null;
+  readerPaths?: string[];
   data: unknown;
 }
 

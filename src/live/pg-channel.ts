@@ -78,7 +78,12 @@ function metricsOf(registry: Registry) {
 function isLiveEvent(value: unknown): value is LiveEvent {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
-  return typeof e.type === 'string' && (e.unitPath === null || typeof e.unitPath === 'string');
+  return (
+    typeof e.type === 'string' &&
+    (e.unitPath === null || typeof e.unitPath === 'string') &&
+    (e.readerPaths === undefined ||
+      (Array.isArray(e.readerPaths) && e.readerPaths.every((p) => typeof p === 'string')))
+  );
 }
 
 /**
@@ -196,7 +201,8 @@ export class PgLiveChannel implements LiveRelay {
     for (const event of events) {
       let json: string;
       try {
-        json = JSON.stringify({ type: event.type, unitPath: event.unitPath, data: event.data });
+        const { type, unitPath, readerPaths, data } = event;
+        json = JSON.stringify({ type, unitPath, ...(readerPaths && { readerPaths }), data });
       } catch (error) {
         this.metrics.dropped.inc({ reason: 'unserializable' });
         this.warn(error, `live channel: a ${event.type} event cannot be serialised`);

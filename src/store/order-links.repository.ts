@@ -15,6 +15,12 @@ export async function addOrderUnits(
     .execute();
 }
 
+/** The ids of every unit an order has involved. */
+export async function listOrderUnitIds(db: Db, orderId: string): Promise<string[]> {
+  const rows = await db.selectFrom('order_units').select('unit_id').where('order_id', '=', orderId).execute();
+  return rows.map((r) => r.unit_id);
+}
+
 /** Records many (order, unit) links at once (imports, benchmarks); known ones are skipped. */
 export async function addOrderUnitLinks(
   db: Db,

@@ -77,6 +77,7 @@ function stateColumns(state: OrderState, timing: OrderTiming) {
     visit_due_at: timing.visitDueAt,
     auto_supervised_for: state.supervision?.autoForDeadline ?? null,
     parked: state.parked ? 1 : 0,
+    park_until: state.parked?.until ?? null,
     merged_into_id: state.mergedIntoId,
     closed_at: state.closedAt,
     version: state.version,

@@ -291,6 +291,8 @@ export interface OrderTable {
    */
   visit_due_at: number | null;
   parked: number;
+  /** When an approved wait (挂账 until a date) is over: state.parked.until; the job resumes the order then (see 0019-park-until). */
+  park_until: number | null;
   merged_into_id: string | null;
   /** Lower-cased code, description, address and category name, for the list's text filter. */
   search_text: string;
@@ -543,6 +545,19 @@ export interface OrderFieldCheckTable {
   computed_at: number;
 }
 
+/** The answer given to a request sent with an Idempotency-Key, per user and key, kept 24 hours. */
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  /** sha-256 of the method, the route with its parameters, and the body. */
+  fingerprint: string;
+  /** The answer's HTTP status; null while the first request with the key is being served. */
+  status: number | null;
+  /** The answer's body as sent. */
+  response: string | null;
+  created_at: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -587,4 +602,5 @@ export interface Database {
   task_supervisions: TaskSupervisionTable;
   reports: ReportTable;
   order_field_checks: OrderFieldCheckTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

@@ -89,3 +89,16 @@ export async function clearVisitDue(db: Db, id: string, version: number): Promis
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Parked orders whose approved wait (挂账 until a date) is over, the longest over first. */
+export async function listParkedDue(db: Db, now: number, limit: number): Promise<OrderRecord[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('park_until', '<=', now)
+    .orderBy('park_until')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toOrder);
+}

@@ -75,6 +75,8 @@ export function notificationMessage(
       return details.approved
         ? `Your request to park order ${orderCode} was approved (批准挂账): its time limit is paused`
         : `Your request to park order ${orderCode} was denied (驳回挂账): carry on handling it${due}`;
+    case 'resumed':
+      return `Order ${orderCode} is resumed (恢复): its time limit runs again${due}`;
     case 'consultRequested':
       return `Your unit is asked for its opinion on order ${orderCode} (征询意见): read the order and answer`;
     case 'consultAnswered':

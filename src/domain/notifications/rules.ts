@@ -28,6 +28,7 @@ export const NOTIFICATION_KINDS = [
   'returnVisitDue',
   'parkRequested',
   'parkDecided',
+  'resumed',
   'consultRequested',
   'consultAnswered',
   'notice',
@@ -81,7 +82,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * an extension request → the unit that decides (the one running it), the decision → the
  * requester; a sub-task fed back → the lead unit; closing (结案, 自处理) → whoever follows the order
  * (its reporter, residents included: they rate it); a park request → the command centre, its
- * decision → the requester; a consultation (征询) → each unit asked, an answer → the asker.
+ * decision → the requester; resuming a parked order (by the
+ * centre, or by the scheduler when the approved wait is over) → the unit holding it; a consultation (征询) → each unit asked, an answer → the asker.
  * Other actions are seen in the timeline, not the inbox; a merge tells people, not units (see
  * the notifications service).
  */
@@ -149,6 +151,9 @@ export function targetsOfEvent(
     case 'approvePark':
     case 'denyPark':
       tell(text(event.data.requestedBy), 'parkDecided');
+      break;
+    case 'resume':
+      add(holder, 'resumed');
       break;
     case 'consult':
       for (const unitId of unitIdsIn(event.data.consultations)) add(unitId, 'consultRequested');

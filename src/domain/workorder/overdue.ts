@@ -75,6 +75,28 @@ export function autoSupervise(
 }
 
 /**
+ * Whether the scheduler should resume a parked order now: the centre approved a wait until a
+ * date (申请挂账 with `until`) and that date has come. A centre's own park has no date and waits
+ * for someone to resume it.
+ */
+export function parkWaitOver(order: OrderState, now: number): boolean {
+  return order.parked !== null && order.parked.until !== null && now >= order.parked.until;
+}
+
+/**
+ * The automatic resumption of an order parked until a date, as an action result: the deadline
+ * gets back the working time it had left when parked, as with a resume by hand. Null when not due.
+ */
+export function autoResume(
+  order: OrderState,
+  now: number,
+  ctx: Partial<OrderContext> = {},
+): ActionResult | null {
+  if (!parkWaitOver(order, now)) return null;
+  return applyAction(order, { type: 'resume', note: 'the approved wait is over' }, SYSTEM_ACTOR, now, ctx);
+}
+
+/**
  * When a closed order without a return visit (回访) is due to be reminded to the centre: one
  * working day of working time after it was closed (closed on Friday at 15:00, due on Monday at
  * 15:00). Null when no visit is owed: not closed, visited already, or fixed on the spot by the

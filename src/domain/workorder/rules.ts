@@ -72,7 +72,8 @@ export const ACTION_RULES: Readonly<Record<ActionType, ActionRule>> = {
   denyExtension: rule('驳回延期', IN_HAND_STATUSES, 'same', RUNNERS),
   supervise: { ...rule('督办', OPEN, 'same', SUPERVISORS, 'yes'), system: true },
   park: rule('挂账', PARKABLE, 'same', SUPERVISORS),
-  resume: rule('恢复', PARKABLE, 'same', SUPERVISORS, 'only'),
+  // The scheduler resumes an order whose approved wait is over (挂账 until a date).
+  resume: { ...rule('恢复', PARKABLE, 'same', SUPERVISORS, 'only'), system: true },
   // Waiting on someone outside (an owner, another authority): the holding unit asks, the centre decides.
   requestPark: rule('申请挂账', IN_HAND_STATUSES, 'same', HANDLERS),
   approvePark: rule('批准挂账', IN_HAND_STATUSES, 'same', CENTRE),

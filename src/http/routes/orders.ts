@@ -53,16 +53,22 @@ const REPORTERS: Role[] = [
  * who verifies on site included; a resident follows the order, not the boats.
  */
 const ORDER_FLEET_READERS: Role[] = REPORTERS.filter((r) => r !== 'resident').concat('leader');
+/** How a client makes a retry safe, on the routes a phone's outbox replays. */
+const IDEMPOTENT =
+  'Send `Idempotency-Key: <a UUID made when the request was first made>` to make a retry safe: for 24 hours the ' +
+  'same key with the same body gets the first answer again (its status, `Idempotent-Replayed: true`) without a ' +
+  'second change; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED.';
 
 /** Work orders: report, list, read, act, follow the timeline, merge duplicates. */
 export async function orderRoutes(app: App, p: Platform): Promise<void> {
   app.post(
     '/api/orders',
     {
-      config: { access: REPORTERS },
+      config: { access: REPORTERS, idempotent: true },
       schema: {
         tags: ['orders'],
         summary: 'Report a problem (上报): located to its grid, routed by source, with duplicate suggestions',
+        description: IDEMPOTENT,
         body: NewOrderBody,
         response: { 201: CreatedOrderSchema },
       },
@@ -172,11 +178,12 @@ export async function orderRoutes(app: App, p: Platform): Promise<void> {
   app.post(
     '/api/orders/:id/actions/:action',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', idempotent: true },
       schema: {
         tags: ['orders'],
         summary:
           'Take an action (register, dispatch, sign, feedback, verify, close…); send the version you saw',
+        description: IDEMPOTENT,
         params: ActionParams,
         body: ActionBodySchema,
         response: { 200: ActedSchema },

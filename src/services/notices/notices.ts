@@ -12,7 +12,12 @@ import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import { listResidentsIn } from '../../store/users.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { type Delivery, notifyResidents } from '../notifications/index.ts';
+import {
+  type Delivery,
+  decodePageCursor,
+  encodePageCursor,
+  notifyResidents,
+} from '../notifications/index.ts';
 import { getVisibleOrderOrThrow, noticeVisibilityOf } from '../scope/index.ts';
 
 /** A notice just posted, with the notifications it wrote for the caller to push live. */
@@ -139,29 +144,6 @@ export async function postNotice(
   return { notice: await noticeView(ctx, notice), deliveries };
 }
 
-function encodeCursor(n: NoticeRecord): string {
-  return Buffer.from(JSON.stringify([n.createdAt, n.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (
-      Number.isSafeInteger(createdAt) &&
-      typeof id === 'string' &&
-      id.length > 0 &&
-      id.length <= 100 &&
-      !id.includes('\u0000')
-    )
-      return { createdAt: createdAt as number, id };
-  } catch {
-    // Falls through to the error below.
-  }
-  fail('VALIDATION_FAILED', 'querystring.cursor is not a cursor of this list: start from the first page', {
-    field: 'querystring.cursor',
-  });
-}
-
 /** The notices the caller may see (residents: those for them, valid now; staff: their scope's), newest first. */
 export async function listVisibleNotices(
   ctx: ServiceContext,
@@ -171,12 +153,12 @@ export async function listVisibleNotices(
   const page = await listNotices(ctx.db, await noticeVisibilityOf(ctx, who), {
     now: ctx.now(),
     limit: Math.min(q.limit ?? 50, MAX_NOTICE_PAGE),
-    before: q.cursor ? decodeCursor(q.cursor) : undefined,
+    before: q.cursor ? decodePageCursor(q.cursor, 'this list') : undefined,
   });
   const last = page.items.at(-1);
   return {
     items: await Promise.all(page.items.map((n) => noticeView(ctx, n))),
-    ...(page.more && last && { nextCursor: encodeCursor(last) }),
+    ...(page.more && last && { nextCursor: encodePageCursor(last) }),
   };
 }
 

@@ -5,7 +5,6 @@ import {
   findNotification,
   listNotifications,
   markNotificationsRead,
-  type NotificationRecord,
 } from '../../store/notifications.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import type { Principal, ServiceContext } from '../context.ts';
@@ -16,11 +15,13 @@ import { notificationView } from './notifications.ts';
 /** The largest inbox page a caller may ask for. */
 export const MAX_NOTIFICATION_PAGE = 100;
 
-function encodeCursor(n: NotificationRecord): string {
-  return Buffer.from(JSON.stringify([n.createdAt, n.id])).toString('base64url');
+/** The cursor after an entry of a list paged newest first by (createdAt, id): the inbox's, the notices'. */
+export function encodePageCursor(item: { createdAt: number; id: string }): string {
+  return Buffer.from(JSON.stringify([item.createdAt, item.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
+/** The (createdAt, id) a cursor of encodePageCursor holds; VALIDATION_FAILED naming `list` for anything else. */
+export function decodePageCursor(cursor: string, list = 'this inbox'): { createdAt: number; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
     // The values go straight into SQL: a fraction or a NUL makes PostgreSQL fail where SQLite would not.
@@ -35,7 +36,7 @@ function decodeCursor(cursor: string): { createdAt: number; id: string } {
   } catch {
     // Falls through to the error below.
   }
-  fail('VALIDATION_FAILED', 'querystring.cursor is not a cursor of this inbox: start from the first page', {
+  fail('VALIDATION_FAILED', `querystring.cursor is not a cursor of ${list}: start from the first page`, {
     field: 'querystring.cursor',
   });
 }
@@ -49,13 +50,13 @@ export async function listMyNotifications(
   const page = await listNotifications(ctx.db, who.userId, {
     unreadOnly: q.unread === true,
     limit: Math.min(q.limit ?? 50, MAX_NOTIFICATION_PAGE),
-    before: q.cursor ? decodeCursor(q.cursor) : undefined,
+    before: q.cursor ? decodePageCursor(q.cursor) : undefined,
   });
   const last = page.items.at(-1);
   return {
     items: page.items.map(notificationView),
     unreadCount: await countUnread(ctx.db, who.userId),
-    ...(page.more && last && { nextCursor: encodeCursor(last) }),
+    ...(page.more && last && { nextCursor: encodePageCursor(last) }),
   };
 }
 

@@ -1,12 +1,35 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { LiveBus } from '../../live/bus.ts';
+import type { Db } from '../../store/database.ts';
 import type { OrderRecord } from '../../store/orders.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { ServiceContext } from '../context.ts';
+import { orderReaderPaths } from '../scope/index.ts';
 
 /**
- * Tells live consoles whose scope holds the responsible unit that an order changed (the event's
- * unit path is what the live feed's scope filter tests), and logs the action's calendar warnings.
+ * Publishes a change of an order to the live feed, scoped to its responsible unit and, through
+ * the scope owner, to every unit it involves (a unit consulted or given a sub-task reads it too).
+ * `extra` adds to the usual id, code, status and version (the time-limit job's light).
+ */
+export async function publishOrderChange(
+  db: Db,
+  bus: LiveBus,
+  type: 'order.created' | 'order.updated',
+  order: OrderRecord,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const unitId = order.state.responsibleUnitId;
+  const holderPath = unitId ? (await findUnit(db, unitId))?.path : undefined;
+  const readerPaths = await orderReaderPaths(db, order.id);
+  const unitPath = holderPath ?? readerPaths[0];
+  if (unitPath === undefined) return;
+  const data = { id: order.id, code: order.code, status: order.state.status, version: order.state.version };
+  bus.publish({ type, unitPath, readerPaths, data: { ...data, ...extra } });
+}
+
+/**
+ * Tells live consoles that may read the order that it changed (see publishOrderChange), and logs
+ * the action's calendar warnings.
  */
 export async function announceOrder(
   ctx: ServiceContext,
@@ -17,9 +40,5 @@ export async function announceOrder(
   warnings: readonly string[] = [],
 ): Promise<void> {
   for (const warning of warnings) log.warn({ orderId: order.id }, warning);
-  const unitId = order.state.responsibleUnitId;
-  const unit = unitId ? await findUnit(ctx.db, unitId) : undefined;
-  if (!unit) return;
-  const data = { id: order.id, code: order.code, status: order.state.status, version: order.state.version };
-  bus.publish({ type, unitPath: unit.path, data });
+  await publishOrderChange(ctx.db, bus, type, order);
 }

@@ -4,7 +4,7 @@
  */
 export { type ActedOrder, actOnOrder } from './act.ts';
 export { actorOf, isCentreRole } from './actor.ts';
-export { announceOrder } from './announce.ts';
+export { announceOrder, publishOrderChange } from './announce.ts';
 export { type CreatedOrder, createOrder, type NewOrderRequest } from './create.ts';
 export { findDuplicates, findDuplicatesOfOrder } from './duplicates.ts';
 export { type MergedOrders, type MergeRequest, mergeOrder } from './merge.ts';

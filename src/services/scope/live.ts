@@ -1,6 +1,9 @@
 import { POSITION_READERS, type Role, STAFF_ROLES } from '../../domain/auth/roles.ts';
 import { inScope } from '../../domain/auth/scope.ts';
 import type { LiveEvent } from '../../live/bus.ts';
+import type { Db } from '../../store/database.ts';
+import { listOrderUnitIds } from '../../store/order-links.repository.ts';
+import { findUnit } from '../../store/units.repository.ts';
 import type { Principal } from '../context.ts';
 
 /**
@@ -11,10 +14,27 @@ export function mayReceive(who: Principal, event: LiveEvent): boolean {
   // "Refetch over REST": this process's own notice (e.g. after the live channel reconnected), no data.
   if (event.type === 'resync') return true;
   if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
-  if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) return false;
+  if (event.unitPath !== null && !inScope(who.scopePath, event.unitPath)) {
+    // An order's event also reaches every unit the order involves, as GET /api/orders/:id would.
+    if (!event.readerPaths?.some((path) => inScope(who.scopePath, path))) return false;
+  }
   const role = who.role as Role;
   // Alerts go where their asset's positions go (crew included: their boat's unit).
   if (event.type === 'position' || event.type === 'device.status' || event.type === 'alert')
     return POSITION_READERS.includes(role);
   return STAFF_ROLES.includes(role);
+}
+
+/**
+ * The unit paths of every unit an order involves (its grid and community, each unit that held
+ * it, each sub-task's unit, each unit consulted): a live event about the order carries them as
+ * `readerPaths`, so it reaches whoever may read the order (visibilityOf) and no one else.
+ */
+export async function orderReaderPaths(db: Db, orderId: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (const unitId of await listOrderUnitIds(db, orderId)) {
+    const path = (await findUnit(db, unitId))?.path;
+    if (path) paths.push(path);
+  }
+  return paths;
 }

@@ -18,6 +18,8 @@ import { turns } from './0015-turns.ts';
 import { tasks } from './0016-tasks.ts';
 import { alerts } from './0017-alerts.ts';
 import { fieldChecks } from './0018-field-checks.ts';
+import { parkUntil } from './0019-park-until.ts';
+import { idempotency } from './0020-idempotency.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -40,6 +42,8 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0016-tasks': tasks(d),
     '0017-alerts': alerts(d),
     '0018-field-checks': fieldChecks(d),
+    '0019-park-until': parkUntil(d),
+    '0020-idempotency': idempotency(d),
   };
   return { getMigrations: async () => all };
 }

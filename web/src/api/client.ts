@@ -45,6 +45,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
+  /** Makes a retry of this change safe: the server answers a replay with the first answer (see sendOutbox). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (raw) headers['content-type'] = raw.type || 'application/octet-stream';
   else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method)) headers['x-requested-with'] = 'zhongshu';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const response = await fetch(url, {
     method,
     headers,

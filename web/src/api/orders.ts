@@ -118,21 +118,31 @@ export type SubTaskInput = Static<typeof SubTaskBodySchema>;
 /** The body of an action, as its schema declares it: the console always sends the `version` it saw. */
 export type ActionBody = Static<typeof ActionBodySchema> & { version: number };
 
-/** Takes an action; a stale `version` is refused with 409 VERSION_CONFLICT. */
+/**
+ * Takes an action; a stale `version` is refused with 409 VERSION_CONFLICT. With an idempotency
+ * key, sending it again (a phone's outbox after a lost answer) gets the first answer back.
+ */
 export function actOnOrder(
   id: string,
   action: ActionType,
   body: ActionBody,
+  idempotencyKey?: string,
 ): Promise<{ order: Order; event: OrderEvent }> {
-  return request(`${path(id)}/actions/${action}`, { method: 'POST', body });
+  return request(`${path(id)}/actions/${action}`, { method: 'POST', body, idempotencyKey });
 }
 
 /** What the report form (上报问题) sends: the server's report request. */
 export type NewOrder = NewOrderRequest;
 
-/** Reports a problem; the answer carries open orders nearby that may be the same problem. */
-export function createOrder(input: NewOrder): Promise<{ order: Order; duplicates: Duplicate[] }> {
-  return request('/api/orders', { method: 'POST', body: input });
+/**
+ * Reports a problem; the answer carries open orders nearby that may be the same problem. With an
+ * idempotency key, sending it again gets the first answer back instead of a second order.
+ */
+export function createOrder(
+  input: NewOrder,
+  idempotencyKey?: string,
+): Promise<{ order: Order; duplicates: Duplicate[] }> {
+  return request('/api/orders', { method: 'POST', body: input, idempotencyKey });
 }
 
 /** How many orders the caller may see match the list's query parameters (the list's `total`, one row fetched). */

@@ -70,6 +70,8 @@ const ZH: Record<ErrorCode | 'NETWORK', string> = {
   PHOTO_TYPE_NOT_ALLOWED: '只能上传 JPEG、PNG 或 WebP 照片',
   PHOTO_UNREADABLE: '照片无法读取，可能已损坏',
   TRANSITION_NOT_ALLOWED: '工单当前状态不允许此操作，已刷新工单',
+  IDEMPOTENCY_KEY_REUSED: '该请求标识已用于另一项提交，请重新提交',
+  IDEMPOTENCY_KEY_IN_PROGRESS: '同一提交正在处理中，请稍候再试',
   VERSION_CONFLICT: '工单已被他人更新，已重新加载，请确认后再操作',
   SUBTASKS_OPEN: '还有未完成的协办任务',
   SUBTASK_NOT_FOUND: '协办任务不存在',

@@ -29,6 +29,8 @@ export const homeEn: Record<keyof typeof homeZhCN, string> = {
   'notice.body': 'Text',
   'notice.days': 'Valid for (days)',
   'notice.submit': 'Post',
+  'notice.targets': 'Tell the residents of',
+  'notice.grids': 'Grids ({count}, {chosen} chosen)',
   'notice.posted': 'Notice posted',
   'plain.received': 'Received, waiting to be taken on',
   'plain.accepted': 'Taken on, being arranged',

@@ -27,6 +27,8 @@ export const homeZhCN = {
   'notice.body': '内容',
   'notice.days': '有效天数',
   'notice.submit': '发布',
+  'notice.targets': '发送给',
+  'notice.grids': '网格（{count} 个，已选 {chosen}）',
   'notice.posted': '公告已发布',
   'plain.received': '已收到，等待受理',
   'plain.accepted': '已受理，正在安排',

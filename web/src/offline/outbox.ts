@@ -66,8 +66,16 @@ export async function remove(id: string): Promise<void> {
   changed();
 }
 
+/** Writes an item back as it now is (its photos uploaded, say), without telling the page. */
+export async function replace(item: OutboxItem): Promise<void> {
+  await (await open()).put('items', item);
+}
+
+/** Keeps a refused item with the reason, as it is stored now (its photos may have gone up meanwhile). */
 export async function markFailed(item: OutboxItem, error: string): Promise<void> {
-  await (await open()).put('items', { ...item, error });
+  const d = await open();
+  const current = (await d.get('items', item.id)) ?? item;
+  await d.put('items', { ...current, error });
   changed();
 }
 
@@ -82,7 +90,7 @@ export function isOffline(error: unknown): boolean {
   return !navigator.onLine || error instanceof TypeError;
 }
 
-/** A fresh id for an outbox entry. */
+/** A fresh id for an outbox entry; it is also the entry's Idempotency-Key when sent. */
 export function outboxId(): string {
   return crypto.randomUUID();
 }

@@ -2,23 +2,33 @@ import { uploadPhoto } from '../api/attachments.ts';
 import { ApiError } from '../api/client.ts';
 import { actOnOrder, createOrder } from '../api/orders.ts';
 import { announceOrdersChanged } from '../hooks/useOrdersChanged.ts';
-import { isOffline, markFailed, type OutboxItem, pending, remove } from './outbox.ts';
+import { isOffline, markFailed, type OutboxItem, pending, remove, replace } from './outbox.ts';
 
 let running: Promise<number> | null = null;
 
-async function send(item: OutboxItem): Promise<void> {
+/**
+ * Sends one item with its id as the Idempotency-Key: when the answer to a request that did reach
+ * the server is lost (a flaky reconnect), sending it again gets that answer, not a second order or
+ * event. The body must then be the same as the first time, so photos kept on the phone are uploaded
+ * once and their ids written into the item before the report goes.
+ */
+async function send(first: OutboxItem): Promise<void> {
+  let item = first;
   if (item.kind === 'report') {
-    const uploaded: string[] = [];
-    for (const blob of item.photoBlobs ?? []) uploaded.push((await uploadPhoto(blob)).id);
-    const photos = [...(item.body.photos ?? []), ...uploaded];
+    if (item.photoBlobs && item.photoBlobs.length > 0) {
+      const uploaded: string[] = [];
+      for (const blob of item.photoBlobs) uploaded.push((await uploadPhoto(blob)).id);
+      const { photoBlobs: _sent, ...rest } = item;
+      item = { ...rest, body: { ...item.body, photos: [...(item.body.photos ?? []), ...uploaded] } };
+      await replace(item);
+    }
     // The time it was made on the phone goes with it: the order's own time is when it arrived.
-    await createOrder({
-      ...item.body,
-      ...(photos.length > 0 && { photos }),
-      attributes: { ...item.body.attributes, reportedAt: item.madeAt },
-    });
+    await createOrder(
+      { ...item.body, attributes: { ...item.body.attributes, reportedAt: item.madeAt } },
+      item.id,
+    );
   } else {
-    await actOnOrder(item.orderId, item.action, item.body);
+    await actOnOrder(item.orderId, item.action, item.body, item.id);
   }
 }
 

@@ -4,10 +4,14 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useAction } from '../../hooks/useAction.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { useSignedIn } from '../../session/context.tsx';
+import { type NoticePlaces, NoticeTargets } from './NoticeTargets.tsx';
 
 const DAY = 86_400_000;
 
-/** 发布公告: a community or workstation tells the residents of its own unit, valid for the days chosen. */
+/**
+ * 发布公告: a community or workstation tells the residents of the communities and grids it ticks
+ * (a community starts with itself ticked), valid for the days chosen.
+ */
 export function NoticeForm({ onPosted }: { onPosted(): void }) {
   const { t } = useI18n();
   const { user } = useSignedIn();
@@ -16,6 +20,11 @@ export function NoticeForm({ onPosted }: { onPosted(): void }) {
   const [body, setBody] = useState('');
   const [days, setDays] = useState('7');
   const [done, setDone] = useState(false);
+  const [places, setPlaces] = useState<NoticePlaces>(() => ({
+    communityIds: user.role === 'community' ? [user.unitId] : [],
+    gridIds: [],
+  }));
+  const nothingChosen = places.communityIds.length + places.gridIds.length === 0;
   return (
     <form
       className="card home-section form-grid"
@@ -29,8 +38,8 @@ export function NoticeForm({ onPosted }: { onPosted(): void }) {
             postNotice({
               title: title.trim(),
               body: body.trim(),
-              // A community speaks to its own residents; a workstation to its communities, picked by the server's scope check.
-              communityIds: [user.unitId],
+              ...(places.communityIds.length > 0 && { communityIds: places.communityIds }),
+              ...(places.gridIds.length > 0 && { gridIds: places.gridIds }),
               validFrom: new Date(from - 60_000).toISOString(),
               validTo: new Date(from + Number(days) * DAY).toISOString(),
             }),
@@ -78,13 +87,19 @@ export function NoticeForm({ onPosted }: { onPosted(): void }) {
           onChange={(e) => setDays(e.target.value)}
         />
       </label>
+      <NoticeTargets value={places} onChange={setPlaces} />
       {done && (
         <p className="muted" data-testid="notice-posted">
           {t('notice.posted')}
         </p>
       )}
       <div className="form-buttons">
-        <button type="submit" className="btn btn-primary" data-testid="notice-submit" disabled={action.busy}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="notice-submit"
+          disabled={action.busy || nothingChosen}
+        >
           {t('notice.submit')}
         </button>
       </div>

@@ -10,6 +10,8 @@ import { useSignedIn } from '../../session/context.tsx';
 import { formatDateTime } from '../../time.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { PRIMARY_ACTIONS } from './actionFormModel.ts';
+import { ConsultationList } from './ConsultationList.tsx';
+import { ParkRequestNotice } from './ParkRequestNotice.tsx';
 
 export interface ActionBarProps {
   order: Order;
@@ -69,6 +71,13 @@ export function ActionBar({ order, onActed }: ActionBarProps) {
       <h3>{t('order.actions')}</h3>
       <ErrorNotice error={action.error} />
       <SuccessNotice text={action.done} />
+      <ParkRequestNotice
+        order={order}
+        onDecide={(type) => {
+          action.clear();
+          setOpen(type);
+        }}
+      />
       {allowed.length === 0 ? (
         <p className="muted" data-testid="no-actions">
           {t('order.noActions')}
@@ -98,23 +107,28 @@ export function ActionBar({ order, onActed }: ActionBarProps) {
           {t(`action.${b.action}`)}: {errorTitle(b.code, lang) ?? b.message}
         </p>
       ))}
-      {current && (
-        <ActionForm
-          key={current}
-          action={current}
-          order={order}
-          busy={action.busy}
-          onCancel={() => setOpen(null)}
-          onSubmit={async (body) => {
-            const ok = await submit(current, body);
-            if (ok) {
-              setOpen(null);
-              onActed();
-            }
-            return ok;
-          }}
-        />
-      )}
+      <div
+        className={current === 'dispatch' && order.consultations.length > 0 ? 'action-with-aside' : undefined}
+      >
+        {current && (
+          <ActionForm
+            key={current}
+            action={current}
+            order={order}
+            busy={action.busy}
+            onCancel={() => setOpen(null)}
+            onSubmit={async (body) => {
+              const ok = await submit(current, body);
+              if (ok) {
+                setOpen(null);
+                onActed();
+              }
+              return ok;
+            }}
+          />
+        )}
+        <ConsultationList order={order} />
+      </div>
     </section>
   );
 }

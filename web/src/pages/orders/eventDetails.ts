@@ -41,8 +41,18 @@ export function eventDetails(event: OrderEvent, unitName: (id: string) => string
   }
   if (typeof d.agree === 'boolean') out.push(t(d.agree ? 'timeline.agreed' : 'timeline.disagreed'));
   if (Array.isArray(d.consultations) && d.consultations.length > 0) {
-    out.push(t('timeline.consulted', { count: d.consultations.length }));
+    const asked = d.consultations.flatMap((c) =>
+      c !== null && typeof c === 'object' && typeof c.unitId === 'string' ? [unitName(c.unitId)] : [],
+    );
+    const question = text(d.question);
+    out.push(
+      question && asked.length > 0
+        ? t('timeline.consultedUnits', { units: asked.join('、'), question })
+        : t('timeline.consulted', { count: d.consultations.length }),
+    );
   }
+  const dueAt = text(d.dueAt);
+  if (dueAt) out.push(t('timeline.answerBy', { time: formatDateTime(dueAt) }));
   const until = text(d.until);
   if (until) out.push(t('timeline.until', { time: formatDateTime(until) }));
   const plannedAt = text(d.plannedAt);

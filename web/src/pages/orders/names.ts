@@ -15,6 +15,7 @@ export function unitNamesOf(order: Order | null, events: readonly OrderEvent[]):
     add(order.communityId, order.communityName);
     add(order.responsibleUnitId, order.responsibleUnitName);
     for (const s of order.subTasks) add(s.unitId, s.unitName);
+    for (const c of order.consultations) add(c.unitId, c.unitName);
   }
   for (const e of events) {
     add(e.actor.unitId, e.actor.unitName);
