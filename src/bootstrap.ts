@@ -9,6 +9,7 @@ import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
 import { seedWorkOrderDefaults } from './services/categories/index.ts';
 import type { ServiceContext } from './services/context.ts';
+import { ensureOrderRollups } from './services/rollups/index.ts';
 import { createUnit } from './services/units/index.ts';
 import { createUser } from './services/users/index.ts';
 import { BlobStore } from './store/blob-store.ts';
@@ -31,6 +32,9 @@ export async function bootstrap(ctx: ServiceContext, config: Config, log: Fastif
     const orders = await seedDemoOrders(ctx, { blobs });
     if (orders) log.info(`demo work orders seeded: ${orders.orders} orders over the last 30 days`);
   }
+  // A database whose orders predate the daily rollups gets them built once.
+  const rolled = await ensureOrderRollups(ctx);
+  if (rolled) log.info(`work-order rollups built from ${rolled.orders} orders`);
   // Into a demo world without metrics, new or from before metrics existed.
   if (config.demo) {
     const metrics = await seedDemoMetrics(ctx);

@@ -46,6 +46,7 @@ forEachDialect('platform', (kind) => {
         '0014-day-summaries',
         '0015-turns',
         '0016-tasks',
+        '0017-order-rollups',
       ],
     );
   });

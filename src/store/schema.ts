@@ -495,6 +495,26 @@ export interface ReportTable {
   body: unknown;
 }
 
+/** Daily order rollups: one unit path's counter changes for facts of `day` made on `as_of_day` (local day numbers). */
+export interface OrderRollupTable {
+  unit_path: string;
+  day: number;
+  as_of_day: number;
+  registered: number;
+  closed: number;
+  due: number;
+  closed_on_time: number;
+  verifications: number;
+  reworks: number;
+  response_count: number;
+  response_ms: number;
+  handling_count: number;
+  handling_ms: number;
+  visited: number;
+  satisfied: number;
+  solved: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -536,4 +556,5 @@ export interface Database {
   task_notes: TaskNoteTable;
   task_supervisions: TaskSupervisionTable;
   reports: ReportTable;
+  order_rollups: OrderRollupTable;
 }

@@ -16,6 +16,7 @@ import { metrics } from './0013-metrics.ts';
 import { daySummaries } from './0014-day-summaries.ts';
 import { turns } from './0015-turns.ts';
 import { tasks } from './0016-tasks.ts';
+import { orderRollups } from './0017-order-rollups.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -36,6 +37,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0014-day-summaries': daySummaries(d),
     '0015-turns': turns(d),
     '0016-tasks': tasks(d),
+    '0017-order-rollups': orderRollups(d),
   };
   return { getMigrations: async () => all };
 }
