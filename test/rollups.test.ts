@@ -156,7 +156,6 @@ forEachDialect('daily order rollups', (kind) => {
     for (const { period, now } of cases) {
       const rolled = await rolledIndicators(t.store.db, {
         unitPaths: units.map((u) => u.path),
-        scopePath: null,
         period,
         now,
         calendar,

@@ -45,8 +45,12 @@ export async function addRollups(db: Db, rows: readonly KeyedRollupRow[]): Promi
   for (const r of rows) {
     const key = `${r.unitPath}|${r.day}|${r.asOfDay}`;
     const known = byKey.get(key);
-    if (known) for (const k of ROLLUP_COUNTERS) known.counts[k] += r.counts[k];
-    else byKey.set(key, { ...r, counts: { ...r.counts } });
+    if (!known) byKey.set(key, r);
+    else {
+      const counts = { ...known.counts };
+      for (const k of ROLLUP_COUNTERS) counts[k] += r.counts[k];
+      byKey.set(key, { ...known, counts });
+    }
   }
   const sorted = [...byKey.values()].sort(
     (a, b) =>
@@ -219,4 +223,47 @@ export async function rollupsMissing(db: Db): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return moved !== undefined;
+}
+
+/**
+ * The orders changed since `since` (updated_at) or with a deadline in [since, deadlineBefore),
+ * with their timelines and involved unit paths: what the rollups' last, partial day needs. Two
+ * index range reads (orders_updated, orders_deadline), then the timelines by key.
+ */
+export async function listTouchedTimelines(
+  db: Db,
+  since: number,
+  deadlineBefore: number,
+): Promise<{ orderId: string; events: TimelineEvent[]; paths: string[] }[]> {
+  const [updated, due] = await Promise.all([
+    db.selectFrom('orders').select('id').where('updated_at', '>=', since).execute(),
+    db
+      .selectFrom('orders')
+      .select('id')
+      .where('deadline', '>=', since)
+      .where('deadline', '<', deadlineBefore)
+      .execute(),
+  ]);
+  const ids = [...new Set([...updated, ...due].map((r) => r.id))];
+  const byOrder = new Map(
+    ids.map((id) => [id, { orderId: id, events: [] as TimelineEvent[], paths: [] as string[] }]),
+  );
+  // Bounded IN lists: PostgreSQL and SQLite both cap the number of bound parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const events = await db
+      .selectFrom('order_events')
+      .select(['order_id', 'seq', 'action', 'from_state', 'to_state', 'at', 'data'])
+      .where('order_id', 'in', chunk)
+      .execute();
+    for (const e of events) byOrder.get(e.order_id)?.events.push(timelineEvent(e));
+    const paths = await db
+      .selectFrom('order_units')
+      .innerJoin('units', 'units.id', 'order_units.unit_id')
+      .select(['order_units.order_id', 'units.path'])
+      .where('order_units.order_id', 'in', chunk)
+      .execute();
+    for (const p of paths) byOrder.get(p.order_id)?.paths.push(p.path);
+  }
+  return [...byOrder.values()];
 }

@@ -91,7 +91,11 @@ const NOT_A_CASE: readonly OrderStatus[] = ['voided', 'merged'];
  * The facts of one order given its timeline up to some instant (events in any order; they are
  * taken by seq): the same rules as computeIndicators, one fact per thing it counts.
  */
-export function orderFacts(events: Timeline, calendar: WorkingCalendar): OrderFact[] {
+export function orderFacts(
+  events: Timeline,
+  calendar: WorkingCalendar,
+  workingMs: (from: number, to: number) => number = (a, b) => workingMsBetween(calendar, a, b),
+): OrderFact[] {
   const seen = [...events].sort((a, b) => a.seq - b.seq);
   const last = seen.at(-1);
   if (!last || NOT_A_CASE.includes(last.toState)) return [];
@@ -111,14 +115,14 @@ export function orderFacts(events: Timeline, calendar: WorkingCalendar): OrderFa
     if (e.action === 'dispatch') dispatchedAt = e.at;
     if (e.action === 'sign') {
       if (dispatchedAt !== null) {
-        const ms = workingMsBetween(calendar, dispatchedAt, e.at);
+        const ms = workingMs(dispatchedAt, e.at);
         facts.push({ at: e.at, counts: { responseCount: 1, responseMs: ms } });
       }
       dispatchedAt = null;
       signedAt = e.at;
     }
     if (e.action === 'feedback' && signedAt !== null) {
-      const ms = workingMsBetween(calendar, signedAt, e.at);
+      const ms = workingMs(signedAt, e.at);
       facts.push({ at: e.at, counts: { handlingCount: 1, handlingMs: ms } });
       signedAt = null;
     }
@@ -184,8 +188,19 @@ export function orderRollupRows(events: Timeline, calendar: WorkingCalendar): Ro
   const seen = [...events].sort((a, b) => a.seq - b.seq);
   const rows: RollupRow[] = [];
   let before: OrderFact[] = [];
+  // Each prefix counts the same spans again: each is computed once.
+  const spans = new Map<string, number>();
+  const workingMs = (a: number, b: number) => {
+    const key = `${a}:${b}`;
+    let ms = spans.get(key);
+    if (ms === undefined) {
+      ms = workingMsBetween(calendar, a, b);
+      spans.set(key, ms);
+    }
+    return ms;
+  };
   seen.forEach((event, i) => {
-    const after = orderFacts(seen.slice(0, i + 1), calendar);
+    const after = orderFacts(seen.slice(0, i + 1), calendar, workingMs);
     rows.push(...rollupDelta(before, after, event, calendar.utcOffsetMs));
     before = after;
   });

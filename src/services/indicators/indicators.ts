@@ -130,7 +130,7 @@ async function indicatorsAt(
   now: number,
   calendar: WorkingCalendar,
 ): Promise<Indicators> {
-  const q = { unitPaths: [unit.path], scopePath: unit.path, period, now, calendar };
+  const q = { unitPaths: [unit.path], period, now, calendar };
   const rolled = (await rolledIndicators(ctx.db, q))?.get(unit.path);
   if (rolled) return rolled;
   const histories = await listPeriodHistories(ctx.db, { ...period, involvingPath: unit.path });
@@ -174,7 +174,6 @@ async function rankedEntries(
 ): Promise<{ item: Unit; indicators: Indicators }[]> {
   const rolled = await rolledIndicators(ctx.db, {
     unitPaths: units.map((u) => u.path),
-    scopePath: who.scopePath,
     period,
     now,
     calendar,

@@ -10,22 +10,20 @@ import {
   rollupKeysOf,
 } from '../../domain/workorder/rollup.ts';
 import type { Db } from '../../store/database.ts';
-import { listPeriodHistories, listPeriodUnitPaths } from '../../store/indicator-orders.repository.ts';
-import { sumRollups } from '../../store/order-rollups.repository.ts';
+import { listTouchedTimelines, sumRollups } from '../../store/order-rollups.repository.ts';
 
 /**
  * The indicators of each unit path over a period, from the rollups: exactly what
  * computeIndicators gives on the period's timelines. The rollups hold the facts as they stood at
  * the last local midnight B at or before the period's end (min(to, now + 1 ms)); the orders
- * touched since B, or with a deadline since B, are read and their change since B added. Null
- * when the period does not start at a local midnight (the caller scans the orders instead).
- * `scopePath` bounds the orders read for that last part (null: all).
+ * touched since B, or with a deadline between B and the end, are read and their change since B
+ * added. Null when the period does not start at a local midnight (the caller scans the orders
+ * instead).
  */
 export async function rolledIndicators(
   db: Db,
   q: {
     unitPaths: readonly string[];
-    scopePath: string | null;
     period: Period;
     now: number;
     calendar: WorkingCalendar;
@@ -42,31 +40,19 @@ export async function rolledIndicators(
     toDay: localDayIndex(offset, midnight),
   });
   if (cut > midnight) {
-    const edge = { from: midnight, to: cut, involvingPath: q.scopePath };
-    const [histories, paths] = await Promise.all([
-      listPeriodHistories(db, edge),
-      listPeriodUnitPaths(db, edge),
-    ]);
-    for (const h of histories) {
-      const keys = [...rollupKeysOf(paths.get(h.order.id) ?? [])].filter((k) => sums.has(k));
+    for (const o of await listTouchedTimelines(db, midnight, cut)) {
+      const keys = [...rollupKeysOf(o.paths)].filter((k) => sums.has(k));
       if (keys.length === 0) continue;
-      const atCut = countFacts(
+      const factsBefore = (end: number) =>
         orderFacts(
-          h.events.filter((e) => e.at < cut),
+          o.events.filter((e) => e.at < end),
           q.calendar,
-        ),
-        from,
-        cut,
+        );
+      const change = addCounters(
+        countFacts(factsBefore(cut), from, cut),
+        countFacts(factsBefore(midnight), from, midnight),
+        -1,
       );
-      const atMidnight = countFacts(
-        orderFacts(
-          h.events.filter((e) => e.at < midnight),
-          q.calendar,
-        ),
-        from,
-        midnight,
-      );
-      const change = addCounters(atCut, atMidnight, -1);
       for (const k of keys) {
         const sum = sums.get(k);
         if (sum) addCounters(sum, change);
