@@ -11,6 +11,7 @@ export * from './common.ts';
 export * from './devices.ts';
 export * from './docks.ts';
 export * from './duty.ts';
+export * from './indicators.ts';
 export * from './metrics.ts';
 export * from './notices.ts';
 export * from './notifications.ts';

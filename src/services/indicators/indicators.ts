@@ -1,3 +1,4 @@
+import type { IndicatorsView, RankingsView, UnitIndicatorsView } from '../../api/index.ts';
 import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { DAY_MS } from '../../domain/calendar/local-day.ts';
 import {
@@ -6,7 +7,7 @@ import {
   type OrderHistory,
   type Period,
 } from '../../domain/workorder/indicators.ts';
-import { RANKING_KEY, rankByIndicators } from '../../domain/workorder/ranking.ts';
+import { type RANKED_UNIT_KINDS, RANKING_KEY, rankByIndicators } from '../../domain/workorder/ranking.ts';
 import { indicatorsOf, zeroCounters } from '../../domain/workorder/rollup.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { listPeriodHistories, listPeriodUnitPaths } from '../../store/indicator-orders.repository.ts';
@@ -17,8 +18,7 @@ import { instantOf } from '../orders/index.ts';
 import { rolledIndicators } from '../rollups/index.ts';
 import { getUnitOrThrow } from '../units/index.ts';
 
-/** The unit kinds leaders rank. */
-export const RANKED_UNIT_KINDS = ['community', 'workstation', 'department'] as const;
+export { RANKED_UNIT_KINDS } from '../../domain/workorder/ranking.ts';
 
 /** The longest period one request may cover: a year, leap day included. */
 const MAX_PERIOD_MS = 366 * DAY_MS;
@@ -42,7 +42,7 @@ function periodOf(q: { from?: string; to?: string }, now: number, calendar: Work
 }
 
 /** Indicators as the API returns them: average times in working hours rather than ms. */
-function indicatorsView(i: Indicators) {
+function indicatorsView(i: Indicators): IndicatorsView {
   const { avgResponseMs, avgHandlingMs, ...counts } = i;
   return {
     ...counts,
@@ -97,7 +97,7 @@ export async function unitIndicators(
   ctx: ServiceContext,
   who: Principal,
   q: { unitId?: string; from?: string; to?: string },
-) {
+): Promise<UnitIndicatorsView> {
   const unit = await getUnitOrThrow(ctx, who, q.unitId ?? who.unitId);
   const calendar = await workingCalendar(ctx);
   const now = ctx.now();
@@ -145,7 +145,7 @@ export async function unitRankings(
   ctx: ServiceContext,
   who: Principal,
   q: { kind: (typeof RANKED_UNIT_KINDS)[number]; from?: string; to?: string },
-) {
+): Promise<RankingsView> {
   const calendar = await workingCalendar(ctx);
   const now = ctx.now();
   const period = periodOf(q, now, calendar);
