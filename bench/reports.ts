@@ -195,13 +195,12 @@ async function run(db: 'sqlite' | 'postgres') {
       const oursWeek = await medianMs(RUNS, () => get(weekUrl));
       const oursMtd = await medianMs(RUNS, () => get(`/api/indicators?unitId=${subdistrict.id}`));
 
-      // The scans, fewer runs: they take seconds.
-      const scanRuns = Math.max(1, Math.floor(RUNS / 2));
-      const scanSub = await medianMs(scanRuns, () => scanIndicators(ctx, subdistrict, month));
-      const scanWs = await medianMs(scanRuns, () => scanIndicators(ctx, workstation, month));
-      const scanRank = await medianMs(scanRuns, () => scanRanking(ctx, communities, month));
+      // The scans once each, after the rollups' runs warmed the same pages: each takes seconds.
+      const scanSub = await timed(() => scanIndicators(ctx, subdistrict, month));
+      const scanWs = await timed(() => scanIndicators(ctx, workstation, month));
+      const scanRank = await timed(() => scanRanking(ctx, communities, month));
       const rankedUnits = units.filter((u) => ['community', 'workstation', 'department'].includes(u.kind));
-      const scanWeek = await medianMs(scanRuns, () =>
+      const scanWeek = await timed(() =>
         Promise.all([
           scanIndicators(ctx, subdistrict, week),
           scanIndicators(ctx, subdistrict, before),
