@@ -110,6 +110,7 @@ async function run(db: 'sqlite' | 'postgres') {
         now: Date.now(),
       },
       ORDERS,
+      (done) => log(`${db}: ${done} orders written`),
     );
     const seconds = (performance.now() - t0) / 1000;
     log(`${db}: ${ORDERS} orders and ${events} events written in ${fixed(seconds)} s`);

@@ -2,7 +2,7 @@
 // inserts, no state machine): what bench:reports needs is the orders, their events and the units
 // they involve, in volumes the state machine's seed (bench/orders/seed.ts, ~800 orders/s here)
 // cannot write in a benchmark's time. Each order is reported in the 60 days before today's
-// local midnight in a demo grid, then registered, dispatched (to its community, a department or
+// local midnight in a demo grid (time-major), then registered, dispatched (to its community, a department or
 // the workstation, with a deadline), signed, handled, verified (15 % sent back once), closed
 // and visited, stopping at a random step and never after `now`; 3 % are voided.
 
@@ -34,6 +34,7 @@ export async function generateOrders(
   db: Db,
   world: { units: readonly Unit[]; categoryId: string; operatorId: string; now: number },
   count: number,
+  onProgress?: (done: number) => void,
 ): Promise<number> {
   const random = seededRandom(1414);
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo));
@@ -59,7 +60,8 @@ export async function generateOrders(
           : r < 0.9
             ? (departments[Math.floor(random() * departments.length)] ?? community)
             : (workstations[Math.floor(random() * workstations.length)] ?? community);
-      const created = until - Math.floor(random() * 60 * DAY);
+      // Time-major, as a live system writes them: the indexes on times grow at their ends.
+      const created = Math.floor(until - 60 * DAY + ((done + random()) * 60 * DAY) / count);
       const timeline: EventRow[] = [];
       let at = created;
       let state: string | null = null;
@@ -163,6 +165,7 @@ export async function generateOrders(
       await trx.insertInto('order_units').values(links).execute();
     });
     events += eventRows.length;
+    if (done % 100_000 === 0) onProgress?.(done);
   }
   return events;
 }
