@@ -10,6 +10,7 @@ import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
 import { seedWorkOrderDefaults } from './services/categories/index.ts';
 import type { ServiceContext } from './services/context.ts';
+import { ensureOrderRollups } from './services/rollups/index.ts';
 import { createUnit } from './services/units/index.ts';
 import { createUser } from './services/users/index.ts';
 import { BlobStore } from './store/blob-store.ts';
@@ -37,6 +38,9 @@ export async function bootstrap(ctx: ServiceContext, config: Config, log: Fastif
     const rules = await ensureDemoAlertRules(ctx);
     if (rules) log.info(`demo alert rules seeded: ${rules} default rules for the contractor's boats`);
   }
+  // A database whose orders predate the daily rollups gets them built once.
+  const rolled = await ensureOrderRollups(ctx);
+  if (rolled) log.info(`work-order rollups built from ${rolled.orders} orders`);
   // Into a demo world without metrics, new or from before metrics existed.
   if (config.demo) {
     const metrics = await seedDemoMetrics(ctx);

@@ -278,6 +278,10 @@ forEachDialect('metrics and schedule progress', (kind) => {
         [target.year, target.unitId, target.annual, target.monthly],
         [2026, t.org.sub.id, 100, monthly],
       );
+      // The seed's example below counts the even share of the year: a PUT without `monthly`
+      // takes the plan away again (a plan's schedule has its own test under progress).
+      const even = await ok('operator', 'PUT', `/api/metrics/${ids.eco}/targets/2026`, { annual: 100 });
+      assert.equal(even.monthly, null);
       await ok('admin', 'PUT', `/api/metrics/${ids.clean}/targets/2026`, { annual: 200 });
       await ok('operator', 'PUT', `/api/metrics/${ids.safe}/targets/2026`, { annual: 20 });
       const refusals: [string, string, object, number, string][] = [
@@ -448,6 +452,26 @@ forEachDialect('metrics and schedule progress', (kind) => {
       await ok('admin', 'PATCH', '/api/settings/progress', { yellowPoints: 10 });
       const settings = await call('commA1', 'GET', '/api/settings/progress');
       assert.deepEqual(settings.json(), { yellowPoints: 10 });
+    });
+
+    it('follows the target’s monthly plan, when it has one, instead of the even share of the year', async () => {
+      const url = `/api/metrics/${ids.eco}/targets/2026`;
+      await ok('operator', 'PUT', url, {
+        annual: 100,
+        monthly: [8, 16, 25, 35, 45, 52, 60, 68, 76, 84, 92, 100],
+      });
+      // 45.67 done by the end of May against May's plan of 45: 0.67 points ahead (5/12 would be 4.00).
+      const may = itemOf(await progress('leader', 'date=2026-05-31'), 'ECO-GDP');
+      near(may.schedule, 0.45, 'schedule at the end of May');
+      near(may.gapPoints, (0.4567 - 0.45) * 100, 'gapPoints at the end of May');
+      assert.equal(may.light, 'green');
+      // 50.5 done by the end of June against June's plan of 52: 1.5 points behind, yellow, yet 双过半.
+      const june = itemOf(await progress('leader', 'date=2026-06-30'), 'ECO-GDP');
+      near(june.schedule, 0.52, 'schedule at the end of June');
+      near(june.gapPoints, (0.505 - 0.52) * 100, 'gapPoints at the end of June');
+      assert.deepEqual([june.light, june.halfway], ['yellow', true]);
+      await ok('operator', 'PUT', url, { annual: 100 });
+      near(itemOf(await progress('leader', 'date=2026-05-31'), 'ECO-GDP').schedule, 5 / 12, 'even again');
     });
 
     it('lists each caller the targets of its scope, filters by unit, and defaults to today', async () => {

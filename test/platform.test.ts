@@ -50,6 +50,7 @@ forEachDialect('platform', (kind) => {
         '0018-field-checks',
         '0019-park-until',
         '0020-idempotency',
+        '0021-order-rollups',
       ],
     );
   });

@@ -13,6 +13,7 @@ export * from './devices.ts';
 export * from './docks.ts';
 export * from './duty.ts';
 export * from './fleet-settings.ts';
+export * from './indicators.ts';
 export * from './metrics.ts';
 export * from './notices.ts';
 export * from './notifications.ts';

@@ -10,6 +10,7 @@ import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
 import type { clockEventView, dutyDay } from '../services/duty/index.ts';
 import type { getFleetSettings } from '../services/fleet-settings/index.ts';
+import type { unitIndicators, unitRankings } from '../services/indicators/index.ts';
 import type {
   actualView,
   getMetricDetail,
@@ -37,6 +38,7 @@ import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
 import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
 import type { FleetSettingsSchema } from './fleet-settings.ts';
+import type { RankingsSchema, UnitIndicatorsSchema } from './indicators.ts';
 import type {
   MetricActualSchema,
   MetricDetailSchema,
@@ -129,6 +131,11 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof notificationView>, Static<typeof NotificationSchema>>(true));
     assert.ok(same<Returned<typeof listMyNotifications>, Static<typeof InboxSchema>>(true));
     assert.ok(same<Returned<typeof attachmentView>, Static<typeof AttachmentSchema>>(true));
+  });
+
+  it('work-order indicators and rankings', () => {
+    assert.ok(same<Returned<typeof unitIndicators>, Static<typeof UnitIndicatorsSchema>>(true));
+    assert.ok(same<Returned<typeof unitRankings>, Static<typeof RankingsSchema>>(true));
   });
 
   it('metrics, their targets and actuals, imports and schedule progress', () => {

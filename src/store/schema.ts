@@ -558,6 +558,26 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
+/** Daily order rollups: one unit path's counter changes for facts of `day` made on `as_of_day` (local day numbers). */
+export interface OrderRollupTable {
+  unit_path: string;
+  day: number;
+  as_of_day: number;
+  registered: number;
+  closed: number;
+  due: number;
+  closed_on_time: number;
+  verifications: number;
+  reworks: number;
+  response_count: number;
+  response_ms: number;
+  handling_count: number;
+  handling_ms: number;
+  visited: number;
+  satisfied: number;
+  solved: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -603,4 +623,5 @@ export interface Database {
   reports: ReportTable;
   order_field_checks: OrderFieldCheckTable;
   idempotency_keys: IdempotencyKeyTable;
+  order_rollups: OrderRollupTable;
 }

@@ -11,6 +11,7 @@ import { seededRandom } from '../../seeded-random.ts';
 import { hashToken } from '../../services/auth/index.ts';
 import { workingCalendar } from '../../services/calendar/index.ts';
 import type { ServiceContext } from '../../services/context.ts';
+import { addBulkOrderRollups } from '../../services/rollups/index.ts';
 import type { BlobStore } from '../../store/blob-store.ts';
 import { listCategories } from '../../store/categories.repository.ts';
 import { nextCounterValue } from '../../store/counters.repository.ts';
@@ -208,6 +209,7 @@ export async function seedDemoOrders(
     });
     await assignCodesFromCounters(trx, orders);
     await writeSeededOrders(trx, orders, { open311KeyId: keyId });
+    await addBulkOrderRollups(trx, orders, world.units, world.calendar);
     const byStatus: DemoOrdersSeeded['byStatus'] = {};
     for (const o of orders) byStatus[o.order.state.status] = (byStatus[o.order.state.status] ?? 0) + 1;
     return { orders: orders.length, events: orders.reduce((n, o) => n + o.events.length, 0), byStatus };

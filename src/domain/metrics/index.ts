@@ -38,4 +38,4 @@ export {
   type ProgressInput,
   progressFigures,
 } from './progress.ts';
-export { completeMonths, dayNumber, monthEndDay, scheduleShare } from './schedule.ts';
+export { completeMonths, dayNumber, monthEndDay, plannedShare, scheduleShare } from './schedule.ts';

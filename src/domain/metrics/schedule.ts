@@ -50,3 +50,33 @@ export function scheduleShare(basis: ScheduleBasis, day: number, calendar: Worki
     }
   }
 }
+
+/**
+ * The planned share of the year at the end of a day when the target has a monthly plan
+ * (`plan[m]` = the amount planned by the end of month m + 1, cumulative; `annual` non-zero):
+ * the plan of the last complete month ÷ annual on the months basis; on the days and working-days
+ * bases the plan moves from one month's end to the next in proportion to the month's days (or
+ * working days) elapsed, the day itself included. Before January ends the previous plan is 0.
+ */
+export function plannedShare(
+  basis: ScheduleBasis,
+  day: number,
+  calendar: WorkingCalendar,
+  plan: readonly number[],
+  annual: number,
+): number {
+  const done = completeMonths(day);
+  const planAt = (months: number) => (months === 0 ? 0 : (plan[months - 1] ?? 0));
+  if (basis === 'months' || done === 12) return planAt(done) / annual;
+  const year = yearOf(day);
+  const month = done + 1;
+  const first = dayNumber(year, month, 1);
+  const last = monthEndDay(year, month);
+  let elapsed: number;
+  if (basis === 'days') elapsed = (day - first + 1) / (last - first + 1);
+  else {
+    const inMonth = workingDaysBetween(calendar, first, last);
+    elapsed = inMonth === 0 ? 0 : workingDaysBetween(calendar, first, day) / inMonth;
+  }
+  return (planAt(done) + (planAt(month) - planAt(done)) * elapsed) / annual;
+}

@@ -1,5 +1,8 @@
 import type { Indicators } from './indicators.ts';
 
+/** The unit kinds leaders rank. */
+export const RANKED_UNIT_KINDS = ['community', 'workstation', 'department'] as const;
+
 /** The ranking key, most significant first; each descending, a missing rate below any rate. */
 export const RANKING_KEY = ['onTimeClosureRate', 'closureRate', 'registered'] as const;
 

@@ -1,25 +1,8 @@
-import { Type } from 'typebox';
+import { IndicatorQuery, RankingQuery, RankingsSchema, UnitIndicatorsSchema } from '../../api/index.ts';
 import { STAFF_ROLES } from '../../domain/auth/roles.ts';
-import { RANKED_UNIT_KINDS, unitIndicators, unitRankings } from '../../services/indicators/index.ts';
+import { unitIndicators, unitRankings } from '../../services/indicators/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
-
-const Time = Type.String({ minLength: 1, maxLength: 64, description: 'ISO-8601 time' });
-
-const IndicatorQuery = Type.Object({
-  unitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  from: Type.Optional(Time),
-  to: Type.Optional(Time),
-});
-
-const RankingQuery = Type.Object({
-  kind: Type.Union(
-    RANKED_UNIT_KINDS.map((k) => Type.Literal(k)),
-    { default: 'community' },
-  ),
-  from: Type.Optional(Time),
-  to: Type.Optional(Time),
-});
 
 /** Work-order indicators (办结率, 按期办结率…) per unit and period, and rankings of units. */
 export async function indicatorRoutes(app: App, p: Platform): Promise<void> {
@@ -31,6 +14,7 @@ export async function indicatorRoutes(app: App, p: Platform): Promise<void> {
         tags: ['indicators'],
         summary: 'A unit’s work-order indicators for a period (default: your unit, this month so far)',
         querystring: IndicatorQuery,
+        response: { 200: UnitIndicatorsSchema },
       },
     },
     async (request) => unitIndicators(p.ctx, principal(request), request.query),
@@ -44,6 +28,7 @@ export async function indicatorRoutes(app: App, p: Platform): Promise<void> {
         tags: ['indicators'],
         summary: 'Units of a kind in your scope ranked by on-time closure rate, closure rate, cases',
         querystring: RankingQuery,
+        response: { 200: RankingsSchema },
       },
     },
     async (request) => unitRankings(p.ctx, principal(request), request.query),

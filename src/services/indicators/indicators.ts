@@ -1,3 +1,4 @@
+import type { IndicatorsView, RankingsView, UnitIndicatorsView } from '../../api/index.ts';
 import type { WorkingCalendar } from '../../domain/calendar/calendar.ts';
 import { DAY_MS } from '../../domain/calendar/local-day.ts';
 import {
@@ -6,17 +7,18 @@ import {
   type OrderHistory,
   type Period,
 } from '../../domain/workorder/indicators.ts';
-import { RANKING_KEY, rankByIndicators } from '../../domain/workorder/ranking.ts';
+import { type RANKED_UNIT_KINDS, RANKING_KEY, rankByIndicators } from '../../domain/workorder/ranking.ts';
+import { indicatorsOf, zeroCounters } from '../../domain/workorder/rollup.ts';
 import { fail } from '../../errors/catalogue.ts';
 import { listPeriodHistories, listPeriodUnitPaths } from '../../store/indicator-orders.repository.ts';
 import { listUnits, type Unit } from '../../store/units.repository.ts';
 import { workingCalendar } from '../calendar/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { instantOf } from '../orders/index.ts';
+import { rolledIndicators } from '../rollups/index.ts';
 import { getUnitOrThrow } from '../units/index.ts';
 
-/** The unit kinds leaders rank. */
-export const RANKED_UNIT_KINDS = ['community', 'workstation', 'department'] as const;
+export { RANKED_UNIT_KINDS } from '../../domain/workorder/ranking.ts';
 
 /** The longest period one request may cover: a year, leap day included. */
 const MAX_PERIOD_MS = 366 * DAY_MS;
@@ -40,7 +42,7 @@ function periodOf(q: { from?: string; to?: string }, now: number, calendar: Work
 }
 
 /** Indicators as the API returns them: average times in working hours rather than ms. */
-function indicatorsView(i: Indicators) {
+function indicatorsView(i: Indicators): IndicatorsView {
   const { avgResponseMs, avgHandlingMs, ...counts } = i;
   return {
     ...counts,
@@ -95,16 +97,15 @@ export async function unitIndicators(
   ctx: ServiceContext,
   who: Principal,
   q: { unitId?: string; from?: string; to?: string },
-) {
+): Promise<UnitIndicatorsView> {
   const unit = await getUnitOrThrow(ctx, who, q.unitId ?? who.unitId);
   const calendar = await workingCalendar(ctx);
   const now = ctx.now();
   const period = periodOf(q, now, calendar);
-  const histories = await listPeriodHistories(ctx.db, { ...period, involvingPath: unit.path });
   return {
     unit: unitRef(unit),
     period: periodView(period, now),
-    indicators: indicatorsView(computeIndicators(histories, period, now, calendar)),
+    indicators: indicatorsView(await indicatorsAt(ctx, unit, period, now, calendar)),
   };
 }
 
@@ -118,9 +119,22 @@ export async function indicatorsOfUnit(
   unit: Pick<Unit, 'path'>,
   period: Period,
 ): Promise<Indicators> {
-  const calendar = await workingCalendar(ctx);
+  return indicatorsAt(ctx, unit, period, ctx.now(), await workingCalendar(ctx));
+}
+
+/** One unit's indicators from the rollups, or from its orders' timelines for a period the rollups cannot answer. */
+async function indicatorsAt(
+  ctx: ServiceContext,
+  unit: Pick<Unit, 'path'>,
+  period: Period,
+  now: number,
+  calendar: WorkingCalendar,
+): Promise<Indicators> {
+  const q = { unitPaths: [unit.path], period, now, calendar };
+  const rolled = (await rolledIndicators(ctx.db, q))?.get(unit.path);
+  if (rolled) return rolled;
   const histories = await listPeriodHistories(ctx.db, { ...period, involvingPath: unit.path });
-  return computeIndicators(histories, period, ctx.now(), calendar);
+  return computeIndicators(histories, period, now, calendar);
 }
 
 /**
@@ -131,21 +145,12 @@ export async function unitRankings(
   ctx: ServiceContext,
   who: Principal,
   q: { kind: (typeof RANKED_UNIT_KINDS)[number]; from?: string; to?: string },
-) {
+): Promise<RankingsView> {
   const calendar = await workingCalendar(ctx);
   const now = ctx.now();
   const period = periodOf(q, now, calendar);
-  const scope = { ...period, involvingPath: who.scopePath };
-  const [units, histories, paths] = await Promise.all([
-    listUnits(ctx.db, { scopePath: who.scopePath, kind: q.kind }),
-    listPeriodHistories(ctx.db, scope),
-    listPeriodUnitPaths(ctx.db, scope),
-  ]);
-  const byUnit = historiesByUnit(units, histories, paths);
-  const entries = units.map((unit) => ({
-    item: unit,
-    indicators: computeIndicators(byUnit.get(unit.id) ?? [], period, now, calendar),
-  }));
+  const units = await listUnits(ctx.db, { scopePath: who.scopePath, kind: q.kind });
+  const entries = await rankedEntries(ctx, who, units, period, now, calendar);
   return {
     kind: q.kind,
     period: periodView(period, now),
@@ -156,4 +161,37 @@ export async function unitRankings(
       indicators: indicatorsView(r.indicators),
     })),
   };
+}
+
+/** Each unit's indicators for a ranking: from the rollups, or split from one read of the period's timelines. */
+async function rankedEntries(
+  ctx: ServiceContext,
+  who: Principal,
+  units: readonly Unit[],
+  period: Period,
+  now: number,
+  calendar: WorkingCalendar,
+): Promise<{ item: Unit; indicators: Indicators }[]> {
+  const rolled = await rolledIndicators(ctx.db, {
+    unitPaths: units.map((u) => u.path),
+    period,
+    now,
+    calendar,
+  });
+  if (rolled) {
+    return units.map((unit) => ({
+      item: unit,
+      indicators: rolled.get(unit.path) ?? indicatorsOf(zeroCounters()),
+    }));
+  }
+  const scope = { ...period, involvingPath: who.scopePath };
+  const [histories, paths] = await Promise.all([
+    listPeriodHistories(ctx.db, scope),
+    listPeriodUnitPaths(ctx.db, scope),
+  ]);
+  const byUnit = historiesByUnit(units, histories, paths);
+  return units.map((unit) => ({
+    item: unit,
+    indicators: computeIndicators(byUnit.get(unit.id) ?? [], period, now, calendar),
+  }));
 }

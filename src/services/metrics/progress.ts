@@ -1,7 +1,7 @@
 import type { ProgressItemView, ProgressView } from '../../api/index.ts';
 import { CalendarError } from '../../domain/calendar/errors.ts';
 import { dayKeyOf, localDayIndex, parseDayKey, yearOf } from '../../domain/calendar/local-day.ts';
-import { actualAt, progressFigures, scheduleShare } from '../../domain/metrics/index.ts';
+import { actualAt, plannedShare, progressFigures, scheduleShare } from '../../domain/metrics/index.ts';
 import { fail } from '../../errors/catalogue.ts';
 import {
   listActuals,
@@ -78,7 +78,10 @@ export async function progressAt(
       direction: metric.direction,
       target: target.annual,
       actual,
-      schedule: scheduleShare(metric.scheduleBasis, day, calendar),
+      // A monthly plan, when the target has one, replaces the even share of the year.
+      schedule: target.monthly
+        ? plannedShare(metric.scheduleBasis, day, calendar, target.monthly, target.annual)
+        : scheduleShare(metric.scheduleBasis, day, calendar),
       yellowPoints,
     });
     items.push({

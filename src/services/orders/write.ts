@@ -8,6 +8,7 @@ import type { Db } from '../../store/database.ts';
 import { insertOrderEvent } from '../../store/order-events.repository.ts';
 import { addOrderUnits } from '../../store/order-links.repository.ts';
 import { type OrderTiming, updateOrderState } from '../../store/orders.repository.ts';
+import { recordOrderRollups } from '../rollups/index.ts';
 
 /** A refusal of the state machine as the catalogue error it names (every code is in the catalogue). */
 export function domainFailure(error: OrderError): DomainError {
@@ -71,9 +72,8 @@ export async function commitTransition(
   // order_units already holds every unit of the state read (each write of a state added its
   // units): only units new to the order need a row, which most transitions do not bring.
   const involvedBefore = new Set(unitsOf(read));
-  await addOrderUnits(
-    trx,
-    order.id,
-    unitsOf(order).filter((id) => !involvedBefore.has(id)),
-  );
+  const added = unitsOf(order).filter((id) => !involvedBefore.has(id));
+  // The indicators' daily rollups change with the event, in its transaction (before the new units are linked).
+  await recordOrderRollups(trx, order.id, event, added, calendar);
+  await addOrderUnits(trx, order.id, added);
 }

@@ -20,6 +20,7 @@ import { alerts } from './0017-alerts.ts';
 import { fieldChecks } from './0018-field-checks.ts';
 import { parkUntil } from './0019-park-until.ts';
 import { idempotency } from './0020-idempotency.ts';
+import { orderRollups } from './0021-order-rollups.ts';
 
 /** Versioned migrations, applied in name order. Append; never edit one that has shipped. */
 export function migrationProvider(d: DialectAdapter): MigrationProvider {
@@ -44,6 +45,7 @@ export function migrationProvider(d: DialectAdapter): MigrationProvider {
     '0018-field-checks': fieldChecks(d),
     '0019-park-until': parkUntil(d),
     '0020-idempotency': idempotency(d),
+    '0021-order-rollups': orderRollups(d),
   };
   return { getMigrations: async () => all };
 }

@@ -1,50 +1,11 @@
+import type { IndicatorsView, RankingsView, UnitIndicatorsView } from '../../../src/api/index.ts';
 import { request } from './client.ts';
 
-// GET /api/indicators has no response schema in src/api/ yet: these mirror `indicatorsView` and
-// `unitRankings` in src/services/indicators/indicators.ts (rates are fractions, null without cases).
-
 /** A unit's work-order indicators for a period (formulas in docs/WORK-ORDERS.md#indicators-指标). */
-export interface Indicators {
-  registered: number;
-  closed: number;
-  closureRate: number | null;
-  due: number;
-  closedOnTime: number;
-  onTimeClosureRate: number | null;
-  overdueCount: number;
-  reworkRate: number | null;
-  satisfactionRate: number | null;
-  solvedRate: number | null;
-  avgResponseHours: number | null;
-  avgHandlingHours: number | null;
-}
-
-/** The unit a figure is about. */
-export interface UnitRef {
-  id: string;
-  kind: string;
-  code: string;
-  name: string;
-}
-
-/** The period the server counted: `asOf` = min(to, the server's now). */
-export interface IndicatorPeriod {
-  from: string;
-  to: string;
-  asOf: string;
-}
-
-export interface UnitIndicators {
-  unit: UnitRef;
-  period: IndicatorPeriod;
-  indicators: Indicators;
-}
-
-export interface Rankings {
-  kind: 'community' | 'workstation' | 'department';
-  period: IndicatorPeriod;
-  items: { rank: number | null; unit: UnitRef; indicators: Indicators }[];
-}
+export type Indicators = IndicatorsView;
+export type UnitIndicators = UnitIndicatorsView;
+/** Units of a kind ranked; `rank` is null for a unit with nothing registered or due. */
+export type Rankings = RankingsView;
 
 /** The caller's unit's indicators; without a period, this month so far (Beijing time). */
 export function fetchIndicators(

@@ -3,12 +3,14 @@ import { fleetBoardEn } from './fleet-board.en.ts';
 import { homeEn } from './home.en.ts';
 import { ordersEn } from './orders.en.ts';
 import { progressEn } from './progress.en.ts';
+import { tasksEn } from './tasks.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English text, key for key with the Chinese dictionary (the compiler checks none is missing). */
 export const en: Messages = {
   ...ordersEn,
   ...progressEn,
+  ...tasksEn,
   ...fleetBoardEn,
   ...dashboardEn,
   ...homeEn,

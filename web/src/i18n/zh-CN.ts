@@ -3,11 +3,13 @@ import { fleetBoardZhCN } from './fleet-board.zh-CN.ts';
 import { homeZhCN } from './home.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
+import { tasksZhCN } from './tasks.zh-CN.ts';
 
 /** The console's Simplified Chinese text: the source of every message key. */
 export const zhCN = {
   ...ordersZhCN,
   ...progressZhCN,
+  ...tasksZhCN,
   ...fleetBoardZhCN,
   ...dashboardZhCN,
   ...homeZhCN,

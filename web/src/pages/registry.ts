@@ -7,6 +7,7 @@ import {
   STAFF_ROLES,
 } from '../../../src/domain/auth/roles.ts';
 import { METRIC_READERS } from '../../../src/domain/metrics/access.ts';
+import { TASK_READERS } from '../../../src/domain/tasks/model.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 import { HOME_ROLES } from './home/roles.ts';
 
@@ -21,6 +22,7 @@ export type PageId =
   | 'crew'
   | 'orders'
   | 'progress'
+  | 'tasks'
   | 'org'
   | 'users';
 
@@ -99,6 +101,13 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/progress: leaders and the centre everything, a workstation, community or department its own.
     roles: METRIC_READERS,
     component: lazy(() => import('./ProgressPage.tsx').then((m) => ({ default: m.ProgressPage }))),
+  },
+  {
+    id: 'tasks',
+    label: 'nav.tasks',
+    // GET /api/tasks (and /api/units for the owners' names): each role within its scope.
+    roles: TASK_READERS,
+    component: lazy(() => import('./TasksPage.tsx').then((m) => ({ default: m.TasksPage }))),
   },
   {
     id: 'org',

@@ -1,0 +1,31 @@
+import type { tasksZhCN } from './tasks.zh-CN.ts';
+
+/** The key-task page's English text. */
+export const tasksEn: Record<keyof typeof tasksZhCN, string> = {
+  'nav.tasks': 'Key tasks',
+  'tasks.title': 'Key tasks',
+  'tasks.mine': 'My unit only',
+  'tasks.summary': '{count} tasks · {red} red · {done} done',
+  'tasks.empty': 'No key tasks',
+  'tasks.deadline': 'Due {date}',
+  'tasks.percent': '{percent} done',
+  'tasks.noPercent': 'No progress yet',
+  'tasks.state.open': 'Open',
+  'tasks.state.done': 'Done',
+  'tasks.state.overdue': 'Overdue',
+  'tasks.light.red': 'Red',
+  'tasks.light.green': 'On track',
+  'tasks.light.done': 'Done',
+  'tasks.milestones': 'Milestones',
+  'tasks.notes': 'Progress notes',
+  'tasks.noNotes': 'No progress notes yet',
+  'tasks.supervisions': 'Supervision letters',
+  'tasks.open': 'Show progress',
+  'tasks.close': 'Hide',
+  'tasks.note.text': 'This week’s progress',
+  'tasks.note.percent': 'Share done (%)',
+  'tasks.note.photo': 'Photo',
+  'tasks.note.submit': 'Add note',
+  'tasks.note.busy': 'Adding…',
+  'tasks.note.saved': 'Note added',
+};
