@@ -10,7 +10,7 @@
 //
 //   npm run bench:orders [-- --db sqlite|postgres|both --orders 100000 --seconds 8 --connections 50
 //                           --rounds 3 --explain --profile DIR]
-// --profile starts our server under `--cpu-prof` and writes its V8 CPU profile to DIR at the end.
+// --profile writes a V8 CPU profile of our server during the measured rounds (after the warm-up) to DIR.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,9 +159,11 @@ async function bench(db: string): Promise<void> {
     if (db === 'postgres') await adminQuery(`create database ${names.floor} template ${names.ours}`);
     else await snapshot(file, floorFile);
 
-    const serverJob = db === 'postgres' ? { databaseUrl: urlOf(names.ours) } : { dataDir };
-    const profileFlags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
-    const server = script('server.ts', serverJob, [...SERVER_FLAGS, ...profileFlags]);
+    const serverJob = {
+      ...(db === 'postgres' ? { databaseUrl: urlOf(names.ours) } : { dataDir }),
+      ...(PROFILE && { profile: PROFILE }),
+    };
+    const server = script('server.ts', serverJob, SERVER_FLAGS);
     const api = String((await server.line).url);
     const login = await fetch(`${api}/api/session`, {
       method: 'POST',
@@ -204,6 +206,7 @@ async function bench(db: string): Promise<void> {
     // Warm-up, not counted: JIT, the statement caches and the database's pages, for both.
     await load({ mode: 'orders', url: api, headers, seconds: 2, connections: CONNECTIONS, reports });
     await load({ mode: 'orders', url: floorUrl, headers, seconds: 2, connections: CONNECTIONS, reports });
+    if (PROFILE) server.child.kill('SIGUSR2');
     const ours: Run[] = [];
     const floors: Run[] = [];
     for (let round = 1; round <= ROUNDS; round++) {

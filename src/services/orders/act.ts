@@ -127,7 +127,7 @@ async function attempt(
   await checkPhotosExist(ctx, who, body.photos);
   const order = { ...record, state: result.order, updatedAt: now };
   const deliveries = await writeTransaction(ctx.db, [], async (trx) => {
-    await commitTransition(trx, record.state, result, now, calendar);
+    await commitTransition(trx, record.state, result, now, calendar, [record.gridId, record.communityId]);
     return notifyForEvent(trx, result.event, order, now);
   });
   const latest = Math.max(now, result.order.deadline ?? now, ...result.order.subTasks.map((s) => s.deadline));

@@ -49,7 +49,9 @@ function unitsOf(state: OrderState): (string | null)[] {
  * Writes one transition inside the caller's transaction: the new state, only if the order is
  * still at the version `read` (the state the transition started from) has, then its event and
  * the units it now involves. A lost race is a VERSION_CONFLICT and, the transaction rolling
- * back, leaves no trace.
+ * back, leaves no trace. `linked`: units the caller knows order_units already holds (the order's
+ * grid and community, linked when it was reported), so that giving it to its community writes
+ * no link again.
  */
 export async function commitTransition(
   trx: Db,
@@ -57,6 +59,7 @@ export async function commitTransition(
   next: { order: OrderState; event: OrderEvent },
   now: number,
   calendar: WorkingCalendar,
+  linked: readonly (string | null)[] = [],
 ): Promise<void> {
   const { order, event } = next;
   const written = await updateOrderState(trx, read, order, timingOf(order, now, calendar), now);
@@ -70,7 +73,7 @@ export async function commitTransition(
   await insertOrderEvent(trx, event);
   // order_units already holds every unit of the state read (each write of a state added its
   // units): only units new to the order need a row, which most transitions do not bring.
-  const involvedBefore = new Set(unitsOf(read));
+  const involvedBefore = new Set([...unitsOf(read), ...linked]);
   await addOrderUnits(
     trx,
     order.id,
