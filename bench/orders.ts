@@ -10,6 +10,9 @@
 //
 //   npm run bench:orders [-- --db sqlite|postgres|both --orders 100000 --seconds 8 --connections 50
 //                           --rounds 3 --explain --profile DIR]
+//   npm run bench:orders -- --list-orders 1000000 [--orders 50000 --db sqlite]
+// The second form copies the seeded orders in SQL up to a million (bench/orders/multiply.ts) and
+// measures the list page's p95 for the centre and a linkage workstation while the action load runs.
 // --profile writes a V8 CPU profile of our server during the measured rounds (after the warm-up) to DIR.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +28,7 @@ import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
 import { PG_TEST_URL, postgresProblem } from '../test/helpers/dialects.ts';
 import { explainListPage } from './orders/explain.ts';
 import { snapshot } from './orders/floor.ts';
+import { multiplyOrders } from './orders/multiply.ts';
 import { listPageFilter, orderReports } from './orders/requests.ts';
 import { seedBench } from './orders/seed.ts';
 
@@ -37,6 +41,8 @@ const ORDERS = Number(arg('orders', '100000'));
 const SECONDS = Number(arg('seconds', '8'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const ROUNDS = Number(arg('rounds', '3'));
+/** With --list-orders N: the seeded orders are copied up to N and only the list-under-load figure is measured. */
+const LIST_ORDERS = Number(arg('list-orders', '0'));
 const EXPLAIN = process.argv.includes('--explain');
 const PROFILE = arg('profile', '');
 /** The server's V8 flags, as `npm start` passes them. */
@@ -146,6 +152,18 @@ async function bench(db: string): Promise<void> {
     log(
       `${db}: ${ORDERS} orders and ${seeded.events} events written in ${fixed(seeded.seconds, 1)} s (${fixed(ORDERS / seeded.seconds, 0)} orders/s)`,
     );
+    if (LIST_ORDERS > ORDERS) {
+      const seconds = await multiplyOrders(store.db, ORDERS, LIST_ORDERS);
+      const n = Number(
+        (
+          await store.db
+            .selectFrom('orders')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      log(`${db}: copied up to ${n} orders in ${fixed(seconds, 1)} s`);
+    }
     // What autovacuum does within a minute of a bulk load: planner statistics and the visibility map.
     if (db === 'postgres') await sql`vacuum analyze`.execute(store.db);
     const page = await listPageFilter(store.db);
@@ -155,6 +173,15 @@ async function bench(db: string): Promise<void> {
         log(line);
     }
     await store.close();
+    if (LIST_ORDERS > 0) {
+      await listUnderLoad(
+        db,
+        { dataDir, url: db === 'postgres' ? urlOf(names.ours) : undefined },
+        seeded,
+        page,
+      );
+      return;
+    }
     // The floor's copy of the same database, taken before either server touches it.
     if (db === 'postgres') await adminQuery(`create database ${names.floor} template ${names.ours}`);
     else await snapshot(file, floorFile);
@@ -245,6 +272,71 @@ async function bench(db: string): Promise<void> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The list page (dispatched orders of one category, 50 a page, newest first) on one keep-alive
+ * connection, for the centre's operator and then a linkage workstation, while the
+ * create+dispatch load runs on 50 other connections.
+ */
+async function listUnderLoad(
+  db: string,
+  where: { dataDir: string; url?: string },
+  seeded: Awaited<ReturnType<typeof seedBench>>,
+  page: { categoryId: string; matching: number; total: number },
+): Promise<void> {
+  const server = script(
+    'server.ts',
+    where.url ? { databaseUrl: where.url } : { dataDir: where.dataDir },
+    SERVER_FLAGS,
+  );
+  const api = String((await server.line).url);
+  const loginAs = async (username: string) => {
+    const res = await fetch(`${api}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    return { authorization: `Bearer ${((await res.json()) as { token: string }).token}` };
+  };
+  const operator = await loginAs('operator');
+  const workstation = await loginAs('workstation');
+  const reports = orderReports(seeded.world, 500);
+  const listUrl = `${api}/api/orders?status=dispatched&categoryId=${page.categoryId}&limit=50`;
+  // Warm-up, not counted: the pages the list reads, and the JIT.
+  await load({ mode: 'latency', url: listUrl, headers: operator, seconds: 2 });
+  await load({ mode: 'latency', url: listUrl, headers: workstation, seconds: 2 });
+  const actions = load({
+    mode: 'orders',
+    url: api,
+    headers: operator,
+    seconds: SECONDS * 2 + 1,
+    connections: CONNECTIONS,
+    reports,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const centre = await load({ mode: 'latency', url: listUrl, headers: operator, seconds: SECONDS });
+  const scoped = await load({ mode: 'latency', url: listUrl, headers: workstation, seconds: SECONDS });
+  const acted = await actions;
+  await server.stop();
+  log(
+    `list page: status=dispatched, one category: ${page.matching} of ${page.total} orders match; action load meanwhile ${fixed(Number(acted.requestsPerSecond), 0)} actions/s (${acted.non2xx} non-2xx)`,
+  );
+  for (const [who, r] of [
+    ['centre', centre],
+    ['workstation', scoped],
+  ] as const) {
+    log(
+      `${who}: ${r.n} pages, p50 ${fixed(Number(r.p50), 2)} ms, p95 ${fixed(Number(r.p95), 2)} ms, p99 ${fixed(Number(r.p99), 2)} ms`,
+    );
+  }
+  const total = Number(LIST_ORDERS);
+  console.log(
+    `orders-list-p95-under-load [${db}] ${total} orders: ${fixed(Number(centre.p95), 2)} ms; raw limit 20 ms; ratio ${fixed(20 / Number(centre.p95), 3)}`,
+  );
+  console.log(
+    `orders-list-p95-under-load-workstation [${db}] ${total} orders: ${fixed(Number(scoped.p95), 2)} ms; raw limit 20 ms; ratio ${fixed(20 / Number(scoped.p95), 3)}`,
+  );
 }
 
 async function main(): Promise<void> {
