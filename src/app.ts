@@ -62,7 +62,14 @@ import { IngestPipeline } from './ingest/pipeline.ts';
 import { LiveBus } from './live/bus.ts';
 import { PgLiveChannel } from './live/pg-channel.ts';
 import { AlertEngine } from './services/alerts/index.ts';
-import { adapterFor, migrate, openStore, type Store, unsafeDurabilitySettings } from './store/database.ts';
+import {
+  adapterFor,
+  migrate,
+  openStore,
+  type ReadScope,
+  type Store,
+  unsafeDurabilitySettings,
+} from './store/database.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -218,9 +225,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   registerErrorHandling(app, store.adapter);
   registerRequestLog(app);
   // First of all hooks, so that every read a request makes (its session's too) comes after its mark.
+  // A GET or HEAD reads inside a read scope instead where the store has one (SQLite on disk): its
+  // reads see committed batches only, and its answer waits for their fsync, not for the batch
+  // other requests are filling meanwhile (docs/RELIABILITY.md).
   const batchMarks = new WeakMap<object, number>();
-  app.addHook('onRequest', async (request) => {
-    batchMarks.set(request, store.mark());
+  const readScopes = new WeakMap<object, ReadScope>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const scope = request.method === 'GET' || request.method === 'HEAD' ? store.beginReads() : undefined;
+    if (!scope) {
+      batchMarks.set(request, store.mark());
+      return done();
+    }
+    readScopes.set(request, scope);
+    store.withReads(scope, done);
   });
   registerInputGuard(app);
   // Before the rate limit's and authentication's onRequest hooks, so that refusals (401, 429)
@@ -272,10 +289,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // What a response shows may come from a group commit still open (SQLite): send it once that is
   // on disk, and not at all if a batch it may have read from was rolled back.
   app.addHook('onSend', async (request) => {
+    const scope = readScopes.get(request);
     const since = batchMarks.get(request);
     // Once only: the error answer this may cause is sent through onSend again.
+    readScopes.delete(request);
     batchMarks.delete(request);
-    await store.settled(since);
+    if (scope) await store.settledReads(scope);
+    else await store.settled(since);
   });
   // After the settling above: an answer is kept for replays once what it shows is on disk.
   registerIdempotency(app, ctx);

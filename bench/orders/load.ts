@@ -1,7 +1,7 @@
 // The load generator, run in its own process so that it does not share the server's event loop.
 // Modes (argv[2] is a JSON object):
 //   throughput: autocannon GETs of `url` with `connections` for `seconds` → { requestsPerSecond }
-//   orders:     autocannon chains POST /api/orders → register → dispatch per connection → { ordersPerSecond, requestsPerSecond, errors }
+//   orders:     autocannon chains POST /api/orders → register → dispatch per connection → { ordersPerSecond, requestsPerSecond (2xx), ok, errors }
 //   latency:    one keep-alive connection, GET `url` back to back for `seconds` → { p50, p95, p99, n } in ms
 // autocannon's latency histogram has whole-millisecond buckets, too coarse for a sub-millisecond
 // hello-world, hence the plain client for latency.
@@ -87,6 +87,7 @@ async function orders(): Promise<void> {
     ordersPerSecond: dispatched / seconds,
     requestsPerSecond: result['2xx'] / seconds,
     requests: result['2xx'] + result.non2xx,
+    ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors,
   });

@@ -1,3 +1,4 @@
+import { executeCompiled } from './compiled.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 
@@ -19,21 +20,25 @@ export async function insertAudit(db: Db, a: AuditRecord): Promise<void> {
 /** Several audit records in one statement (the audit plugin batches them into one commit). */
 export async function insertAudits(db: Db, records: readonly AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(
-      records.map((a) => ({
-        id: a.id,
-        at: a.at,
-        user_id: a.userId,
-        action: storable(a.action),
-        target: a.target === null ? null : storable(a.target),
-        status: a.status,
-        ip: a.ip === null ? null : storable(a.ip),
-        details: detailsJson(a.details),
-      })),
-    )
-    .execute();
+  const rows = records.map((a) => ({
+    id: a.id,
+    at: a.at,
+    user_id: a.userId,
+    action: storable(a.action),
+    target: a.target === null ? null : storable(a.target),
+    status: a.status,
+    ip: a.ip === null ? null : storable(a.ip),
+    details: detailsJson(a.details),
+  }));
+  const [one] = rows;
+  // A request's own record, one at a time: the same statement every time, compiled once.
+  if (rows.length === 1 && one) {
+    await executeCompiled(db, 'audit_log.insert', Object.values(one), () =>
+      db.insertInto('audit_log').values(one),
+    );
+    return;
+  }
+  await db.insertInto('audit_log').values(rows).execute();
 }
 
 /** Corrects the status of records written before the answer was known (request-audit.ts). */

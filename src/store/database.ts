@@ -2,12 +2,20 @@ import path from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { postgresAdapter } from './dialect/postgres.ts';
 import { sqliteAdapter } from './dialect/sqlite.ts';
-import { batchMark, settled } from './dialect/sqlite-group-commit.ts';
+import {
+  batchMark,
+  beginReads,
+  type ReadScope,
+  settled,
+  settledReads,
+  withReads,
+} from './dialect/sqlite-group-commit.ts';
 import type { DialectAdapter, DialectKind } from './dialect/types.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
+export type { ReadScope };
 
 /** An open database with its dialect, as the rest of the platform sees it. */
 export interface Store {
@@ -22,6 +30,16 @@ export interface Store {
   settled(since?: number): Promise<void>;
   /** Where reads start from now: what `settled(since)` checks (a batch from then on failed → rejects). */
   mark(): number;
+  /**
+   * For a request that only reads (GET): a scope in which its reads see committed writes only,
+   * so that its answer waits for the fsync of what it may have read and no more
+   * (`settledReads`); undefined where there is no such reader (then use mark/settled).
+   */
+  beginReads(): ReadScope | undefined;
+  /** Runs `fn` and what it starts inside the read scope. */
+  withReads<T>(scope: ReadScope, fn: () => T): T;
+  /** Resolves once everything the scope's reads may have seen is on disk. */
+  settledReads(scope: ReadScope): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +67,9 @@ export function openStore(adapter: DialectAdapter): Store {
     },
     settled: (since) => settled(db, since),
     mark: () => batchMark(db),
+    beginReads: () => beginReads(db),
+    withReads,
+    settledReads: (scope) => settledReads(db, scope),
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,7 @@
 import type { Actor, JsonObject, OrderEvent } from '../domain/workorder/model.ts';
 import type { OrderStatus } from '../domain/workorder/states.ts';
 import { linkAttachmentsToOrders } from './attachments.repository.ts';
+import { executeCompiled } from './compiled.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import type { OrderEventTable } from './schema.ts';
@@ -52,7 +53,10 @@ function photoLinks(events: readonly OrderEvent[]) {
  * second event for the same version.
  */
 export async function insertOrderEvent(db: Db, e: OrderEvent): Promise<void> {
-  await db.insertInto('order_events').values(eventRow(e)).execute();
+  const row = eventRow(e);
+  await executeCompiled(db, 'order_events.insert', Object.values(row), () =>
+    db.insertInto('order_events').values(row),
+  );
   if (e.photos.length > 0) await linkAttachmentsToOrders(db, photoLinks([e]));
 }
 

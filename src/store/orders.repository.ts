@@ -7,6 +7,7 @@ import {
   type Timestamps,
   upgradeState,
 } from '../domain/workorder/model.ts';
+import { executeCompiled } from './compiled.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import type { OrderTable } from './schema.ts';
@@ -158,19 +159,23 @@ export async function updateOrderState(
   now: number,
 ): Promise<boolean> {
   const columns = changedColumns({ ...stateColumns(state, timing), updated_at: now }, rowsRead.get(read));
-  const result = await db
-    .updateTable('orders')
-    .set(columns)
-    .where('id', '=', state.id)
-    .where('version', '=', read.version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  // One text per set of columns changed: a handful of shapes, each compiled once.
+  const result = await executeCompiled(
+    db,
+    `orders.update:${Object.keys(columns).join(',')}`,
+    [...Object.values(columns), state.id, read.version],
+    () =>
+      db.updateTable('orders').set(columns).where('id', '=', state.id).where('version', '=', read.version),
+  );
+  return Number(result.numAffectedRows) === 1;
 }
 
 /** One order by id, or undefined. */
 export async function findOrder(db: Db, id: string): Promise<OrderRecord | undefined> {
-  const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toOrder(row) : undefined;
+  const { rows } = await executeCompiled(db, 'orders.byId', [id], () =>
+    db.selectFrom('orders').selectAll().where('id', '=', id),
+  );
+  return rows[0] ? toOrder(rows[0]) : undefined;
 }
 
 /** Orders by id, in no particular order; unknown ids are left out. */

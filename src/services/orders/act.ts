@@ -140,7 +140,7 @@ async function attempt(
   await checkPhotosExist(ctx, who, body.photos);
   const order = { ...record, state: result.order, updatedAt: now };
   const deliveries = await writeTransaction(ctx.db, [], async (trx) => {
-    await commitTransition(trx, record.state, result, now, calendar);
+    await commitTransition(trx, record.state, result, now, calendar, [record.gridId, record.communityId]);
     // Closing an order an alert raised resolves the alert (issue 12), in the same transaction.
     if (result.order.status === 'closed' && record.source === 'alert') {
       await resolveAlertsOfOrder(trx, orderId, {

@@ -50,7 +50,9 @@ function unitsOf(state: OrderState): (string | null)[] {
  * Writes one transition inside the caller's transaction: the new state, only if the order is
  * still at the version `read` (the state the transition started from) has, then its event and
  * the units it now involves. A lost race is a VERSION_CONFLICT and, the transaction rolling
- * back, leaves no trace.
+ * back, leaves no trace. `linked`: units the caller knows order_units already holds (the order's
+ * grid and community, linked when it was reported), so that giving it to its community writes
+ * no link again.
  */
 export async function commitTransition(
   trx: Db,
@@ -58,6 +60,7 @@ export async function commitTransition(
   next: { order: OrderState; event: OrderEvent },
   now: number,
   calendar: WorkingCalendar,
+  linked: readonly (string | null)[] = [],
 ): Promise<void> {
   const { order, event } = next;
   const written = await updateOrderState(trx, read, order, timingOf(order, now, calendar), now);
@@ -71,7 +74,7 @@ export async function commitTransition(
   await insertOrderEvent(trx, event);
   // order_units already holds every unit of the state read (each write of a state added its
   // units): only units new to the order need a row, which most transitions do not bring.
-  const involvedBefore = new Set(unitsOf(read));
+  const involvedBefore = new Set([...unitsOf(read), ...linked]);
   const added = unitsOf(order).filter((id) => !involvedBefore.has(id));
   // The indicators' daily rollups change with the event, in its transaction (before the new units are linked).
   await recordOrderRollups(trx, order.id, event, added, calendar);

@@ -9,6 +9,7 @@
 // a write still means the write survived a power loss. A read may see rows of the open batch
 // (the connection is shared); `settled()` is what an answer built from reads waits for (the
 // HTTP layer awaits it before sending), so nothing not yet on disk is shown to anyone.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
 import { exitOnDiskFailure, type OnDiskFailure } from './disk-failure.ts';
@@ -33,6 +34,24 @@ export interface GroupCommitStats {
 }
 
 const SAVEPOINT = 'zs_tx';
+
+/**
+ * A request that only reads (a GET): with a reader connection, its reads outside transactions
+ * run there and see committed batches only, never the open one. `seen` is the newest batch it
+ * may have seen (committed by the time of its last read): its answer waits for that batch's
+ * fsync, and for nothing later (see docs/RELIABILITY.md).
+ */
+export class ReadScope {
+  constructor(public seen: { done: Promise<void> } | undefined) {}
+}
+
+/** The second connection: its statements, and its close. */
+export interface ReaderConnection {
+  prepare(sql: string): SQLite.Statement;
+  close(): void;
+}
+
+const readScopes = new AsyncLocalStorage<ReadScope>();
 
 /** Receives every statement the driver runs, in order, with its parameters (bench/orders replays them). */
 export type StatementRecorder = (sql: string, parameters: readonly unknown[]) => void;
@@ -75,6 +94,8 @@ export class GroupCommitDriver implements Driver {
   private newest: Batch | undefined;
   /** Set when a WAL sync failed: from then on nothing is committed, and nothing acknowledged. */
   private diskFailure: Error | undefined;
+  /** The newest batch that has COMMITted (its fsync may still be running). */
+  private committed: Batch | undefined;
 
   constructor(
     private readonly database: SQLite.Database,
@@ -87,6 +108,11 @@ export class GroupCommitDriver implements Driver {
     private readonly wal?: WalSyncer,
     /** Told once when a WAL sync fails (disk-failure.ts); by default the process exits 70. */
     private readonly onDiskFailure: OnDiskFailure = exitOnDiskFailure,
+    /**
+     * Prepares a statement on a second, read-only connection to the same file, which sees
+     * committed batches only (WAL); absent in memory. Reads of a ReadScope run there.
+     */
+    private readonly reader?: ReaderConnection,
   ) {}
 
   async init(): Promise<void> {}
@@ -152,6 +178,7 @@ export class GroupCommitDriver implements Driver {
     if (this.batch) await this.flush();
     await this.newest?.done.catch(() => {});
     await this.wal?.close();
+    this.reader?.close();
     this.database.close();
   }
 
@@ -169,11 +196,35 @@ export class GroupCommitDriver implements Driver {
     return this.batch ? this.batch.id : this.opened + 1;
   }
 
+  /**
+   * A scope for a request that only reads, or undefined without a reader connection. What it is
+   * answered from may already come from committed batches (the read cache): it starts as having
+   * seen the newest one.
+   */
+  beginReads(): ReadScope | undefined {
+    return this.reader ? new ReadScope(this.committed) : undefined;
+  }
+
+  /** Resolves once every batch the scope's reads may have seen is on disk; rejects if one failed to sync. */
+  settledReads(scope: ReadScope): Promise<void> {
+    if (this.diskFailure) return Promise.reject(this.diskFailure);
+    return scope.seen?.done ?? Promise.resolve();
+  }
+
   /** Runs one statement for a lease; a write outside a transaction joins (or opens) the batch. */
   run(lease: Lease, query: CompiledQuery): QueryResult<unknown> {
-    const statement = this.prepare(query.sql);
+    let statement = this.prepare(query.sql);
     const parameters = query.parameters as unknown[];
     this.recorder?.(query.sql, parameters);
+    // `reader` too: a SELECT (BEGIN and SAVEPOINT also count as read-only, and stay here).
+    if (this.reader && statement.readonly && statement.reader && this.depth === 0) {
+      const scope = readScopes.getStore();
+      if (scope) {
+        // Sees every batch committed so far, whose fsyncs the answer then waits for.
+        scope.seen = this.committed;
+        statement = this.reader.prepare(query.sql);
+      }
+    }
     if (this.depth > 0 && !this.database.inTransaction) {
       // SQLite abandoned the batch under this transaction: nothing more may be written in it.
       throw new Error('SQLite rolled the transaction back (see the earlier error); retry the request');
@@ -236,6 +287,7 @@ export class GroupCommitDriver implements Driver {
         if (this.diskFailure) throw this.diskFailure;
         this.exec('commit');
         this.stats.commits++;
+        this.committed = batch;
         if (this.wal) {
           // The lock goes back at once: the next batch fills while this one's fsync runs.
           this.wal.sync().then(
@@ -329,12 +381,19 @@ export class GroupCommitSqliteDialect extends SqliteDialect {
     private readonly prepare: (sql: string) => SQLite.Statement,
     private readonly wal?: WalSyncer,
     private readonly onDiskFailure?: OnDiskFailure,
+    private readonly reader?: ReaderConnection,
   ) {
     super({ database: database as never });
   }
 
   override createDriver(): Driver {
-    this.driver = new GroupCommitDriver(this.database, this.prepare, this.wal, this.onDiskFailure);
+    this.driver = new GroupCommitDriver(
+      this.database,
+      this.prepare,
+      this.wal,
+      this.onDiskFailure,
+      this.reader,
+    );
     return this.driver;
   }
 }
@@ -366,4 +425,22 @@ export function settled(db: object, since?: number): Promise<void> {
 /** See GroupCommitDriver.mark (0 without group commit). */
 export function batchMark(db: object): number {
   return registry.get(db)?.mark() ?? 0;
+}
+
+/**
+ * Starts a scope for a request that only reads (undefined on PostgreSQL, in memory, or without a
+ * reader connection); run the request inside it with `withReads`.
+ */
+export function beginReads(db: object): ReadScope | undefined {
+  return registry.get(db)?.beginReads();
+}
+
+/** Runs `fn`, and everything it starts, inside the read scope. */
+export function withReads<T>(scope: ReadScope, fn: () => T): T {
+  return readScopes.run(scope, fn);
+}
+
+/** Resolves once every batch the scope's reads may have seen is on disk. */
+export function settledReads(db: object, scope: ReadScope): Promise<void> {
+  return registry.get(db)?.settledReads(scope) ?? Promise.resolve();
 }

@@ -6,7 +6,11 @@ import type { Database } from '../schema.ts';
 import type { OnDiskFailure } from './disk-failure.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
 import { sqliteConstraintViolation } from './sqlite-constraint.ts';
-import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
+import {
+  GroupCommitSqliteDialect,
+  type ReaderConnection,
+  registerGroupCommit,
+} from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
 import { sqliteTrackReader } from './sqlite-track-reader.ts';
 import { registerTrackReader } from './track-reader.ts';
@@ -71,6 +75,7 @@ export function sqliteAdapter(file: string, durability: SqliteDurability = {}): 
         statementCache(database),
         wal,
         durability.onDiskFailure,
+        file === ':memory:' ? undefined : readerConnection(file),
       );
       const db = new Kysely<Database>({ dialect });
       if (dialect.driver) registerGroupCommit(db, dialect.driver);
@@ -86,6 +91,31 @@ export function sqliteAdapter(file: string, durability: SqliteDurability = {}): 
       registerPositionBatchWriter(db, sqlitePositionBatchWriter(database));
       registerTrackReader(db, sqliteTrackReader(database));
       return db;
+    },
+  };
+}
+
+/**
+ * A second connection for requests that only read (GETs): in WAL mode it sees committed batches
+ * only, so such a request waits for the fsync of what it read, not for the batch being filled
+ * meanwhile (sqlite-group-commit.ts, docs/RELIABILITY.md). Opened on first use, after the writer
+ * has created the file and its WAL.
+ */
+function readerConnection(file: string): ReaderConnection {
+  let reader: SQLite.Database | undefined;
+  let prepare: ((sql: string) => SQLite.Statement) | undefined;
+  return {
+    prepare(sql) {
+      if (!prepare) {
+        reader = new SQLite(file, { readonly: true });
+        reader.pragma('busy_timeout = 5000');
+        reader.pragma(`cache_size = -${CACHE_KIB}`);
+        prepare = statementCache(reader);
+      }
+      return prepare(sql);
+    },
+    close() {
+      reader?.close();
     },
   };
 }
