@@ -35,23 +35,13 @@ export interface PageDef {
   component: ComponentType;
 }
 
-const loadHome = () => import('./HomePage.tsx');
-
-/**
- * Starts loading the field homes' chunk at once on a phone, beside the session check rather than
- * after it: a field role's first screen on a cold start is one round of downloads shorter.
- */
-export function preloadPhoneHome(): void {
-  void loadHome();
-}
-
 export const PAGES: readonly PageDef[] = [
   {
     id: 'home',
     label: 'nav.home',
     // Field homes compose GET /api/orders, /api/notices and the order actions each role may already use.
     roles: HOME_ROLES,
-    component: lazy(() => loadHome().then((m) => ({ default: m.HomePage }))),
+    component: lazy(() => import('./HomePage.tsx').then((m) => ({ default: m.HomePage }))),
   },
   {
     id: 'map',
