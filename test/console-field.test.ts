@@ -5,7 +5,7 @@
 // installable console (manifest and service worker with their types, never an API answer cached).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/users.ts';
 import { browserProblem, ensureConsoleBuilt, launchBrowser, logIn, SCREENS } from './helpers/browser.ts';
 import { startDemoConsole } from './helpers/demo-console.ts';
@@ -127,6 +127,30 @@ describe('the field on a phone [sqlite]', { skip }, () => {
       );
     });
   }
+
+  it('opens the resident’s home without the desk’s map code', async () => {
+    const loaded: string[] = [];
+    const record = (response: Response) => {
+      if (response.request().serviceWorker() === null) loaded.push(new URL(response.url()).pathname);
+    };
+    context.on('response', record);
+    try {
+      const p = await signIn('resident');
+      await sectionLoaded(p, 'home-my-reports');
+      await p.waitForLoadState('networkidle');
+    } finally {
+      context.off('response', record);
+    }
+    assert.ok(
+      loaded.some((u) => /\/assets\/HomePage-[\w-]+\.js$/.test(u)),
+      'the home came as its own chunk',
+    );
+    assert.deepEqual(
+      loaded.filter((u) => /maplibre|basemap|MapView|MapPage|PlaybackPage|DashboardPage/.test(u)),
+      [],
+      'no map library, basemap or map page on a resident’s home',
+    );
+  });
 
   it('keeps the desk on its usual first page and the admin without a home', async () => {
     const p = await signIn('admin');
