@@ -50,6 +50,24 @@ export const DutyQuery = Type.Object({
   unitId: Type.Optional(RefId),
 });
 
+/** GET /api/duty/events: a local day's clock events, of one boat or one crew login if asked. */
+export const DutyEventsQuery = Type.Object({
+  date: Type.Optional(
+    Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'local date (Asia/Shanghai); today by default',
+    }),
+  ),
+  assetId: Type.Optional(RefId),
+  userId: Type.Optional(RefId),
+});
+
+/** The clock events (打卡记录) of a day, oldest first. */
+export const DutyEventListSchema = Type.Object({ date: Type.String(), items: Type.Array(ClockEventSchema) });
+
+/** A day's clock events as the API sends them. */
+export type DutyEventListView = Static<typeof DutyEventListSchema>;
+
 /** Where a boat's duty comes from: its crew's clock-ins, or its shift plan confirmed by its terminal. */
 export const DUTY_SOURCES = ['clock', 'derived'] as const;
 

@@ -8,7 +8,7 @@ import type { attachmentView } from '../services/attachments/index.ts';
 import type { categoryView } from '../services/categories/index.ts';
 import type { deviceView } from '../services/devices/index.ts';
 import type { dockView } from '../services/docks/index.ts';
-import type { clockEventView, dutyDay } from '../services/duty/index.ts';
+import type { clockEventView, dutyDay, listDutyEvents } from '../services/duty/index.ts';
 import type { getFleetSettings } from '../services/fleet-settings/index.ts';
 import type { unitIndicators, unitRankings } from '../services/indicators/index.ts';
 import type {
@@ -36,7 +36,7 @@ import type { AttachmentSchema } from './attachments.ts';
 import type { CategorySchema } from './categories.ts';
 import type { DeviceSchema } from './devices.ts';
 import type { DockSchema } from './docks.ts';
-import type { ClockEventSchema, DutyDaySchema } from './duty.ts';
+import type { ClockEventSchema, DutyDaySchema, DutyEventListSchema } from './duty.ts';
 import type { FleetSettingsSchema } from './fleet-settings.ts';
 import type { RankingsSchema, UnitIndicatorsSchema } from './indicators.ts';
 import type {
@@ -110,6 +110,7 @@ describe('API shapes: each view returns exactly its response schema', () => {
     assert.ok(same<Returned<typeof getUnitShifts>, Static<typeof ShiftPlanSchema>>(true));
     assert.ok(same<Returned<typeof clockEventView>, Static<typeof ClockEventSchema>>(true));
     assert.ok(same<Returned<typeof dutyDay>, Static<typeof DutyDaySchema>>(true));
+    assert.ok(same<Returned<typeof listDutyEvents>, Static<typeof DutyEventListSchema>>(true));
     assert.ok(same<Returned<typeof unloadView>, Static<typeof UnloadSchema>>(true));
     assert.ok(same<Returned<typeof listVisibleUnloads>, Static<typeof UnloadPageSchema>>(true));
   });

@@ -3,7 +3,7 @@
 import { DEMO_BOATS, DEMO_SHIFT_MINUTES } from '../demo/fleet.ts';
 import { DEMO_SEGMENTS } from '../demo/segments.ts';
 import { planFleet, type SegmentLine } from './model/fleet-plan.ts';
-import { shiftStartedAgo } from './model/shift.ts';
+import { type Shift, shiftStartedAgo } from './model/shift.ts';
 import { type Fleet, startFleet } from './terminal-roster.ts';
 import type { SimLog } from './uplink.ts';
 
@@ -23,17 +23,26 @@ export function loopbackFor(host: string): string {
 }
 
 /**
- * Starts the demo boats against the JT/T 808 listener at `host:port`. Their shifts began up to two
- * hours before the start (each boat a different time), so the boats are spread along their rounds,
- * and no blind spot hides a boat during its first minute.
+ * Starts the demo boats against the JT/T 808 listener at `host:port`. Each boat drives the shift
+ * stored for it (`shifts`, by asset code: what the demo seeded, so a restarted demo continues the
+ * day's plan); a boat without one gets a shift begun up to two hours before the start (each boat
+ * a different time), so the boats are spread along their rounds, and no blind spot hides a boat
+ * during its first minute.
  */
-export function startDemoFleet(target: { host: string; port: number; log: SimLog }): Fleet {
+export function startDemoFleet(target: {
+  host: string;
+  port: number;
+  log: SimLog;
+  shifts?: ReadonlyMap<string, Shift>;
+}): Fleet {
   const now = Date.now();
   const boats = planFleet(
     DEMO_SEGMENT_LINES,
     DEMO_BOATS.map((b) => ({ identifier: b.phone, name: b.name, segmentCode: b.segmentCode })),
     {
-      shiftOf: (i) => shiftStartedAgo(now, DEMO_BOATS[i]?.shiftLeadMinutes ?? 0, DEMO_SHIFT_MINUTES),
+      shiftOf: (i) =>
+        target.shifts?.get(DEMO_BOATS[i]?.code ?? '') ??
+        shiftStartedAgo(now, DEMO_BOATS[i]?.shiftLeadMinutes ?? 0, DEMO_SHIFT_MINUTES),
       blindChance: 0.15,
       jitterM: 2.5,
     },

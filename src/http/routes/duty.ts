@@ -1,6 +1,14 @@
-import { ClockEventSchema, ClockInBody, ClockOutBody, DutyDaySchema, DutyQuery } from '../../api/index.ts';
+import {
+  ClockEventSchema,
+  ClockInBody,
+  ClockOutBody,
+  DutyDaySchema,
+  DutyEventListSchema,
+  DutyEventsQuery,
+  DutyQuery,
+} from '../../api/index.ts';
 import { FLEET_READERS } from '../../domain/auth/roles.ts';
-import { clock, clockEventView, dutyDay } from '../../services/duty/index.ts';
+import { clock, clockEventView, dutyDay, listDutyEvents } from '../../services/duty/index.ts';
 import type { App, Platform } from '../app-types.ts';
 import { principal } from '../plugins/auth.ts';
 
@@ -47,5 +55,19 @@ export async function dutyRoutes(app: App, p: Platform): Promise<void> {
       },
     },
     async (request) => dutyDay(p.ctx, principal(request), request.query),
+  );
+  app.get(
+    '/api/duty/events',
+    {
+      config: { access: FLEET_READERS },
+      schema: {
+        tags: ['duty'],
+        summary:
+          'A day’s clock-ins and clock-outs (打卡记录) of the boats in your scope, each with its time, position, distance, flags and photo; of one boat or one crew login if asked',
+        querystring: DutyEventsQuery,
+        response: { 200: DutyEventListSchema },
+      },
+    },
+    async (request) => listDutyEvents(p.ctx, principal(request), request.query),
   );
 }

@@ -36,7 +36,11 @@ function eventsOfDay(events: readonly ClockEventRecord[], window: Interval): Clo
 }
 
 /** The boats whose duty the caller reads: a crew user their own boat; others the boats in their scope (under unitId). */
-async function boatsFor(ctx: ServiceContext, who: Principal, unitId: string | undefined): Promise<Asset[]> {
+export async function boatsFor(
+  ctx: ServiceContext,
+  who: Principal,
+  unitId: string | undefined,
+): Promise<Asset[]> {
   const scopePath = await listScopeUnder(ctx, who, unitId, () =>
     fail('UNIT_NOT_FOUND', `No unit with id ${unitId}`, { field: 'unitId' }),
   );
@@ -47,7 +51,7 @@ async function boatsFor(ctx: ServiceContext, who: Principal, unitId: string | un
 }
 
 /** A date that exists, or 400. */
-function checkedDate(date: string): string {
+export function checkedDate(date: string): string {
   try {
     localDayWindow(date);
   } catch {

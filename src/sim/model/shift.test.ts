@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { parseShift, shiftStartedAgo, shiftWindowAt } from './shift.ts';
+import { describe, it } from 'node:test';
+import { parseShift, shiftOfWeekly, shiftStartedAgo, shiftWindowAt } from './shift.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -36,4 +36,26 @@ it('starts a shift a given number of minutes before now', () => {
   const shift = shiftStartedAgo(now, 30, 600);
   assert.deepEqual(shift, { startMinute: 20 * 60 + 40, lengthMinutes: 600 });
   assert.equal(shiftWindowAt(shift, now)?.start, now - 30 * 60_000);
+});
+
+describe('shiftOfWeekly', () => {
+  const weekly = [
+    { weekday: 1, start: '06:30', end: '17:30' },
+    { weekday: 7, start: '22:00', end: '06:00' },
+  ];
+  it('takes the entry of the local (Beijing) weekday', () => {
+    // Monday 7 December 2026, 00:30 in Beijing (Sunday 16:30 UTC).
+    assert.deepEqual(shiftOfWeekly(weekly, Date.parse('2026-12-06T16:30:00Z')), {
+      startMinute: 390,
+      lengthMinutes: 660,
+    });
+    // Sunday 6 December 2026, 12:00 in Beijing: the night shift.
+    assert.deepEqual(shiftOfWeekly(weekly, Date.parse('2026-12-06T04:00:00Z')), {
+      startMinute: 1320,
+      lengthMinutes: 480,
+    });
+  });
+  it('gives nothing on a day without an entry', () => {
+    assert.equal(shiftOfWeekly(weekly, Date.parse('2026-12-08T04:00:00Z')), undefined);
+  });
 });

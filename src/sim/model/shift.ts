@@ -48,3 +48,19 @@ export function shiftWindowAt(shift: Shift, t: number): ShiftWindow | undefined 
   }
   return undefined;
 }
+
+/**
+ * The simulator's daily shift from a stored weekly plan (the demo's: the same shift every day):
+ * the entry for the local weekday of `now`, or undefined without one. So a restarted demo drives
+ * its boats on the plan it seeded, not on a shift anchored at the restart.
+ */
+export function shiftOfWeekly(
+  weekly: readonly { weekday: number; start: string; end: string }[],
+  now: number,
+): Shift | undefined {
+  const localDay = Math.floor((now + CST_OFFSET) / DAY);
+  // 1970-01-01 was a Thursday (ISO weekday 4).
+  const weekday = ((((localDay + 3) % 7) + 7) % 7) + 1;
+  const entry = weekly.find((w) => w.weekday === weekday);
+  return entry ? parseShift(`${entry.start}-${entry.end}`) : undefined;
+}
