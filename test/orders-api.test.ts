@@ -231,6 +231,7 @@ forEachDialect('orders API', (kind) => {
     assert.deepEqual(detail.json().allowedActions, [
       'sign',
       'return',
+      'assignAssets',
       'requestExtension',
       'requestPark',
       'comment',

@@ -71,7 +71,7 @@ export function OrderBoats({ order }: { order: Order }) {
       </ul>
       {placed.length > 0 && mayOpen(user.role, 'map') && (
         <a
-          className="btn btn-small"
+          className="btn btn-small boats-live-map"
           href={`#/map/order/${encodeURIComponent(order.id)}`}
           data-testid="boats-live-map"
         >
