@@ -5,6 +5,7 @@ import './styles/orders.css';
 import './styles/progress.css';
 import './styles/fleet-board.css';
 import './styles/dashboard.css';
+import './styles/alerts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

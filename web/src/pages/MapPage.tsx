@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLive } from '../live/LiveProvider.tsx';
@@ -9,6 +9,7 @@ import { RiversLayer } from '../map/layers/RiversLayer.tsx';
 import { TrackLayer } from '../map/layers/TrackLayer.tsx';
 import { UnitsLayer } from '../map/layers/UnitsLayer.tsx';
 import { MapView } from '../map/MapView.tsx';
+import { useHashPath } from '../routing.ts';
 import { BoatList } from './map/BoatList.tsx';
 import { Legend } from './map/Legend.tsx';
 import { TrackPanel } from './map/TrackPanel.tsx';
@@ -22,6 +23,11 @@ export function MapPage() {
   const data = useMapData();
   const fleet = useFleet();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `#/map/<boat id>` (an alert's "show boat") selects that boat.
+  const [, focusId] = useHashPath();
+  useEffect(() => {
+    if (focusId) setSelectedId(focusId);
+  }, [focusId]);
   const selected = fleet.rows.find((r) => r.id === selectedId) ?? null;
   const live = useLive();
   const deviceId = selected?.deviceId ?? null;

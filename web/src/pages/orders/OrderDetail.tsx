@@ -6,6 +6,7 @@ import { announceOrdersChanged } from '../../hooks/useOrdersChanged.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { ActionBar } from './ActionBar.tsx';
 import { DuplicateNotice } from './DuplicateNotice.tsx';
+import { OrderAlert } from './OrderAlert.tsx';
 import { OrderFields } from './OrderFields.tsx';
 import { PhotoStrip } from './PhotoStrip.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -87,6 +88,7 @@ export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailP
       </header>
       {duplicates && <DuplicateNotice code={o.code} duplicates={duplicates} />}
       <ErrorNotice error={order.error ?? events.error} />
+      {o.alertId && <OrderAlert alertId={o.alertId} />}
       <OrderFields order={o} />
       {reportPhotos.length > 0 && (
         <section className="detail-section">
