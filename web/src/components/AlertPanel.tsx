@@ -88,6 +88,7 @@ export function AlertPanel() {
         data-testid="alerts"
         data-fresh={fresh}
         aria-expanded={open}
+        aria-label={t('alerts.title')}
         onClick={() => {
           setFresh(false);
           if (!open) refresh();
