@@ -28,11 +28,12 @@ function chime(): void {
 }
 
 /**
- * The alert panel (告警) in the header, on every page the live feed runs for (the live map too):
+ * The alert panel (告警) in the header, on every page the live feed runs for, and on the live map
+ * (where it stands in for the header's on the narrowest phones):
  * how many alerts are not resolved, a pulse and a chime when one opens, and per alert acknowledge,
  * resolve with a note, open its work order, show the boat on the map.
  */
-export function AlertPanel() {
+export function AlertPanel({ placement = 'header' }: { placement?: 'header' | 'map' }) {
   const { t } = useI18n();
   const live = useLive();
   const [alerts, setAlerts] = useState<Alert[]>([]);
@@ -66,7 +67,8 @@ export function AlertPanel() {
     if (live.newAlerts === heard.current) return;
     heard.current = live.newAlerts;
     setFresh(true);
-    chime();
+    // One chime for the console: the header's panel sounds, the map's only shows.
+    if (placement === 'header') chime();
   }, [live.newAlerts]);
 
   const act = (run: () => Promise<unknown>) =>
@@ -81,7 +83,7 @@ export function AlertPanel() {
   const count = alerts.length;
 
   return (
-    <div className="bell alerts">
+    <div className={`bell alerts alerts-${placement}`} data-placement={placement}>
       <button
         type="button"
         className={`btn btn-ghost bell-button ${fresh ? 'alert-fresh' : ''}`}

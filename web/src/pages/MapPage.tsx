@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { AlertPanel } from '../components/AlertPanel.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLive } from '../live/LiveProvider.tsx';
@@ -77,6 +78,7 @@ export function MapPage() {
           <p className="map-loading">{t('app.loading')}</p>
         )}
         <div className="map-overlays">
+          <AlertPanel placement="map" />
           <ErrorNotice error={data.error ?? fleet.error} />
           {selected && track.day && (
             <TrackPanel
