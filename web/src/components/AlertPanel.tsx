@@ -69,7 +69,7 @@ export function AlertPanel({ placement = 'header' }: { placement?: 'header' | 'm
     setFresh(true);
     // One chime for the console: the header's panel sounds, the map's only shows.
     if (placement === 'header') chime();
-  }, [live.newAlerts]);
+  }, [live.newAlerts, placement]);
 
   const act = (run: () => Promise<unknown>) =>
     run().then(
