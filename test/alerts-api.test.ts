@@ -8,6 +8,7 @@ import { findDevice } from '../src/store/devices.repository.ts';
 import { useTestApp } from './helpers/app.ts';
 import { useFleetWorld } from './helpers/crews.ts';
 import { forEachDialect } from './helpers/dialects.ts';
+import { openLiveFeed } from './helpers/live-feed.ts';
 import { bj, sessions, useOrderWorld } from './helpers/orders.ts';
 
 const iso = (local: string) => new Date(bj(local)).toISOString();
@@ -231,14 +232,36 @@ forEachDialect('alert rules and alerts API', (kind) => {
     assert.equal((await ok('commA1', 'GET', '/api/alerts')).items.length, 0);
   });
 
+  it('on the live feed a crew member hears of its own boat’s alerts only', async () => {
+    const crew1 = await openLiveFeed(t.app, await as('crew1'));
+    const crew3 = await openLiveFeed(t.app, await as('crew3'));
+    try {
+      t.clock.t = bj('2026-03-02 10:30');
+      await drive(devices.b2, '2026-03-02 10:20', 2, 0, { alarm: 1 });
+      const heard = await crew3.next((m) => m.type === 'alert' && m.data.change === 'opened');
+      assert.equal(heard.data.assetId, w.boats.b2);
+      await drive(devices.b1, '2026-03-02 10:20', 2, 0, { alarm: 1 });
+      const own = await crew1.next((m) => m.type === 'alert' && m.data.change === 'opened');
+      assert.equal(own.data.assetId, w.boats.b1);
+      // b2's alert came first: crew1 heard its own and nothing of b2's.
+      assert.deepEqual(
+        crew1.messages.filter((m) => m.type === 'alert').map((m) => m.data.assetId),
+        [w.boats.b1],
+      );
+    } finally {
+      crew1.close();
+      crew3.close();
+    }
+  });
+
   it('a disabled rule raises nothing; a deleted one neither, and its alerts stay', async () => {
     const rules = (await ok('admin', 'GET', '/api/alert-rules')).items as { id: string; kind: string }[];
     const sos = rules.find((r) => r.kind === 'deviceAlarm');
     await ok('admin', 'PATCH', `/api/alert-rules/${sos?.id}`, { enabled: false });
     t.clock.t = bj('2026-03-02 11:00');
     await drive(devices.b2, '2026-03-02 10:50', 3, 0, { alarm: 1 });
-    assert.equal((await ok('operator', 'GET', '/api/alerts?kind=deviceAlarm')).items.length, 1);
+    assert.equal((await ok('operator', 'GET', '/api/alerts?kind=deviceAlarm')).items.length, 3);
     await ok('admin', 'DELETE', `/api/alert-rules/${sos?.id}`);
-    assert.equal((await ok('operator', 'GET', '/api/alerts?kind=deviceAlarm')).items.length, 1);
+    assert.equal((await ok('operator', 'GET', '/api/alerts?kind=deviceAlarm')).items.length, 3);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { newId } from '../src/ids.ts';
+import { insertAlert } from '../src/store/alerts.repository.ts';
 import { listUnits, type Unit } from '../src/store/units.repository.ts';
 import { listUsers } from '../src/store/users.repository.ts';
 import { PASSWORD, useTestApp } from './helpers/app.ts';
@@ -25,6 +26,7 @@ type Kind =
   | 'asset'
   | 'dock'
   | 'alertRule'
+  | 'alert'
   | 'segment'
   | 'unitShifts'
   | 'order'
@@ -51,6 +53,7 @@ const WALKED: Record<string, Kind> = {
   '/api/units/{id}/shifts': 'unitShifts',
   '/api/docks/{id}': 'dock',
   '/api/alert-rules/{id}': 'alertRule',
+  '/api/alerts/{id}': 'alert',
   '/api/segments/{id}': 'segment',
   '/api/orders/{id}': 'order',
   '/api/orders/{id}/events': 'order',
@@ -102,6 +105,7 @@ const ACCESS: Record<Kind, readonly string[] | 'authenticated' | 'public'> = {
   asset: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   dock: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   alertRule: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
+  alert: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   segment: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
   // A unit's default shift plan is read by whoever reads the assets it is the default for.
   unitShifts: ['admin', 'operator', 'leader', 'workstation', 'community', 'department', 'crew'],
@@ -439,6 +443,34 @@ forEachDialect('scope walk', (kind) => {
     const ruleRows = await t.store.db.selectFrom('alert_rules').select(['id', 'name', 'unit_id']).execute();
     assert.equal(ruleRows.length, 4);
     targets.alertRule = ruleRows.map((r) => byUnit(`alert rule ${r.name}`, r.id, r.unit_id));
+    // An alert on each asset, held by the asset's unit; a crew member sees its own boat's only (none here).
+    for (const a of assetRows) {
+      await insertAlert(t.store.db, {
+        id: newId(),
+        ruleId: ruleRows[0]?.id ?? '',
+        kind: 'idle',
+        assetId: a.id,
+        deviceId: null,
+        unitId: a.unit_id,
+        startedAt: t.clock.now(),
+        raisedAt: t.clock.now(),
+        endedAt: null,
+        lat: 31.3,
+        lon: 120.8,
+        status: 'open',
+        acknowledgedBy: null,
+        acknowledgedAt: null,
+        resolvedBy: null,
+        resolvedAt: null,
+        note: null,
+        orderId: null,
+      });
+    }
+    const alertRows = await t.store.db.selectFrom('alerts').select(['id', 'asset_id', 'unit_id']).execute();
+    targets.alert = alertRows.map((r) => {
+      const target = byUnit(`alert on ${r.asset_id}`, r.id, r.unit_id);
+      return { ...target, visibleTo: (c: Caller) => c.role !== 'crew' && target.visibleTo(c) };
+    });
     const segmentRows = await t.store.db.selectFrom('segments').select(['id', 'code', 'unit_id']).execute();
     assert.equal(segmentRows.length, 5);
     targets.segment = segmentRows.map((r) =>
@@ -516,6 +548,7 @@ forEachDialect('scope walk', (kind) => {
       'report',
       'notice',
       'alertRule',
+      'alert',
     ] as const) {
       const id = newId();
       missing[k] = { segment: id, raw: id };

@@ -6,6 +6,7 @@ import './styles/progress.css';
 import './styles/tasks.css';
 import './styles/fleet-board.css';
 import './styles/dashboard.css';
+import './styles/alerts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

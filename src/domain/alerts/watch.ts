@@ -10,7 +10,6 @@ import {
   segmentBuffer,
   type TrackFix,
 } from '../fleet/index.ts';
-import { haversineMeters } from '../positions/filters.ts';
 import type { AlertKind, AlertParams } from './rules.ts';
 
 /** A live fix as the rules read it; `alarms` are the device alarm names it carries (see alarmsOf). */
@@ -54,6 +53,22 @@ const ALWAYS: Interval = { from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_I
 const COVERAGE_STEP_M = 10;
 
 const usable = (f: AlertFix) => f.valid && !(f.lat === 0 && f.lon === 0);
+/** Metres per degree of latitude (the mean Earth radius of positions/filters.ts haversineMeters). */
+const M_PER_DEG = (Math.PI / 180) * 6_371_008.8;
+
+/**
+ * Whether two points lie within `metres` of each other, by the local equirectangular distance:
+ * over the tens of metres of a stop radius it agrees with haversine to far below GPS noise, without
+ * its trigonometry on every fix.
+ */
+function within(a: { lat: number; lon: number }, b: { lat: number; lon: number }, metres: number): boolean {
+  const dy = (a.lat - b.lat) * M_PER_DEG;
+  const dx = (a.lon - b.lon) * M_PER_DEG * Math.cos((a.lat * Math.PI) / 180);
+  return dx * dx + dy * dy <= metres * metres;
+}
+
+/** What fix and clock answer when nothing opened or ended (most calls): no allocation. */
+const NOTHING: EpisodeChange[] = [];
 
 /**
  * One rule watching one asset: fed its live fixes in time order (`fix`) and the clock (`clock`),
@@ -74,6 +89,8 @@ export class AlertWatch {
   private readonly decided = new Set<number>();
   /** lowCoverage: the current shift's fixes (thinned). */
   private covered: { shift: Interval; fixes: TrackFix[] } | null = null;
+  /** The changes of the call in progress (a fresh array only once one was answered). */
+  private out: EpisodeChange[] = [];
 
   constructor(
     readonly rule: WatchedRule,
@@ -88,7 +105,11 @@ export class AlertWatch {
     this.ctx = ctx;
     if (!segmentsChanged) return;
     const margin = this.rule.params.marginM ?? 0;
-    this.buffer = segmentBuffer(ctx.segments.map((s) => sectionLine(s.geometry, s.halfWidthM + margin)));
+    // Only the kinds that read them pay for the segments' lines.
+    this.buffer =
+      this.rule.kind === 'outOfSegment'
+        ? segmentBuffer(ctx.segments.map((s) => sectionLine(s.geometry, s.halfWidthM + margin)))
+        : () => true;
     this.lines =
       this.rule.kind === 'lowCoverage'
         ? ctx.segments.map((s) => ({ id: s.id, line: sectionLine(s.geometry, s.halfWidthM) }))
@@ -112,7 +133,15 @@ export class AlertWatch {
   }
 
   private shiftAt(t: number): Interval | undefined {
-    return this.ctx.shifts.find((s) => s.from <= t && t < s.to);
+    for (const s of this.ctx.shifts) if (s.from <= t && t < s.to) return s;
+    return undefined;
+  }
+
+  /** The changes collected by this call, or NOTHING. */
+  private answer(out: EpisodeChange[]): EpisodeChange[] {
+    if (out.length === 0) return NOTHING;
+    this.out = [];
+    return out;
   }
 
   private get durationMs(): number {
@@ -134,8 +163,8 @@ export class AlertWatch {
 
   /** The next live fix of the asset (older or equal times are ignored: history never raises). */
   fix(f: AlertFix): EpisodeChange[] {
-    const out: EpisodeChange[] = [];
-    if (this.last && f.time <= this.last.time) return out;
+    const out = this.out;
+    if (this.last && f.time <= this.last.time) return NOTHING;
     // An episode bound to a shift that is over ends at the shift's end.
     if (this.open && f.time >= this.open.shift.to) this.end(this.open.shift.to, out);
     switch (this.rule.kind) {
@@ -152,7 +181,7 @@ export class AlertWatch {
         this.runFix(f, out);
     }
     this.last = f;
-    return out;
+    return this.answer(out);
   }
 
   /** Sets the last fix without evaluating it (the newest stored fix, when a watch starts). */
@@ -171,7 +200,7 @@ export class AlertWatch {
       if (
         anchor &&
         usable(f) &&
-        haversineMeters(anchor.lat ?? f.lat, anchor.lon ?? f.lon, f.lat, f.lon) > this.ctx.stopRadiusM
+        !within({ lat: anchor.lat ?? f.lat, lon: anchor.lon ?? f.lon }, f, this.ctx.stopRadiusM)
       ) {
         this.end(f.time, out);
         this.pending = null;
@@ -214,7 +243,9 @@ export class AlertWatch {
       const from = this.last && this.last.time >= shift.from - 3_600_000 && usable(this.last) ? this.last : f;
       this.anchor = { shiftFrom: shift.from, lat: from.lat, lon: from.lon, moved: false };
     }
-    if (haversineMeters(this.anchor.lat, this.anchor.lon, f.lat, f.lon) > this.ctx.stopRadiusM) {
+    // Once it has moved, or the shift's start is decided with nothing open, there is nothing to measure.
+    if (this.anchor.moved || (this.decided.has(shift.from) && !this.open)) return;
+    if (!within(this.anchor, f, this.ctx.stopRadiusM)) {
       this.anchor.moved = true;
       this.end(f.time, out);
     }
@@ -236,7 +267,7 @@ export class AlertWatch {
     if (!shift || !usable(f)) return;
     if (this.covered?.shift.from !== shift.from) this.covered = { shift, fixes: [] };
     const kept = this.covered.fixes.at(-1);
-    if (!kept || haversineMeters(kept.lat, kept.lon, f.lat, f.lon) >= COVERAGE_STEP_M) {
+    if (!kept || !within(kept, f, COVERAGE_STEP_M)) {
       this.covered.fixes.push({ time: f.time, lat: f.lat, lon: f.lon, speedKmh: f.speedKmh, valid: true });
     }
   }
@@ -257,7 +288,7 @@ export class AlertWatch {
 
   /** The clock: time-based kinds (offline, lateStart, lowCoverage at shift end) and shifts that ended. */
   clock(now: number): EpisodeChange[] {
-    const out: EpisodeChange[] = [];
+    const out = this.out;
     if (this.open && now >= this.open.shift.to) this.end(this.open.shift.to, out);
     const shift = this.shiftAt(now);
     switch (this.rule.kind) {
@@ -279,7 +310,7 @@ export class AlertWatch {
       default:
         break;
     }
-    return out;
+    return this.answer(out);
   }
 }
 

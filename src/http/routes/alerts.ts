@@ -16,6 +16,7 @@ import {
   alertRuleView,
   alertView,
   createAlertRule,
+  getAlertOrThrow,
   getAlertRuleOrThrow,
   listVisibleAlertRules,
   listVisibleAlerts,
@@ -103,6 +104,14 @@ export async function alertRoutes(app: App, p: Platform): Promise<void> {
       },
     },
     async (request) => listVisibleAlerts(p.ctx, principal(request), request.query),
+  );
+  app.get(
+    '/api/alerts/:id',
+    {
+      config: { access: FLEET_READERS },
+      schema: { tags: ['alerts'], params: IdParams, response: { 200: AlertSchema } },
+    },
+    async (request) => alertView(await getAlertOrThrow(p.ctx, principal(request), request.params.id)),
   );
   app.post(
     '/api/alerts/:id/acknowledge',

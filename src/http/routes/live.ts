@@ -1,4 +1,5 @@
 import type { LiveEvent } from '../../live/bus.ts';
+import { crewBoatOf } from '../../services/alerts/index.ts';
 import { authenticate } from '../../services/auth/index.ts';
 import { mayReceive } from '../../services/scope/index.ts';
 import type { App, Platform } from '../app-types.ts';
@@ -28,9 +29,21 @@ export async function liveRoutes(app: App, p: Platform): Promise<void> {
       const who = principal(request);
       const token = tokenOf(request)?.token;
       let behind = false;
+      // A crew member hears of its own boat's alerts only; the boat is looked up again at each recheck.
+      let crewBoatId: string | null = null;
+      const lookUpBoat = () => {
+        if (who.role !== 'crew') return;
+        crewBoatOf(p.ctx, who).then(
+          (boatId) => {
+            crewBoatId = boatId || null;
+          },
+          () => undefined,
+        );
+      };
+      lookUpBoat();
       socket.send(JSON.stringify({ type: 'hello', data: { user: who.username, role: who.role } }));
       const unsubscribe = p.bus.subscribe((event) => {
-        if (!mayReceive(who, event)) return;
+        if (!mayReceive(who, event, crewBoatId)) return;
         if (socket.bufferedAmount > MAX_BUFFERED) {
           behind = true;
           return;
@@ -42,6 +55,7 @@ export async function liveRoutes(app: App, p: Platform): Promise<void> {
         socket.send(messageOf(event));
       });
       const recheck = setInterval(() => {
+        lookUpBoat();
         if (!token) return;
         authenticate(p.ctx, token).catch(() => socket.close(4401, 'session ended: log in again'));
       }, RECHECK_MS);

@@ -70,8 +70,8 @@ export async function getAlertOrThrow(
   return alert;
 }
 
-/** A crew member's boat: the alerts it may see are that boat's. */
-async function crewBoatOf(ctx: ServiceContext, who: Principal): Promise<string> {
+/** A crew member's boat: the alerts it may see are that boat's ('' for none). */
+export async function crewBoatOf(ctx: ServiceContext, who: Principal): Promise<string> {
   return (await findAssetByUser(ctx.db, who.userId))?.boatId ?? '';
 }
 

@@ -23,7 +23,7 @@ import { endEpisode, openEpisode } from './raise.ts';
 import { alertRulesVersion } from './rules.ts';
 
 const DAY_MS = 86_400_000;
-/** How long an asset's shifts, segments and docks are used before they are read again. */
+/** How long (process time) an asset's shift plan, segments and docks are used before they are read again. */
 const CONTEXT_TTL_MS = 5 * 60_000;
 /** How far back a watch started after a restart replays the asset's stored fixes to find its state. */
 const REPLAY_MS = 12 * 3_600_000;
@@ -42,7 +42,17 @@ interface DeviceWatch {
   unitPath: string;
   watched: Watched[];
   rulesVersion: number;
-  contextAt: number;
+  /** When (process time) its context was read, and until when (platform time) its shifts hold. */
+  loadedAt: number;
+  validUntil: number;
+  /** The segments the context was built with, reused while they are unchanged (their lines are costly). */
+  segmentsKey: string;
+  segments: CoverageSegment[];
+}
+
+/** A no-rules answer for a device, and the rules version it was decided under. */
+interface Unwatched {
+  rulesVersion: number;
 }
 
 /** Something the engine reports that went wrong (a failed write); the app passes its logger. */
@@ -54,12 +64,14 @@ export interface AlertLog {
  * The one place alerts are evaluated live: the ingest pipeline hands it each committed batch's
  * live fixes (blind-spot and other flagged fixes never reach it, and a watch ignores any fix not
  * newer than the last it saw), the jobs plugin its clock. Per device it keeps the asset's
- * watches in memory, started from the stored track of the last hours, and it works through each
- * device's fixes in order, off the ingest's path: the acknowledgement never waits for a rule.
+ * watches in memory, started from the stored track of the last hours. A batch is evaluated at
+ * once when the device's watches are loaded (pure arithmetic, microseconds); loading them and
+ * storing what opens or ends are queued per device, in order, off the ingest's path: the
+ * acknowledgement never waits for a rule.
  */
 export class AlertEngine {
-  private readonly devices = new Map<string, DeviceWatch | null>();
-  /** Per device, the promise of its last queued work: fixes and ticks run one after another. */
+  private readonly devices = new Map<string, DeviceWatch | Unwatched>();
+  /** Per device, the promise of its last queued work: loads, fixes, ticks and writes run in order. */
   private readonly chains = new Map<string, Promise<void>>();
   private pending = 0;
   private ticks = 0;
@@ -72,11 +84,11 @@ export class AlertEngine {
     private readonly log: AlertLog = { warn: () => undefined },
   ) {}
 
-  /** After a commit: the batch's live fixes of a device, in time order. Cheap; the work is queued. */
+  /** After a commit: the batch's stored fixes of a device, in time order. Returns at once. */
   observe(device: Device, stored: readonly StoredPosition[]): void {
     if (device.assetId === null) return;
-    const watch = this.devices.get(device.id);
-    if (watch === null) return; // loaded: no rule watches this asset
+    const known = this.devices.get(device.id);
+    if (known && !('watched' in known) && known.rulesVersion === alertRulesVersion()) return;
     const fixes: AlertFix[] = [];
     for (const p of stored) {
       if (!isLive(p.flags)) continue;
@@ -89,7 +101,12 @@ export class AlertEngine {
         alarms: alarmsOf(p.attributes),
       });
     }
-    if (fixes.length > 0) this.enqueue(device.id, (w) => this.feed(w, fixes), device, fixes[0]?.time);
+    if (fixes.length === 0) return;
+    if (known && 'watched' in known && this.isFresh(known) && !this.chains.has(device.id)) {
+      this.evaluate(known, fixes);
+      return;
+    }
+    this.enqueue(device.id, device, fixes[0]?.time, (w) => this.evaluate(w, fixes));
   }
 
   /**
@@ -100,26 +117,35 @@ export class AlertEngine {
     const devices = this.ticks++ % 10 === 0 ? await listDevices(this.ctx.db, { scopePath: null }) : [];
     for (const device of devices) {
       if (device.assetId !== null && !this.devices.has(device.id))
-        this.enqueue(device.id, () => undefined, device);
+        this.enqueue(device.id, device, undefined, () => {});
     }
     const now = this.ctx.now();
-    for (const [id, watch] of this.devices) {
-      if (watch) this.enqueue(id, (w) => this.clock(w, now), watch.device);
+    for (const [id, known] of this.devices) {
+      if ('watched' in known) this.enqueue(id, known.device, undefined, (w) => this.clock(w, now));
     }
     await this.idle();
   }
 
-  /** Resolves once every queued fix and tick has been evaluated (tests, benchmarks, shutdown). */
+  /** Resolves once every queued load, evaluation and write is done (tests, benchmarks, shutdown). */
   idle(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
     return new Promise((resolve) => this.drained.push(resolve));
   }
 
+  private isFresh(w: DeviceWatch): boolean {
+    return (
+      w.rulesVersion === alertRulesVersion() &&
+      performance.now() - w.loadedAt < CONTEXT_TTL_MS &&
+      this.ctx.now() < w.validUntil
+    );
+  }
+
+  /** Queues work on a device's chain, its watches (re)loaded first when needed. */
   private enqueue(
     deviceId: string,
-    work: (w: DeviceWatch) => Promise<void> | undefined,
     device: Device,
-    firstTime?: number,
+    firstTime: number | undefined,
+    work: (w: DeviceWatch) => Promise<void> | void,
   ): void {
     this.pending++;
     const previous = this.chains.get(deviceId) ?? Promise.resolve();
@@ -136,35 +162,53 @@ export class AlertEngine {
     this.chains.set(deviceId, next);
   }
 
-  private async feed(w: DeviceWatch, fixes: readonly AlertFix[]): Promise<void> {
+  /** Feeds fixes to every watch now; what opens or ends is stored on the device's chain. */
+  private evaluate(w: DeviceWatch, fixes: readonly AlertFix[]): void {
+    let changes: [Watched, EpisodeChange][] | undefined;
     for (const fix of fixes) {
-      for (const item of w.watched) await this.apply(w, item, item.watch.fix(fix), fix);
-    }
-  }
-
-  private async clock(w: DeviceWatch, now: number): Promise<void> {
-    for (const item of w.watched) await this.apply(w, item, item.watch.clock(now), null);
-  }
-
-  private async apply(w: DeviceWatch, item: Watched, changes: EpisodeChange[], _fix: AlertFix | null) {
-    for (const change of changes) {
-      if (change.type === 'open') {
-        item.alertId = await openEpisode(
-          this.ctx,
-          this.bus,
-          {
-            rule: item.rule,
-            asset: w.asset,
-            deviceId: w.device.id,
-            start: change,
-            raisedAt: change.at,
-          },
-          (error) => this.log.warn({ err: error, rule: item.rule.id }, 'alert raised no work order'),
-        );
-      } else if (item.alertId !== null) {
-        await endEpisode(this.ctx, this.bus, item.alertId, change.endedAt);
-        item.alertId = null;
+      for (const item of w.watched) {
+        const answered = item.watch.fix(fix);
+        if (answered.length === 0) continue;
+        changes ??= [];
+        for (const change of answered) changes.push([item, change]);
       }
+    }
+    if (changes) this.store(w, changes);
+  }
+
+  private clock(w: DeviceWatch, now: number): void {
+    const changes: [Watched, EpisodeChange][] = [];
+    for (const item of w.watched) for (const change of item.watch.clock(now)) changes.push([item, change]);
+    if (changes.length > 0) this.store(w, changes);
+  }
+
+  private store(w: DeviceWatch, changes: readonly [Watched, EpisodeChange][]): void {
+    this.pending++;
+    const previous = this.chains.get(w.device.id) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        for (const [item, change] of changes) await this.apply(w, item, change);
+      })
+      .catch((error: unknown) => this.log.warn({ err: error, device: w.device.id }, 'alert not stored'))
+      .finally(() => {
+        if (this.chains.get(w.device.id) === next) this.chains.delete(w.device.id);
+        if (--this.pending === 0) for (const resolve of this.drained.splice(0)) resolve();
+      });
+    this.chains.set(w.device.id, next);
+  }
+
+  private async apply(w: DeviceWatch, item: Watched, change: EpisodeChange): Promise<void> {
+    if (change.type === 'open') {
+      item.alertId = await openEpisode(
+        this.ctx,
+        this.bus,
+        { rule: item.rule, asset: w.asset, deviceId: w.device.id, start: change, raisedAt: change.at },
+        (error) => this.log.warn({ err: error, rule: item.rule.id }, 'alert raised no work order'),
+      );
+    } else if (item.alertId !== null) {
+      const alertId = item.alertId;
+      item.alertId = null;
+      await endEpisode(this.ctx, this.bus, alertId, change.endedAt);
     }
   }
 
@@ -178,16 +222,14 @@ export class AlertEngine {
     return this.rules;
   }
 
-  /** The device's watches: loaded (and replayed) on first use, refreshed when rules or the day change. */
+  /** The device's watches: loaded (and replayed) on first use, refreshed when rules, the day or the TTL say. */
   private async watchOf(device: Device, firstTime?: number): Promise<DeviceWatch | null> {
-    const current = this.devices.get(device.id);
-    const now = this.ctx.now();
-    if (current === null && this.rules?.version === alertRulesVersion()) return null;
-    if (current && current.rulesVersion === alertRulesVersion() && now - current.contextAt < CONTEXT_TTL_MS) {
-      return current;
-    }
-    const loaded = await this.load(device, current ?? undefined, firstTime ?? now);
-    this.devices.set(device.id, loaded);
+    const known = this.devices.get(device.id);
+    if (known && 'watched' in known && this.isFresh(known)) return known;
+    if (known && !('watched' in known) && known.rulesVersion === alertRulesVersion()) return null;
+    const previous = known && 'watched' in known ? known : undefined;
+    const loaded = await this.load(device, previous, firstTime ?? this.ctx.now());
+    this.devices.set(device.id, loaded ?? { rulesVersion: alertRulesVersion() });
     return loaded;
   }
 
@@ -196,6 +238,7 @@ export class AlertEngine {
     previous: DeviceWatch | undefined,
     before: number,
   ): Promise<DeviceWatch | null> {
+    const version = alertRulesVersion();
     const asset = device.assetId ? await findAsset(this.ctx.db, device.assetId) : undefined;
     if (!asset) return null;
     const unitPath = (await findUnit(this.ctx.db, asset.unitId))?.path ?? '';
@@ -206,7 +249,8 @@ export class AlertEngine {
         (r.assetKinds === null || r.assetKinds.includes(asset.kind)),
     );
     if (applying.length === 0) return null;
-    const context = await this.contextOf(asset, unitPath);
+    const now = this.ctx.now();
+    const { context, segmentsKey, segments } = await this.contextOf(asset, unitPath, previous);
     const reused = new Map(previous?.watched.map((item) => [item.rule.id, item]));
     const watched: Watched[] = [];
     const fresh: Watched[] = [];
@@ -217,16 +261,23 @@ export class AlertEngine {
         watched.push(old);
         continue;
       }
-      const item = {
-        rule,
-        watch: new AlertWatch({ kind: rule.kind as AlertKind, params: rule.params }, context),
-        alertId: null,
-      };
+      const watch = new AlertWatch({ kind: rule.kind as AlertKind, params: rule.params }, context);
+      const item = { rule, watch, alertId: null };
       watched.push(item);
       fresh.push(item);
     }
     if (fresh.length > 0) await this.replay(asset, fresh, before);
-    return { device, asset, unitPath, watched, rulesVersion: alertRulesVersion(), contextAt: this.ctx.now() };
+    return {
+      device,
+      asset,
+      unitPath,
+      watched,
+      rulesVersion: version,
+      loadedAt: performance.now(),
+      validUntil: now + DAY_MS / 2,
+      segmentsKey,
+      segments,
+    };
   }
 
   /** Rebuilds new watches' state from the stored track (their changes were stored then, or missed). */
@@ -247,19 +298,30 @@ export class AlertEngine {
     }
   }
 
-  private async contextOf(asset: Asset, unitPath: string): Promise<AlertContext> {
+  private async contextOf(
+    asset: Asset,
+    unitPath: string,
+    previous: DeviceWatch | undefined,
+  ): Promise<{ context: AlertContext; segmentsKey: string; segments: CoverageSegment[] }> {
     const now = this.ctx.now();
     const plan = (await resolvePlans(this.ctx, [asset])).get(asset.id)?.plan;
     const calendar = await workingCalendar(this.ctx);
     const shifts = plan
       ? [-1, 0, 1].flatMap((d) => shiftsOn(plan, localDateOf(now + d * DAY_MS), calendar))
       : [];
-    const segments: CoverageSegment[] = [];
+    const found = [];
     for (const id of asset.segmentIds) {
       const s = await findSegment(this.ctx.db, id);
-      if (s) segments.push({ id: s.id, geometry: s.geometry, halfWidthM: s.halfWidthM });
+      if (s) found.push(s);
     }
+    const segmentsKey = JSON.stringify(found.map((s) => [s.id, s.halfWidthM, s.geometry]));
+    // The same segments as before: the same array, so the watches keep their buffers.
+    const segments: CoverageSegment[] =
+      previous?.segmentsKey === segmentsKey
+        ? previous.segments
+        : found.map((s) => ({ id: s.id, geometry: s.geometry, halfWidthM: s.halfWidthM }));
     const docks = await listDocks(this.ctx.db, { scopePath: unitPath });
-    return { shifts, segments, docks, stopRadiusM: trackSettingsFor(asset.kind).stopRadiusM };
+    const context = { shifts, segments, docks, stopRadiusM: trackSettingsFor(asset.kind).stopRadiusM };
+    return { context, segmentsKey, segments };
   }
 }

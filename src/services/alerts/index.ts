@@ -8,6 +8,7 @@ export {
   type AlertListQuery,
   acknowledgeAlert,
   alertView,
+  crewBoatOf,
   getAlertOrThrow,
   listVisibleAlerts,
   publishAlert,

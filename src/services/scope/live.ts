@@ -8,9 +8,10 @@ import type { Principal } from '../context.ts';
 
 /**
  * Whether a live event may reach this caller: the same rules as the REST routes that show the
- * same data, on top of the unit scope. Notifications go to their recipient only.
+ * same data, on top of the unit scope. Notifications go to their recipient only; alerts to a crew
+ * member only for `crewBoatId`, the boat it works on (see crewBoatOf).
  */
-export function mayReceive(who: Principal, event: LiveEvent): boolean {
+export function mayReceive(who: Principal, event: LiveEvent, crewBoatId: string | null = null): boolean {
   // "Refetch over REST": this process's own notice (e.g. after the live channel reconnected), no data.
   if (event.type === 'resync') return true;
   if (event.type === 'notification') return (event.data as { userId?: string } | null)?.userId === who.userId;
@@ -19,7 +20,9 @@ export function mayReceive(who: Principal, event: LiveEvent): boolean {
     if (!event.readerPaths?.some((path) => inScope(who.scopePath, path))) return false;
   }
   const role = who.role as Role;
-  // Alerts go where their asset's positions go (crew included: their boat's unit).
+  // Alerts go where their asset's positions go; a crew member hears of its own boat's only.
+  if (event.type === 'alert' && role === 'crew')
+    return crewBoatId !== null && (event.data as { assetId?: string } | null)?.assetId === crewBoatId;
   if (event.type === 'position' || event.type === 'device.status' || event.type === 'alert')
     return POSITION_READERS.includes(role);
   return STAFF_ROLES.includes(role);

@@ -1,6 +1,7 @@
 import type { Session } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
-import type { PageDef, PageId } from '../pages/registry.ts';
+import { mayOpen, type PageDef, type PageId } from '../pages/registry.ts';
+import { AlertPanel } from './AlertPanel.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 
@@ -43,6 +44,7 @@ export function Header({ session, pages, current, onLogout }: HeaderProps) {
           {t(`role.${user.role}`)} · {unit.name}
         </span>
       </div>
+      {mayOpen(user.role, 'map') && <AlertPanel />}
       <NotificationBell />
       <LanguageSwitch />
       <button type="button" className="btn btn-ghost header-logout" onClick={onLogout} data-testid="logout">

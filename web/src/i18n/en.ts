@@ -1,3 +1,4 @@
+import { alertsEn } from './alerts.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { fleetBoardEn } from './fleet-board.en.ts';
 import { homeEn } from './home.en.ts';
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...fleetBoardEn,
   ...dashboardEn,
   ...homeEn,
+  ...alertsEn,
   'app.name': 'Zhongshu',
   'app.subtitle': 'Integrated command centre',
   'app.loading': 'Loading…',

@@ -1,3 +1,4 @@
+import { alertsZhCN } from './alerts.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { fleetBoardZhCN } from './fleet-board.zh-CN.ts';
 import { homeZhCN } from './home.zh-CN.ts';
@@ -13,6 +14,7 @@ export const zhCN = {
   ...fleetBoardZhCN,
   ...dashboardZhCN,
   ...homeZhCN,
+  ...alertsZhCN,
   'app.name': '中枢',
   'app.subtitle': '集成指挥中心',
   'app.loading': '加载中…',

@@ -23,6 +23,7 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
       onDeviceStatus: (event) => store.setStatus(event),
       onUnitsChanged: () => store.unitsChanged(),
       onOrdersChanged: () => store.ordersChanged(),
+      onAlert: (event) => store.alertChanged(event.change),
       onState: (state) => store.setState(state),
     });
     controller.start();

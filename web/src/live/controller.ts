@@ -31,6 +31,8 @@ export interface LiveDeps {
   onUnitsChanged(): void;
   /** An `order.created` or `order.updated` event: an order in scope was reported or moved. */
   onOrdersChanged?(): void;
+  /** An `alert` event: an alert in scope opened, ended, was acknowledged or resolved. */
+  onAlert?(event: { id: string; change: string }): void;
   onState(state: LiveState): void;
   /** How long a burst of positions is collected before it is handed over. */
   flushMs?: number;
@@ -150,6 +152,9 @@ export class LiveController {
       case 'order.created':
       case 'order.updated':
         this.deps.onOrdersChanged?.();
+        break;
+      case 'alert':
+        this.deps.onAlert?.(message.data as { id: string; change: string });
         break;
       case 'resync':
         this.resync();

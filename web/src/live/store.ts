@@ -13,6 +13,9 @@ export interface LiveSnapshot {
   unitsVersion: number;
   /** Bumped on every order.* event so that pages showing order figures refetch them. */
   ordersVersion: number;
+  /** Bumped on every alert event so that the alert panel refetches; `newAlerts` counts openings only. */
+  alertsVersion: number;
+  newAlerts: number;
 }
 
 /** A tiny external store for useSyncExternalStore, fed by the LiveController. */
@@ -23,6 +26,8 @@ export class LiveStore {
     statuses: new Map(),
     unitsVersion: 0,
     ordersVersion: 0,
+    alertsVersion: 0,
+    newAlerts: 0,
   };
   private readonly listeners = new Set<() => void>();
 
@@ -67,5 +72,12 @@ export class LiveStore {
 
   ordersChanged(): void {
     this.update({ ordersVersion: this.snapshot.ordersVersion + 1 });
+  }
+
+  alertChanged(change: string): void {
+    this.update({
+      alertsVersion: this.snapshot.alertsVersion + 1,
+      newAlerts: this.snapshot.newAlerts + (change === 'opened' ? 1 : 0),
+    });
   }
 }

@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchOrderBoats } from '../api/orders.ts';
+import { AlertPanel } from '../components/AlertPanel.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useAsync } from '../hooks/useAsync.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -42,6 +43,11 @@ export function MapPage() {
   const data = useMapData();
   const fleet = useFleet();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `#/map/<boat id>` (an alert's "show boat") selects that boat.
+  const [, focusId] = useHashPath();
+  useEffect(() => {
+    if (focusId) setSelectedId(focusId);
+  }, [focusId]);
   const selected = fleet.rows.find((r) => r.id === selectedId) ?? null;
   const live = useLive();
   const deviceId = selected?.deviceId ?? null;
@@ -97,6 +103,7 @@ export function MapPage() {
           <p className="map-loading">{t('app.loading')}</p>
         )}
         <div className="map-overlays">
+          <AlertPanel placement="map" />
           <ErrorNotice error={data.error ?? fleet.error} />
           {selected && track.day && (
             <TrackPanel

@@ -24,7 +24,8 @@ export type PageId =
   | 'progress'
   | 'tasks'
   | 'org'
-  | 'users';
+  | 'users'
+  | 'alertRules';
 
 export interface PageDef {
   id: PageId;
@@ -122,6 +123,13 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/users
     roles: PEOPLE_READERS,
     component: lazy(() => import('./UsersPage.tsx').then((m) => ({ default: m.UsersPage }))),
+  },
+  {
+    id: 'alertRules',
+    label: 'nav.alertRules',
+    // POST/PATCH/DELETE /api/alert-rules: admins manage the rules (others read them in the alert panel's effects)
+    roles: ['admin'],
+    component: lazy(() => import('./AlertRulesPage.tsx').then((m) => ({ default: m.AlertRulesPage }))),
   },
 ];
 

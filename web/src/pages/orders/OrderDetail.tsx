@@ -9,6 +9,7 @@ import { ActionBar } from './ActionBar.tsx';
 import { DuplicateNotice } from './DuplicateNotice.tsx';
 import { FieldCheckPanel } from './FieldCheckPanel.tsx';
 import { OrderBoats } from './OrderBoats.tsx';
+import { OrderAlert } from './OrderAlert.tsx';
 import { OrderFields } from './OrderFields.tsx';
 import { PhotoStrip } from './PhotoStrip.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -96,6 +97,7 @@ export function OrderDetail({ id, duplicates, onChanged, onClose }: OrderDetailP
       </header>
       {duplicates && <DuplicateNotice code={o.code} duplicates={duplicates} />}
       <ErrorNotice error={order.error ?? events.error} />
+      {o.alertId && <OrderAlert alertId={o.alertId} />}
       <OrderFields order={o} />
       {reportPhotos.length > 0 && (
         <section className="detail-section">
