@@ -84,6 +84,27 @@ describe('weekly report page in Chromium [sqlite]', { skip }, () => {
     assert.equal(await page.getByTestId('report-view').getAttribute('data-week'), WEEK);
   });
 
+  it('prints the week to PDF from its print view: the figures on the page, one A4 page or more', async () => {
+    const print = await browser?.context.newPage();
+    assert.ok(print);
+    const res = await print.goto(`${base}/api/reports/weekly.html?week=${WEEK}&unitId=${t.org.sub.id}`);
+    assert.equal(res?.status(), 200);
+    // No pdftotext here: the figure is checked in the page as printed, the page count in the PDF.
+    const registered = await print.evaluate(`(() => {
+      const row = [...document.querySelectorAll('tr')].find((r) => r.cells[0]?.textContent === '立案数');
+      return row ? row.cells[1].textContent : null;
+    })()`);
+    assert.equal(registered, '2');
+    const pdf = await print.pdf({ format: 'A4', printBackground: true });
+    await print.close();
+    const text = pdf.toString('latin1');
+    assert.ok(text.startsWith('%PDF-'), 'a PDF');
+    const count = Number(
+      /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/s.exec(text)?.[1] ?? /\/Count\s+(\d+)/.exec(text)?.[1],
+    );
+    assert.ok(count >= 1, `page count ${count}`);
+  });
+
   it('fits a phone without sideways scrolling', async () => {
     await page.setViewportSize(SCREENS.phone);
     await page.getByTestId('report-view').waitFor();
