@@ -4,6 +4,7 @@ import './styles/map.css';
 import './styles/orders.css';
 import './styles/progress.css';
 import './styles/tasks.css';
+import './styles/reports.css';
 import './styles/fleet-board.css';
 import './styles/dashboard.css';
 import './styles/alerts.css';

@@ -4,6 +4,7 @@ import { fleetBoardEn } from './fleet-board.en.ts';
 import { homeEn } from './home.en.ts';
 import { ordersEn } from './orders.en.ts';
 import { progressEn } from './progress.en.ts';
+import { reportsEn } from './reports.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...ordersEn,
   ...progressEn,
   ...tasksEn,
+  ...reportsEn,
   ...fleetBoardEn,
   ...dashboardEn,
   ...homeEn,

@@ -4,6 +4,7 @@ import { fleetBoardZhCN } from './fleet-board.zh-CN.ts';
 import { homeZhCN } from './home.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
+import { reportsZhCN } from './reports.zh-CN.ts';
 import { tasksZhCN } from './tasks.zh-CN.ts';
 
 /** The console's Simplified Chinese text: the source of every message key. */
@@ -11,6 +12,7 @@ export const zhCN = {
   ...ordersZhCN,
   ...progressZhCN,
   ...tasksZhCN,
+  ...reportsZhCN,
   ...fleetBoardZhCN,
   ...dashboardZhCN,
   ...homeZhCN,

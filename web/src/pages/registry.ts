@@ -23,6 +23,7 @@ export type PageId =
   | 'orders'
   | 'progress'
   | 'tasks'
+  | 'reports'
   | 'org'
   | 'users'
   | 'alertRules';
@@ -109,6 +110,13 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/tasks (and /api/units for the owners' names): each role within its scope.
     roles: TASK_READERS,
     component: lazy(() => import('./TasksPage.tsx').then((m) => ({ default: m.TasksPage }))),
+  },
+  {
+    id: 'reports',
+    label: 'nav.reports',
+    // GET /api/reports/weekly and /api/reports (the archive): the key-task readers, within scope.
+    roles: TASK_READERS,
+    component: lazy(() => import('./ReportsPage.tsx').then((m) => ({ default: m.ReportsPage }))),
   },
   {
     id: 'org',
