@@ -218,7 +218,7 @@ forEachDialect('alert rules and alerts API', (kind) => {
     const twice = await req('operator', 'POST', `/api/alerts/${drift.id}/resolve`, { note: 'x' });
     assert.deepEqual([twice.statusCode, twice.json().error.code], [409, 'ALERT_STATE_WRONG']);
     const order = await ok('operator', 'GET', `/api/orders/${drift.orderId}`);
-    assert.deepEqual([order.status, order.alertId], ['dispatched', drift.id]);
+    assert.deepEqual([order.status, order.alertId, order.assetIds], ['dispatched', drift.id, [w.boats.b1]]);
   });
 
   it('crew see their own boat’s alerts only; out of scope is answered as unknown', async () => {

@@ -1,10 +1,13 @@
 // Issue 12's story over real JT/T 808 frames: a boat drifts out of its segment for longer than
 // the rule allows → one outOfSegment alert, pushed live → an order (source alert, stage before)
-// lands at the contractor → handled, verified, closed → the alert is resolved → the contractor's
-// indicators count the order. A second drift is a second episode; one noisy fix raises nothing;
+// lands at the contractor with the boat as its asset → the contractor sends the boat, its track
+// reaches the order's point, it feeds back with a photo → the field check says the boat was there
+// and the verify records it → closed → the alert is resolved → the contractor's indicators count
+// the order. A second drift is a second episode; one noisy fix raises nothing;
 // a blind-spot batch replaying an old drift raises nothing.
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { localProjection, unproject } from '../src/domain/fleet/planar.ts';
 import { type Gateways, startGateways } from '../src/gateway/index.ts';
 import {
   encodeAuth,
@@ -169,6 +172,8 @@ forEachDialect('alerts end to end: a drift raises an order that closes the alert
     );
     assert.deepEqual([order.lat, order.lon], [drift[0]?.lat, drift[0]?.lon]);
     assert.equal(order.categoryId, orders.categories.get('河道漂浮垃圾'));
+    // Dispatched with the alerting boat as its asset.
+    assert.deepEqual(order.assetIds, [w.boats.b1]);
 
     // The contractor's staff and the centre find it in their inbox too.
     const inbox = await call('riverStaff', 'GET', '/api/notifications');
@@ -180,20 +185,64 @@ forEachDialect('alerts end to end: a drift raises an order that closes the alert
     );
   });
 
-  it('handled, verified and closed, the order resolves its alert; the contractor’s indicators count it', async () => {
+  it('the contractor sends the boat, its track reaches the point, the field check and the verify say so; closed, the order resolves its alert and the contractor’s indicators count it', async () => {
     const [alert] = await alertsOfBoat();
     const orderId = String(alert?.orderId);
     t.clock.t = bj('2026-03-02 10:00');
     await call('riverStaff', 'POST', `/api/orders/${orderId}/actions/sign`, {});
+    const assigned = await call('riverStaff', 'POST', `/api/orders/${orderId}/actions/assignAssets`, {
+      assetIds: [w.boats.b1],
+    });
+    assert.deepEqual(assigned.order.assetIds, [w.boats.b1]);
     await call('riverStaff', 'POST', `/api/orders/${orderId}/actions/startHandling`, {});
+
+    // The boat heads north off the river to the order's point: 90 m short of it at 10:10,
+    // 10 m short at 10:11 (the line between crosses 30 m at 10:10:45), back on the river at 10:13.
+    const order = await call('riverStaff', 'GET', `/api/orders/${orderId}`);
+    const plane = localProjection(order.lat, order.lon);
+    const at = (local: string, y: number): Fix => {
+      const p = unproject(plane, 0, y);
+      return { time: bj(local), lat: Math.round(p.lat * 1e6) / 1e6, lon: Math.round(p.lon * 1e6) / 1e6 };
+    };
+    t.clock.t = bj('2026-03-02 10:30');
+    await send([
+      at('2026-03-02 10:05', -90),
+      at('2026-03-02 10:10', -90),
+      at('2026-03-02 10:11', -10),
+      at('2026-03-02 10:13', -90),
+      at('2026-03-02 10:20', -90),
+    ]);
+
     const photo = await storedPhoto(t, w.users.riverStaff ?? '');
     t.clock.t = bj('2026-03-02 10:40');
     await call('riverStaff', 'POST', `/api/orders/${orderId}/actions/feedback`, {
       photos: [photo],
       note: '已捞除',
     });
+    const check = await call('operator', 'GET', `/api/orders/${orderId}/field-check`);
+    assert.deepEqual(
+      [check.from, check.to, check.closed, check.reached, check.radiusM, check.assets.length],
+      [iso('2026-03-02 10:00'), iso('2026-03-02 10:40'), true, true, 30, 1],
+    );
+    const boat = check.assets[0];
+    assert.deepEqual(
+      [boat.assetId, boat.reached, boat.closestAt],
+      [w.boats.b1, true, iso('2026-03-02 10:11')],
+    );
+    assert.ok(Math.abs(boat.closestM - 10) <= 0.2 && boat.closestM <= check.radiusM, `${boat.closestM} m`);
+    // Fixes are stored to 1e-6°: the crossing is 10:10:45 to well within a second.
+    assert.ok(
+      Math.abs(Date.parse(boat.firstWithinAt) - (bj('2026-03-02 10:10') + 45_000)) < 500,
+      `first within ${boat.firstWithinAt}`,
+    );
+    assert.deepEqual([boat.trackFrom, boat.trackTo], [iso('2026-03-02 10:05'), iso('2026-03-02 10:20')]);
+
     t.clock.t = bj('2026-03-02 11:00');
-    await call('operator', 'POST', `/api/orders/${orderId}/actions/verify`, { passed: true });
+    const verified = await call('operator', 'POST', `/api/orders/${orderId}/actions/verify`, {
+      passed: true,
+    });
+    const recorded = verified.event.data.fieldCheck;
+    assert.deepEqual([recorded.reached, recorded.radiusM, recorded.closestM], [true, 30, boat.closestM]);
     await call('operator', 'POST', `/api/orders/${orderId}/actions/close`, {});
 
     const resolved = await staff.next(

@@ -95,7 +95,7 @@ export async function openEpisode(
 /**
  * The episode's work order (事前): reported by the system with source alert and stage before at
  * the alert's position (grid and community located as for any report), registered and dispatched
- * at once to the asset's unit, and linked to the alert.
+ * at once to the asset's unit with the alerting asset as its own, and linked to the alert.
  */
 async function raiseOrder(
   ctx: ServiceContext,
@@ -126,7 +126,11 @@ async function raiseOrder(
   publishNotifications(bus, created.deliveries);
   const registered = await actOnOrder(ctx, system, orderId, 'register', {});
   publishNotifications(bus, registered.deliveries);
-  const dispatched = await actOnOrder(ctx, system, orderId, 'dispatch', { unitId: e.asset.unitId });
+  // Sent with the alerting boat as its asset, so its track is the order's field check (事后).
+  const dispatched = await actOnOrder(ctx, system, orderId, 'dispatch', {
+    unitId: e.asset.unitId,
+    assetIds: [e.asset.id],
+  });
   publishNotifications(bus, dispatched.deliveries);
   return orderId;
 }
