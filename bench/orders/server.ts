@@ -8,11 +8,14 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { adapterFor, openStore } from '../../src/store/database.ts';
 
 const job = JSON.parse(process.argv[2] ?? '{}') as {
   dataDir?: string;
   databaseUrl?: string;
   profile?: string;
+  /** Every answer waits for the newest batch, GETs too (the behaviour before read scopes), for comparison. */
+  noReadScopes?: boolean;
 };
 const config = loadConfig({
   ...(job.dataDir && { ZS_DATA_DIR: job.dataDir }),
@@ -21,7 +24,9 @@ const config = loadConfig({
   ZS_RATE_LIMIT_PER_MINUTE: '10000000',
 });
 // The server's own logger at warn: pino is built as in production, request lines are not written.
-const app = await buildApp(config);
+const store = openStore(adapterFor(config));
+if (job.noReadScopes) store.beginReads = () => undefined;
+const app = await buildApp(config, { store });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 let session: Session | undefined;
 if (job.profile) {
@@ -41,5 +46,6 @@ process.on('SIGTERM', async () => {
     writeFileSync(path.join(job.profile, `orders-server-${process.pid}.cpuprofile`), JSON.stringify(profile));
   }
   await app.close();
+  await store.close();
   process.exit(0);
 });
