@@ -3,7 +3,8 @@ import { before, it } from 'node:test';
 import { useTestApp } from './helpers/app.ts';
 import { useFleetWorld } from './helpers/crews.ts';
 import { forEachDialect } from './helpers/dialects.ts';
-import { bj, sessions, storedPhoto } from './helpers/orders.ts';
+import { bj, sessions } from './helpers/orders.ts';
+import { makePhoto, postPhoto } from './helpers/photos.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -31,7 +32,10 @@ forEachDialect('duty: a day’s clock events', (kind) => {
       const res = await t.app.inject({ method: 'POST', url, headers: await as(user), payload });
       assert.equal(res.statusCode, 201, res.body);
     };
-    photoId = await storedPhoto(t, w.users.crew1 as string);
+    // A real upload, so that downloading it answers 200 to whoever may read it.
+    const upload = await postPhoto(t.app, await as('crew1'), await makePhoto('jpeg', 64, 48));
+    assert.equal(upload.statusCode, 201, upload.body);
+    photoId = upload.json().id;
     // crew1 clocked in at 07:00 at the dock (queued on the phone) with a photo; crew3 at 08:30, 2 km out.
     await post('crew1', '/api/duty/clock-in', {
       lat: 31.3001,
@@ -85,6 +89,20 @@ forEachDialect('duty: a day’s clock events', (kind) => {
     assert.deepEqual((await events('crew3', `date=2026-03-02&assetId=${w.boats.b1}`)).items, []);
     assert.deepEqual((await events('commA1', 'date=2026-03-02')).items, []);
     assert.deepEqual((await events('commA1', `date=2026-03-02&assetId=${w.boats.b1}`)).items, []);
+  });
+
+  it('lets whoever reads the boat’s duty open the clock-in photo, and nobody else', async () => {
+    const status = async (user: string) =>
+      (await t.app.inject({ url: `/api/attachments/${photoId}`, headers: await as(user) })).statusCode;
+    // The uploader, the centre, the contractor's office; the crew of another boat and a community do not.
+    assert.deepEqual(
+      [await status('crew1'), await status('operator'), await status('riverStaff')],
+      [200, 200, 200],
+    );
+    assert.deepEqual(
+      [await status('crew3'), await status('commA1'), await status('resident')],
+      [404, 404, 404],
+    );
   });
 
   it('refuses a date that is not a day with 400, and a resident with 403', async () => {

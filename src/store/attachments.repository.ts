@@ -110,3 +110,18 @@ export async function listOrderIdsReferringTo(db: Db, attachmentId: string): Pro
     .execute();
   return rows.map((r) => r.order_id);
 }
+
+/** The boats whose clock-ins (打卡) or unloads (卸载) show this photo. */
+export async function listBoatIdsReferringTo(db: Db, attachmentId: string): Promise<string[]> {
+  const clocks = await db
+    .selectFrom('clock_events')
+    .select('boat_id')
+    .where('photo_id', '=', attachmentId)
+    .execute();
+  const unloads = await db
+    .selectFrom('unloads')
+    .select('asset_id')
+    .where('photo_id', '=', attachmentId)
+    .execute();
+  return [...new Set([...clocks.map((r) => r.boat_id), ...unloads.map((r) => r.asset_id)])];
+}

@@ -10,13 +10,14 @@ import {
   insertAttachment,
   isBlobReferenced,
   listAttachments,
+  listBoatIdsReferringTo,
   listOrderIdsReferringTo,
 } from '../../store/attachments.repository.ts';
 import { BlobStore } from '../../store/blob-store.ts';
 import { countOrders } from '../../store/order-list.repository.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import type { Principal, ServiceContext } from '../context.ts';
-import { visibilityOf } from '../scope/index.ts';
+import { mayReadBoatRecords, visibilityOf } from '../scope/index.ts';
 import { processPhoto } from './photo-processing.ts';
 
 /** What the attachment services need besides the database: where files live and how big they may be. */
@@ -113,7 +114,8 @@ function cleanFileName(name: string | null): string | null {
  * Whether the caller may download a photo (or its thumbnail): its uploader; anyone whose order
  * scope holds everything (admins, the subdistrict's operators and leaders); anyone who may see
  * an order that refers to it, in its report or a later event, by the work orders' own
- * visibility rule (visibilityOf), so a photo is seen exactly where its order is.
+ * visibility rule (visibilityOf), so a photo is seen exactly where its order is; anyone who reads
+ * the duty of a boat whose clock-in or unload shows it (mayReadBoatRecords).
  */
 export async function mayReadAttachment(
   ctx: ServiceContext,
@@ -128,6 +130,10 @@ export async function mayReadAttachment(
   for (let i = 0; i < orderIds.length; i += 500) {
     const ids = orderIds.slice(i, i + 500);
     if ((await countOrders(ctx.db, { visibility, now: 0, ids })) > 0) return true;
+  }
+  // A clock-in's or an unload's photo is seen where that boat's duty is (GET /api/duty/events).
+  for (const boatId of await listBoatIdsReferringTo(ctx.db, attachment.id)) {
+    if (await mayReadBoatRecords(ctx, who, boatId)) return true;
   }
   return false;
 }
