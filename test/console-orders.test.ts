@@ -151,7 +151,12 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
 
     t.clock.t = bj('2026-03-02 09:20');
     await act(p, 'dispatch', 'dispatched', async (form) => {
-      await form.locator('select[name=unitId]').selectOption({ label: '绿化所' });
+      await form.getByTestId('unit-picker').locator('input[type=search]').fill('绿化');
+      await form
+        .getByTestId('unit-option')
+        .filter({ hasText: /^绿化所$/ })
+        .first()
+        .click();
       await form.getByTestId('add-subtask').click();
       await form.locator('select[name="subTasks.0.unitId"]').selectOption({ label: '供电所' });
       await form.locator('input[name="subTasks.0.task"]').fill('安排停电');

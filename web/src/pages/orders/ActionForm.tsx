@@ -20,7 +20,9 @@ import {
 import { MergePicker } from './MergePicker.tsx';
 import { PhotoInput } from './PhotoInput.tsx';
 import { SubTaskEditor } from './SubTaskEditor.tsx';
+import { UnitPicker } from './UnitPicker.tsx';
 import { UnitSelect } from './UnitSelect.tsx';
+import { rememberUnit } from './unitPickerModel.ts';
 import { useDirectoryContext } from './useDirectory.ts';
 
 export interface ActionFormProps {
@@ -34,7 +36,7 @@ export interface ActionFormProps {
 /** The small form an action needs (reason, unit, sub-tasks, photos, result…), sent with the version seen. */
 export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFormProps) {
   const { t } = useI18n();
-  const { unit: myUnit } = useSignedIn();
+  const { unit: myUnit, user } = useSignedIn();
   const { units } = useDirectoryContext();
   const form = ACTION_FORMS[action];
   const options = form.subTask ? subTaskOptions(order, form.subTask, myUnit.id) : [];
@@ -55,7 +57,9 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
       data-action={action}
       onSubmit={async (event) => {
         event.preventDefault();
-        await onSubmit(actionBody(action, values, order.version));
+        const done = await onSubmit(actionBody(action, values, order.version));
+        // The units dispatched to come first in the picker next time (this user, this browser).
+        if (done && form.dispatch && values.unitId !== '') rememberUnit(user.id, values.unitId);
       }}
     >
       <h3>{label}</h3>
@@ -68,7 +72,7 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
       )}
       {form.dispatch && (
         <>
-          <UnitSelect
+          <UnitPicker
             name="unitId"
             label={t('form.unit')}
             value={values.unitId}

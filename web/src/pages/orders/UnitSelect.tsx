@@ -2,7 +2,7 @@ import type { Unit, UnitKind } from '../../api/types.ts';
 import { useI18n } from '../../i18n/context.tsx';
 
 /** Kinds in the order a dispatcher looks for them: departments and contractors first. */
-const KIND_ORDER: readonly UnitKind[] = [
+export const KIND_ORDER: readonly UnitKind[] = [
   'department',
   'contractor',
   'community',
