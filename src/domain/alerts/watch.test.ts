@@ -255,6 +255,19 @@ describe('lateStart', () => {
   });
 });
 
+describe('lateStart, a start it was not watching', () => {
+  it('first seeing the boat after the start’s deadline (the server started late) raises nothing that shift', () => {
+    const late30 = rule('lateStart', { minutes: 30 });
+    assert.deepEqual(
+      run(late30, [at(t('07:10'), 0, 120.9), bj('2026-03-02 07:30'), at(t('07:40'), 0, 120.9)]),
+      [],
+    );
+    assert.deepEqual(run(late30, [bj('2026-03-02 07:05'), bj('2026-03-02 07:30')]), []);
+    // Watching from before the deadline, the same silence is late.
+    assert.deepEqual(run(late30, [bj('2026-03-02 06:59'), bj('2026-03-02 07:30')]).length, 1);
+  });
+});
+
 describe('lowCoverage', () => {
   const cov = rule('lowCoverage', { ratio: 0.9 });
   const along = (toLon: number) =>

@@ -91,6 +91,12 @@ export class AlertWatch {
   private covered: { shift: Interval; fixes: TrackFix[] } | null = null;
   /** The changes of the call in progress (a fresh array only once one was answered). */
   private out: EpisodeChange[] = [];
+  /**
+   * When this watch first saw the asset or the clock: a shift start it was not watching (the
+   * server started, or the rule was made, after the start's deadline) is not judged late — it
+   * cannot know whether the boat set off before.
+   */
+  private watchingSince: number | null = null;
 
   constructor(
     readonly rule: WatchedRule,
@@ -164,6 +170,7 @@ export class AlertWatch {
   /** The next live fix of the asset (older or equal times are ignored: history never raises). */
   fix(f: AlertFix): EpisodeChange[] {
     const out = this.out;
+    this.watchingSince ??= f.time;
     if (this.last && f.time <= this.last.time) return NOTHING;
     // An episode bound to a shift that is over ends at the shift's end.
     if (this.open && f.time >= this.open.shift.to) this.end(this.open.shift.to, out);
@@ -256,6 +263,7 @@ export class AlertWatch {
     const due = shift.from + this.durationMs;
     if (now < due || this.decided.has(shift.from)) return;
     this.decided.add(shift.from);
+    if (this.watchingSince !== null && due < this.watchingSince) return;
     if (this.anchor?.shiftFrom === shift.from && this.anchor.moved) return;
     const where = at ?? this.last;
     this.raise({ startedAt: due, lat: where?.lat ?? null, lon: where?.lon ?? null, shift }, now, out);
@@ -289,6 +297,7 @@ export class AlertWatch {
   /** The clock: time-based kinds (offline, lateStart, lowCoverage at shift end) and shifts that ended. */
   clock(now: number): EpisodeChange[] {
     const out = this.out;
+    this.watchingSince ??= now;
     if (this.open && now >= this.open.shift.to) this.end(this.open.shift.to, out);
     const shift = this.shiftAt(now);
     switch (this.rule.kind) {
