@@ -94,7 +94,10 @@ describe('dashboard and order map in Chromium [sqlite]', { skip }, () => {
       onTimeRate: percent(indicators.onTimeClosureRate),
       boatsOut: String(outBoats.size),
       onDuty: String(onDuty),
-      alerts: '—',
+      alerts: String(
+        ((await api('leader', '/api/alerts?status=open&limit=500')).items as unknown[]).length +
+          ((await api('leader', '/api/alerts?status=acknowledged&limit=500')).items as unknown[]).length,
+      ),
     };
   }
 

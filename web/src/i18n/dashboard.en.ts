@@ -15,7 +15,7 @@ export const dashboardEn: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.boatsOut': 'Boats out',
   'dashboard.onDuty': 'Boats on duty',
   'dashboard.alerts': 'Open alerts',
-  'dashboard.alertsNone': 'Alerts not available yet',
+  'dashboard.alertsNone': 'Not read by your role',
   'dashboard.ofBoats': 'of {count}',
   'dashboard.weeks': 'Closure and on-time rates, last 12 weeks',
   'dashboard.weeksLabel': 'Line chart of the weekly closure and on-time closure rates over 12 weeks',

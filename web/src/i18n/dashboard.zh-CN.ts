@@ -13,7 +13,7 @@ export const dashboardZhCN = {
   'dashboard.boatsOut': '出船',
   'dashboard.onDuty': '在岗船只',
   'dashboard.alerts': '未处理告警',
-  'dashboard.alertsNone': '告警功能未上线',
+  'dashboard.alertsNone': '本角色不查看告警',
   'dashboard.ofBoats': '共 {count} 艘',
   'dashboard.weeks': '近 12 周办结率与按期办结率',
   'dashboard.weeksLabel': '近 12 周每周的办结率和按期办结率折线图',

@@ -59,7 +59,13 @@ export function Figures({ head }: { head: Headline }) {
         note={head.boats === null ? undefined : t('dashboard.ofBoats', { count: head.boats })}
       />
       <Figure id="onDuty" label={t('dashboard.onDuty')} value={count(head.onDuty)} />
-      <Figure id="alerts" label={t('dashboard.alerts')} value="—" note={t('dashboard.alertsNone')} />
+      <Figure
+        id="alerts"
+        label={t('dashboard.alerts')}
+        value={head.alerts === null ? '—' : `${head.alerts}${head.alertsMore ? '+' : ''}`}
+        note={head.alerts === null ? t('dashboard.alertsNone') : undefined}
+        tone={head.alerts !== null && head.alerts > 0 ? 'red' : undefined}
+      />
     </section>
   );
 }

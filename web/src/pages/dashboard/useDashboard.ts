@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { fetchAlerts } from '../../api/alerts.ts';
 import { fetchCategories } from '../../api/categories.ts';
 import { fetchDuty } from '../../api/duty.ts';
 import { fetchDevices } from '../../api/fleet.ts';
@@ -29,6 +30,26 @@ export interface Headline {
   boatsOut: number | null;
   boats: number | null;
   onDuty: number | null;
+  /** Alerts not yet resolved (open or acknowledged); null for a role that does not read alerts. */
+  alerts: number | null;
+  /** More than the 500 a status the count reads. */
+  alertsMore: boolean;
+}
+
+/** Alerts open or acknowledged in the caller's scope, or null where the role reads none. */
+async function unresolvedAlerts(): Promise<{ count: number; more: boolean } | null> {
+  try {
+    const [open, acknowledged] = await Promise.all([
+      fetchAlerts({ status: 'open', limit: 500 }),
+      fetchAlerts({ status: 'acknowledged', limit: 500 }),
+    ]);
+    return {
+      count: open.items.length + acknowledged.items.length,
+      more: Boolean(open.nextCursor || acknowledged.nextCursor),
+    };
+  } catch {
+    return null;
+  }
 }
 
 async function headline(signal: AbortSignal): Promise<Headline> {
@@ -39,11 +60,12 @@ async function headline(signal: AbortSignal): Promise<Headline> {
   const fleet = Promise.all([fetchDevices(signal), fetchBoats(signal), fetchDuty(undefined, signal)]).catch(
     () => null,
   );
-  const [open, overdue, closedToday, boats] = await Promise.all([
+  const [open, overdue, closedToday, boats, alerts] = await Promise.all([
     countOrders({ status: OPEN_STATUSES.join(',') }, signal),
     countOrders({ overdue: true }, signal),
     countOrders({ status: 'closed', closedFrom: today }, signal),
     fleet,
+    unresolvedAlerts(),
   ]);
   const boatIds = new Set((boats?.[1] ?? []).map((b) => b.id));
   return {
@@ -57,6 +79,8 @@ async function headline(signal: AbortSignal): Promise<Headline> {
     boatsOut: boats ? boatsOut(boats[0], boatIds) : null,
     boats: boats ? boatIds.size : null,
     onDuty: boats ? boatsOnDuty(boats[2], now) : null,
+    alerts: alerts ? alerts.count : null,
+    alertsMore: alerts?.more ?? false,
   };
 }
 
