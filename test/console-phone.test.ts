@@ -54,7 +54,14 @@ async function waitForPage(p: Page, id: string): Promise<void> {
   }
 }
 
-/** The page ids of the tab bar, in order (the registry's pagesFor the role). */
+/** Opens a page from the tab bar: straight from the bar, or from under "more" when the role has more pages than fit. */
+async function openTab(p: Page, id: string): Promise<void> {
+  const tab = p.getByTestId(`tab-${id}`);
+  if (!(await tab.isVisible())) await p.getByTestId('tab-account').click();
+  await tab.click();
+}
+
+/** The page ids of the tab bar and its "more" sheet (the bar's in thumb order, then the sheet's). */
 async function tabs(p: Page): Promise<string[]> {
   return p
     .getByTestId('tab-bar')
@@ -117,10 +124,17 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
       assert.equal(await p.getByTestId('switch-language').isVisible(), true);
       const pages = await tabs(p);
       assert.ok(pages.length > 0, 'the tab bar offers no page');
-      assert.deepEqual(pages, await navPages(p), 'the tab bar offers the pages the header would');
+      assert.deepEqual(
+        [...pages].sort(),
+        [...(await navPages(p))].sort(),
+        'the tab bar and its "more" offer the pages the header would',
+      );
+      // One row of tabs: the bar takes no more of the phone's height than a single row of tabs.
+      const bar = await p.getByTestId('tab-bar').boundingBox();
+      assert.ok((bar?.height ?? 0) <= 64, `the tab bar is ${bar?.height} px high`);
       const problems: string[] = [];
       for (const id of pages) {
-        await p.getByTestId(`tab-${id}`).click();
+        await openTab(p, id);
         await waitForPage(p, id);
         assert.equal(await p.getByTestId(`tab-${id}`).getAttribute('aria-current'), 'page');
         problems.push(...(await fits(p, `${user.username} ${id}`)));
@@ -131,7 +145,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
 
   it('fits the admin’s in-place forms on the phone: rename a unit, confirm a delete, reset a password', async () => {
     const p = await signIn('admin');
-    await p.getByTestId('tab-org').click();
+    await openTab(p, 'org');
     await waitForPage(p, 'org');
     const units = p.getByTestId('unit-row');
     await units.nth(1).getByRole('button', { name: '重命名' }).click();
@@ -139,7 +153,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
     await units.nth(2).getByRole('button', { name: '删除' }).click();
     await units.nth(2).locator('.row-actions.confirm').waitFor();
     const problems = await fits(p, 'org forms');
-    await p.getByTestId('tab-users').click();
+    await openTab(p, 'users');
     await waitForPage(p, 'users');
     await p.getByTestId('user-row').first().getByRole('button', { name: '重置密码' }).click();
     await p.getByTestId('user-row').first().locator('input[type=password]').waitFor();
@@ -150,7 +164,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
   it('opens an order as its own screen on the phone and comes back with the back button', async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const p = await signIn('operator');
-    await p.getByTestId('tab-orders').click();
+    await openTab(p, 'orders');
     await waitForPage(p, 'orders');
     const list = p.getByTestId('order-list');
     const rows = p.getByTestId('order-row');
@@ -185,7 +199,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
 
   it('fits every action form the command centre opens on the phone, from registering to closing', async () => {
     const p = await signIn('operator');
-    await p.getByTestId('tab-orders').click();
+    await openTab(p, 'orders');
     await waitForPage(p, 'orders');
     const opened: string[] = [];
     const problems: string[] = [];
@@ -219,7 +233,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
     const problems: string[] = [];
     try {
       for (const id of await tabs(p)) {
-        await p.getByTestId(`tab-${id}`).click();
+        await openTab(p, id);
         await waitForPage(p, id);
         problems.push(...(await fits(p, `360 en ${id}`)));
       }
@@ -235,7 +249,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
 
   it('lets a grid worker report from the phone: the form is full width and its map at least 40 % high', async () => {
     const p = await signIn('gridworker');
-    await p.getByTestId('tab-orders').click();
+    await openTab(p, 'orders');
     await waitForPage(p, 'orders');
     await p.getByTestId('report-open').click();
     const form = p.getByTestId('report-form');
@@ -262,7 +276,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
   it('shows the live map across the phone with the device list as a bottom sheet', async () => {
     assert.ok(demo);
     const p = await signIn('operator');
-    await p.getByTestId('tab-map').click();
+    await openTab(p, 'map');
     await p.locator('[data-testid=map][data-rendered-boats="14"]').waitFor({ timeout: 30_000 });
     const mapArea = p.getByTestId('map-area');
     const folded = await mapArea.boundingBox();

@@ -28,6 +28,7 @@ export const en: Messages = {
   'header.logout': 'Log out',
   'header.switchLanguage': '中文',
   'header.account': 'Me',
+  'header.more': 'More',
   'login.title': 'Log in',
   'login.username': 'Username',
   'login.password': 'Password',

@@ -27,6 +27,7 @@ export const zhCN = {
   'header.logout': '退出',
   'header.switchLanguage': 'English',
   'header.account': '我的',
+  'header.more': '更多',
   'login.title': '登录',
   'login.username': '用户名',
   'login.password': '密码',

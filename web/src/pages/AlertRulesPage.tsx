@@ -28,10 +28,19 @@ const NUMBERS: Record<AlertKind, readonly ('minutes' | 'marginM' | 'ratio' | 'sp
   deviceAlarm: [],
 };
 
-/** How a rule's parameters read in the list: "minutes 10 · marginM 10". */
-function paramsText(rule: AlertRule): string {
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** How a rule's parameters read in the list: "持续 10 分钟 · 缓冲 10 米", alarms by name. */
+function paramsText(rule: AlertRule, t: Translate): string {
   return Object.entries(rule.params)
-    .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(',') : String(v)}`)
+    .map(([k, v]) => {
+      const n = Array.isArray(v)
+        ? v.map((b) => t(`alertRules.alarm.${b}` as MessageKey)).join('、')
+        : k === 'ratio'
+          ? String(Math.round(Number(v) * 1000) / 10)
+          : String(v);
+      return t(`alertRules.param.${k}` as MessageKey, { n });
+    })
     .join(' · ');
 }
 
@@ -84,7 +93,12 @@ export function AlertRulesPage() {
         {rules.data?.items.map((r) => (
           <li key={r.id} data-testid="alert-rule" data-kind={r.kind}>
             <span className="rule-name">
-              <strong>{r.name}</strong> · {t(`alerts.kind.${r.kind}` as MessageKey)} · {paramsText(r)}
+              <strong>{r.name}</strong>
+              {r.name !== t(`alerts.kind.${r.kind}` as MessageKey) && (
+                <> · {t(`alerts.kind.${r.kind}` as MessageKey)}</>
+              )}
+              {' · '}
+              {paramsText(r, t)}
               <small className="muted">
                 {' '}
                 {unitNames.get(r.unitId) ?? ''}
@@ -169,7 +183,7 @@ export function AlertRulesPage() {
                   checked={bits.includes(b)}
                   onChange={() => setBits(bits.includes(b) ? bits.filter((x) => x !== b) : [...bits, b])}
                 />{' '}
-                {b}
+                {t(`alertRules.alarm.${b}` as MessageKey)}
               </label>
             ))}
           </fieldset>
