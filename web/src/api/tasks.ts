@@ -6,8 +6,11 @@ export type Task = TaskView;
 export type TaskDetail = TaskDetailView;
 export type TaskNote = TaskNoteView;
 
-/** Key tasks of units in scope, by deadline; `unitId` narrows to the units under one. */
-export async function fetchTasks(query: { unitId?: string }, signal?: AbortSignal): Promise<Task[]> {
+/** Key tasks of units in scope, by deadline; `unitId` narrows to the units under one, `red` to the red ones. */
+export async function fetchTasks(
+  query: { unitId?: string; red?: boolean },
+  signal?: AbortSignal,
+): Promise<Task[]> {
   return (await request<{ items: Task[] }>('/api/tasks', { query, signal })).items;
 }
 

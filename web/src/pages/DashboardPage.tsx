@@ -6,12 +6,13 @@ import { EChart } from './dashboard/EChart.tsx';
 import { Figures } from './dashboard/Figures.tsx';
 import { barsOption, pieOption, progressOption, ratesOption } from './dashboard/options.ts';
 import { RankingList } from './dashboard/Rankings.tsx';
+import { RedTasks } from './dashboard/RedTasks.tsx';
 import { useDashboard } from './dashboard/useDashboard.ts';
 
 /**
  * The leaders' dashboard (指挥大屏), for a 1920×1080 wall and a desk: today's headline numbers, the
  * closure and on-time rates over 12 weeks, orders by category and source, the communities'
- * ranking and the targets against schedule. Refreshed after order events on the live feed.
+ * ranking, the targets against schedule and the red key tasks. Refreshed after order events on the live feed.
  */
 export function DashboardPage() {
   const { t } = useI18n();
@@ -77,6 +78,15 @@ export function DashboardPage() {
           <section className="dash-card card dash-ranking-card">
             <h2>{t('dashboard.rankings')}</h2>
             <RankingList rankings={data.rankings} />
+          </section>
+          <section className="dash-card card dash-red-card">
+            <h2>
+              {t('dashboard.redTasks')}
+              <span className="dash-red-count" data-testid="dash-red-count">
+                {data.redTasks.length}
+              </span>
+            </h2>
+            <RedTasks tasks={data.redTasks} now={head.data?.now ?? Date.now()} />
           </section>
         </div>
       )}

@@ -6,7 +6,9 @@ import { fetchDevices } from '../../api/fleet.ts';
 import { fetchIndicators, fetchRankings, type Rankings } from '../../api/indicators.ts';
 import { countOrders, ORDER_SOURCES, type OrderSource } from '../../api/orders.ts';
 import { fetchProgress, type Progress } from '../../api/progress.ts';
+import { fetchTasks, type Task } from '../../api/tasks.ts';
 import { fetchBoats } from '../../api/tracks.ts';
+import { fetchUnits } from '../../api/units.ts';
 import { useAsync } from '../../hooks/useAsync.ts';
 import { useLive } from '../../live/LiveProvider.tsx';
 import { beijingDayStart, boatsOnDuty, boatsOut, lastWeeks, OPEN_STATUSES } from './model.ts';
@@ -147,16 +149,31 @@ export interface Charts {
   breakdown: Breakdown;
   rankings: Rankings;
   progress: Progress;
+  /** Red key tasks (overdue, or a milestone late), by deadline, with their owner units' names. */
+  redTasks: { task: Task; unitName: string }[];
+}
+
+/** The red key tasks with their owner units' names; none for a role that reads no tasks. */
+async function redTasks(signal: AbortSignal): Promise<Charts['redTasks']> {
+  try {
+    const [tasks, units] = await Promise.all([fetchTasks({ red: true }, signal), fetchUnits(signal, false)]);
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    return tasks.map((task) => ({ task, unitName: names.get(task.ownerUnitId) ?? '' }));
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return [];
+  }
 }
 
 async function charts(now: number, signal: AbortSignal): Promise<Charts> {
-  const [weeks, parts, rankings, progress] = await Promise.all([
+  const [weeks, parts, rankings, progress, red] = await Promise.all([
     weeklyRates(now, signal),
     breakdown(now, signal),
     fetchRankings('community', signal),
     fetchProgress(undefined, signal),
+    redTasks(signal),
   ]);
-  return { weeks, breakdown: parts, rankings, progress };
+  return { weeks, breakdown: parts, rankings, progress, redTasks: red };
 }
 
 /**
