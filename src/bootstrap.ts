@@ -6,6 +6,8 @@ import { ensureDemoFleet } from './demo/fleet.ts';
 import { ensureDemoFleetRecords } from './demo/fleet-records.ts';
 import { seedDemoMetrics } from './demo/metrics.ts';
 import { seedDemoOrders } from './demo/orders/seed.ts';
+import { seedDemoReports } from './demo/reports.ts';
+import { seedDemoTasks } from './demo/tasks.ts';
 import { seedDemoWorld } from './demo/world.ts';
 import { generatePassword } from './domain/auth/password.ts';
 import { seedWorkOrderDefaults } from './services/categories/index.ts';
@@ -19,7 +21,8 @@ import { findUserByUsername } from './store/users.repository.ts';
 
 /**
  * Start-up seeding: the organisation of an empty database, then the work-order defaults, then
- * (for a demo world this start created) the demo's work orders, and the demo's metrics.
+ * (for a demo world this start created) the demo's work orders, and the demo's metrics, key tasks
+ * and last week's issued reports.
  */
 export async function bootstrap(ctx: ServiceContext, config: Config, log: FastifyBaseLogger): Promise<void> {
   const demoSeeded = await firstStart(ctx, config, log);
@@ -46,6 +49,15 @@ export async function bootstrap(ctx: ServiceContext, config: Config, log: Fastif
     const metrics = await seedDemoMetrics(ctx);
     if (metrics)
       log.info(`demo metrics seeded: ${metrics.metrics} metrics with ${metrics.actuals} monthly actuals`);
+    // Into a demo world without key tasks; then last week's reports, which list the tasks.
+    const tasks = await seedDemoTasks(ctx);
+    if (tasks) {
+      log.info(
+        `demo key tasks seeded: ${tasks.tasks} tasks with ${tasks.notes} progress notes and ${tasks.supervisions} supervision letter(s)`,
+      );
+    }
+    const reports = await seedDemoReports(ctx);
+    if (reports) log.info(`demo weekly reports issued: ${reports.reports} reports of ${reports.week}`);
   }
 }
 

@@ -1,5 +1,6 @@
-// The weekly report page (量化周报) in Chromium against a real API on SQLite: a leader generates
-// a week's report, reads the API's figures, issues it, and opens it again from the archive.
+// The weekly report page (量化周报) in Chromium against a real API on SQLite: a leader finds last
+// week's report open, generates a week's report, reads the API's figures, issues it, and opens it
+// again from the archive.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -31,12 +32,49 @@ describe('weekly report page in Chromium [sqlite]', { skip }, () => {
     ] as const) {
       await reportAndDispatch(t, as, { at: bj(at), categoryId, ...where, dispatch: { unitId, deadline } });
     }
-    t.clock.t = bj('2026-03-09 10:00');
+    t.clock.t = bj('2026-03-09 10:00'); // Monday of 2026-W11: the last complete week is WEEK.
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
+    // The page counts "last week" from the browser's clock: the app's day, not today's.
+    await browser.context.clock.setFixedTime(t.clock.t);
     page = await logIn(browser.context, base, 'leader', PASSWORD);
   });
   after(() => browser?.close());
+
+  /** Opens the reports page afresh at a size, by its address: nothing clicked. */
+  const openReports = async (size: { width: number; height: number }) => {
+    await page.setViewportSize(size);
+    await page.goto(`${base}/#/tasks`);
+    await page.goto(`${base}/#/reports`);
+    const view = page.getByTestId('report-view');
+    await view.waitFor();
+    return view;
+  };
+
+  for (const [name, size] of [
+    ['390×844', SCREENS.phone],
+    ['1440×900', SCREENS.desk],
+  ] as const) {
+    it(`opens at ${name} on last week’s report, computed when none is issued, without a click`, async () => {
+      const view = await openReports(size);
+      assert.equal(await view.getAttribute('data-week'), WEEK);
+      assert.equal(await page.getByTestId('reports-week').inputValue(), WEEK);
+      assert.equal(
+        (
+          await view
+            .locator('[data-testid=report-figure][data-key=registered]')
+            .getByTestId('report-value')
+            .textContent()
+        )?.trim(),
+        '2',
+      );
+      // Not issued yet: the leader may issue it.
+      await page.getByTestId('reports-issue').waitFor();
+      assert.equal(await page.getByTestId('reports-archived').count(), 0);
+      const problems = await layoutProblems(page, { touch: size === SCREENS.phone });
+      assert.deepEqual(describeProblems(`reports ${name}`, problems), []);
+    });
+  }
 
   it('generates the week’s report with the API’s figures: 2 registered, 2 overdue', async () => {
     await page.getByTestId('nav-reports').click();
@@ -104,6 +142,26 @@ describe('weekly report page in Chromium [sqlite]', { skip }, () => {
     );
     assert.ok(count >= 1, `page count ${count}`);
   });
+
+  for (const [name, size] of [
+    ['390×844', SCREENS.phone],
+    ['1440×900', SCREENS.desk],
+  ] as const) {
+    it(`opens at ${name} on last week’s issued copy once the archive holds it`, async () => {
+      const [entry] = (
+        await t.app.inject({ url: '/api/reports?kind=weekly', headers: await as('leader') })
+      ).json().items as { id: string }[];
+      assert.ok(entry);
+      const view = await openReports(size);
+      await page.getByTestId('reports-archived').waitFor();
+      assert.equal(await view.getAttribute('data-week'), WEEK);
+      assert.equal(
+        await view.getByTestId('report-xlsx').getAttribute('href'),
+        `/api/reports/${entry.id}.xlsx`,
+      );
+      assert.equal(await page.getByTestId('reports-issue').count(), 0);
+    });
+  }
 
   it('fits a phone without sideways scrolling', async () => {
     await page.setViewportSize(SCREENS.phone);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { beijingWeekday, isoWeekOf, previousWeek, weekRange } from './week.ts';
+import { beijingWeekday, isoWeekOf, lastCompleteWeek, previousWeek, weekRange } from './week.ts';
 
 const bj = (local: string) => Date.parse(`${local}+08:00`);
 
@@ -34,6 +34,12 @@ describe('ISO weeks in Beijing time', () => {
       from: bj('2026-05-25T00:00:00'),
       to: bj('2026-06-01T00:00:00'),
     });
+  });
+
+  it('names the last week that has ended: the one before, even late on a Sunday, and across a new year', () => {
+    assert.equal(lastCompleteWeek(bj('2026-06-01T00:00:00')), '2026-W22');
+    assert.equal(lastCompleteWeek(bj('2026-05-31T23:59:59')), '2026-W21');
+    assert.equal(lastCompleteWeek(bj('2027-01-05T09:00:00')), '2026-W53');
   });
 
   it('refuses weeks that do not exist', () => {

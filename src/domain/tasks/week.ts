@@ -62,6 +62,14 @@ export function previousWeek(week: string): string {
   return isoWeekOf(range.from - 1);
 }
 
+/**
+ * The last ISO week that has ended at `t` (Beijing time): the week before `t`'s own, even on its
+ * Sunday, since a week ends at the next Monday's midnight.
+ */
+export function lastCompleteWeek(t: number): string {
+  return previousWeek(isoWeekOf(t));
+}
+
 /** The instant of a weekday's given Beijing hour in a week (weekday 1 = Monday … 7 = Sunday). */
 export function weekdayAt(range: WeekRange, weekday: number, hour: number): number {
   return range.from + (weekday - 1) * DAY_MS + hour * 3_600_000;

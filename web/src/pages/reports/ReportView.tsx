@@ -1,18 +1,7 @@
 import type { WeeklyReport } from '../../api/reports.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { formatDateTime } from '../../time.ts';
-
-const RATE_KEYS = new Set(['closureRate', 'onTimeClosureRate', 'satisfactionRate']);
-
-/** A figure as the report prints it: a rate as a percentage, its change in points. */
-function shown(key: string, value: number | null, change = false): string {
-  if (value === null) return '—';
-  if (RATE_KEYS.has(key)) {
-    const points = value * 100;
-    return change ? `${points >= 0 ? '+' : '−'}${Math.abs(points).toFixed(1)}` : `${points.toFixed(1)}%`;
-  }
-  return change ? `${value >= 0 ? '+' : '−'}${Math.abs(value)}` : String(value);
-}
+import { figureText as shown } from './figureText.ts';
 
 /** The weekly report rendered: work-order figures week on week, progress, rankings, key tasks, fleet. */
 export function ReportView({
