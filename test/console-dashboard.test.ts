@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoMetrics } from '../src/demo/metrics.ts';
+import { seedDemoTasks } from '../src/demo/tasks.ts';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
 import {
   browserProblem,
@@ -39,6 +40,8 @@ describe('dashboard and order map in Chromium [sqlite]', { skip }, () => {
     demo = await startDemoConsole({ orders: true });
     // The demo's metrics, as a first `npm start` seeds them, for the bars against schedule.
     await seedDemoMetrics(demo.app.platform.ctx);
+    // And its key tasks, for the red ones beside the ranking.
+    await seedDemoTasks(demo.app.platform.ctx);
     browser = await launchBrowser({ viewport: SCREENS.wall });
     page = await logIn(browser.context, demo.base, 'leader', DEMO_PASSWORD);
   });
@@ -133,6 +136,16 @@ describe('dashboard and order map in Chromium [sqlite]', { skip }, () => {
       await page.getByTestId(id).locator('canvas').waitFor();
     }
     assert.ok((await page.getByTestId('dash-rank-row').count()) > 0);
+    // The red key tasks are the API's, soonest deadline first (the demo has two).
+    const red = (await api('leader', '/api/tasks?red=true')).items as { id: string; title: string }[];
+    assert.ok(red.length >= 2, `red tasks: ${red.length}`);
+    assert.equal((await page.getByTestId('dash-red-count').textContent())?.trim(), String(red.length));
+    assert.deepEqual(
+      await page
+        .getByTestId('dash-red-task')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id'))),
+      red.slice(0, 6).map((t) => t.id),
+    );
     const width = await page.evaluate('document.documentElement.scrollWidth');
     assert.equal(width, SCREENS.wall.width);
     // Let the charts' entry animation finish before the picture.
