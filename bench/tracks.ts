@@ -137,6 +137,7 @@ async function benchOn(kind: DialectKind): Promise<void> {
       // day-recompute: a blind-spot batch (60 late fixes between the stored ones) lands on a boat-day,
       // which is marked as the ingest marks it; the day is then read (and so recomputed).
       const recompute: number[] = [];
+      const cpu: number[] = [];
       for (let run = 0; run < RUNS + 2; run++) {
         const b = world.boats[(run * 7) % world.boats.length] as { assetId: string; deviceId: string };
         const day = run % DAYS;
@@ -158,10 +159,18 @@ async function benchOn(kind: DialectKind): Promise<void> {
           })),
         );
         await markDays(store.db, [{ assetId: b.assetId, date: dayDate(day) }], NOW);
+        const c = process.cpuUsage();
         const t = performance.now();
         await get(`/api/assets/${b.assetId}/days/${dayDate(day)}`);
-        if (run >= 2) recompute.push(performance.now() - t);
+        if (run >= 2) {
+          recompute.push(performance.now() - t);
+          const used = process.cpuUsage(c);
+          cpu.push((used.user + used.system) / 1000);
+        }
       }
+      log(
+        `# ${kind}, ${size}: day-recompute median of ${RUNS}: this process's CPU ${median(cpu).toFixed(1)} ms (the database server's not counted); load average ${loadavg()[0]?.toFixed(1)}`,
+      );
       log(line(`day-recompute [${kind}]`, median(recompute), DAY_RECOMPUTE_LIMIT_MS));
     }
 
