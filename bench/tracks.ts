@@ -10,7 +10,7 @@
 //   ingest-with-summaries [DB]: the ingest with the day marking on against off, on this database.
 //
 //   npm run bench:tracks [-- --boats 100 --days 30 --db sqlite|postgres|both --runs 10 --data DIR
-//                         --only tracks-day,fleet-month,day-recompute,ingest]
+//                         --only tracks-day,fleet-month,day-recompute,ingest|generate]
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app.ts';
@@ -48,6 +48,8 @@ const line = (name: string, ms: number, limitMs: number) =>
 
 async function benchOn(kind: DialectKind): Promise<void> {
   const data = await ensureData(kind, DATA, BOATS, DAYS, log);
+  // --only generate: the data only (its first month report is left to the next run).
+  if (ONLY.has('generate')) return;
   const { world } = data;
   const store = data.open();
   const floor = await openFloor(kind, data.location);
@@ -135,6 +137,7 @@ async function benchOn(kind: DialectKind): Promise<void> {
       // day-recompute: a blind-spot batch (60 late fixes between the stored ones) lands on a boat-day,
       // which is marked as the ingest marks it; the day is then read (and so recomputed).
       const recompute: number[] = [];
+      const cpu: number[] = [];
       for (let run = 0; run < RUNS + 2; run++) {
         const b = world.boats[(run * 7) % world.boats.length] as { assetId: string; deviceId: string };
         const day = run % DAYS;
@@ -156,10 +159,18 @@ async function benchOn(kind: DialectKind): Promise<void> {
           })),
         );
         await markDays(store.db, [{ assetId: b.assetId, date: dayDate(day) }], NOW);
+        const c = process.cpuUsage();
         const t = performance.now();
         await get(`/api/assets/${b.assetId}/days/${dayDate(day)}`);
-        if (run >= 2) recompute.push(performance.now() - t);
+        if (run >= 2) {
+          recompute.push(performance.now() - t);
+          const used = process.cpuUsage(c);
+          cpu.push((used.user + used.system) / 1000);
+        }
       }
+      log(
+        `# ${kind}, ${size}: day-recompute median of ${RUNS}: this process's CPU ${median(cpu).toFixed(1)} ms (the database server's not counted); load average ${loadavg()[0]?.toFixed(1)}`,
+      );
       log(line(`day-recompute [${kind}]`, median(recompute), DAY_RECOMPUTE_LIMIT_MS));
     }
 

@@ -2,7 +2,14 @@ import type { Db } from './database.ts';
 import { touchDevices } from './devices.repository.ts';
 import { parseJson } from './dialect/json.ts';
 import { registeredPositionBatchWriterOf } from './dialect/position-batch.ts';
-import { type TrackRow, type TrackTuple, trackReaderOf } from './dialect/track-reader.ts';
+import {
+  columnsOfTuples,
+  type TrackColumns,
+  type TrackRow,
+  type TrackTuple,
+  trackColumnsReaderOf,
+  trackReaderOf,
+} from './dialect/track-reader.ts';
 import type { PositionTable } from './schema.ts';
 
 /** A stored position. */
@@ -225,7 +232,24 @@ export async function listAssetTrackTuples(
   return rows.map((r) => [r.time, r.lat, r.lon, r.speed, r.course, r.valid, r.flags]);
 }
 
-/** As listAssetTrackTuples, each fix as an object (what trips, stops and summaries read). */
+/**
+ * As listAssetTrackTuples without the course, column by column (what the day summaries read):
+ * through the dialect's columns reader where it has one, else from the tuples.
+ */
+export async function listAssetTrackColumns(
+  db: Db,
+  assetId: string,
+  from: number,
+  to: number,
+): Promise<TrackColumns> {
+  const devices = await db.selectFrom('devices').select('id').where('asset_id', '=', assetId).execute();
+  const ids = devices.map((d) => d.id);
+  const fast = ids.length > 0 ? trackColumnsReaderOf(db) : undefined;
+  if (fast) return fast(db, ids, from, to);
+  return columnsOfTuples(await listAssetTrackTuples(db, assetId, from, to));
+}
+
+/** As listAssetTrackTuples, each fix as an object (what trips and stops read). */
 export async function listAssetTrack(
   db: Db,
   assetId: string,

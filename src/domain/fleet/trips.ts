@@ -64,12 +64,24 @@ export function analyseTrack(
   const n = fixes.length;
   const first = fixes[0];
   if (!first || n < 2) return { fixes, trips: [], stops: [], settings };
+  // Projected metres and times in typed arrays: the stop and trip scans below read each fix
+  // many times, and a day holds 17,280 of them.
   const proj = localProjection(first.lat, first.lon);
-  const xs = fixes.map((f) => projectX(proj, f.lon));
-  const ys = fixes.map((f) => projectY(proj, f.lat));
-  const distSq = (i: number, j: number) =>
-    ((xs[i] ?? 0) - (xs[j] ?? 0)) ** 2 + ((ys[i] ?? 0) - (ys[j] ?? 0)) ** 2;
-  const time = (i: number) => (fixes[i] as TrackFix).time;
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = fixes[i] as TrackFix;
+    xs[i] = projectX(proj, f.lon);
+    ys[i] = projectY(proj, f.lat);
+    times[i] = f.time;
+  }
+  const distSq = (i: number, j: number) => {
+    const dx = (xs[i] as number) - (xs[j] as number);
+    const dy = (ys[i] as number) - (ys[j] as number);
+    return dx * dx + dy * dy;
+  };
+  const time = (i: number) => times[i] as number;
 
   // Per interval k (fix k to fix k+1): a gap, part of a stop's core, part of a trip.
   const gap = new Uint8Array(n - 1);

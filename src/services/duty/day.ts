@@ -178,13 +178,17 @@ export async function dutyOfBoat(ctx: ServiceContext, boat: Asset, date: string)
     return dutyOfDay({ date, calendar, clockEvents, openUntil });
   }
   const plan = (await resolvePlans(ctx, [boat])).get(boat.id)?.plan;
-  const deviceIds = (await listDevices(ctx.db, { scopePath: null }))
-    .filter((d) => d.assetId === boat.id)
-    .map((d) => d.id);
+  const shifts = plan ? shiftsOn(plan, date, calendar) : [];
   const fixes: TrackFix[] = [];
-  for (const shift of plan ? shiftsOn(plan, date, calendar) : []) {
-    const fix = await findFirstUsableFix(ctx.db, deviceIds, shift.from, Math.min(shift.to, now + 1));
-    if (fix) fixes.push({ time: fix.time, lat: fix.lat, lon: fix.lon, valid: fix.valid });
+  // No shift that day (a day off, no plan): no terminal to ask, and no devices to list.
+  if (shifts.length > 0) {
+    const deviceIds = (await listDevices(ctx.db, { scopePath: null }))
+      .filter((d) => d.assetId === boat.id)
+      .map((d) => d.id);
+    for (const shift of shifts) {
+      const fix = await findFirstUsableFix(ctx.db, deviceIds, shift.from, Math.min(shift.to, now + 1));
+      if (fix) fixes.push({ time: fix.time, lat: fix.lat, lon: fix.lon, valid: fix.valid });
+    }
   }
   return dutyOfDay({ date, calendar, plan, fixes });
 }

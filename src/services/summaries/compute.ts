@@ -10,7 +10,7 @@ import { PositionFlag } from '../../domain/positions/fix.ts';
 import type { Asset } from '../../store/assets.repository.ts';
 import type { DaySummaryRow } from '../../store/day-summaries.repository.ts';
 import { listDocks } from '../../store/docks.repository.ts';
-import { listAssetTrack } from '../../store/positions.repository.ts';
+import { listAssetTrackColumns } from '../../store/positions.repository.ts';
 import { findSegment } from '../../store/segments.repository.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import { sumUnloads } from '../../store/unloads.repository.ts';
@@ -50,6 +50,22 @@ function viewOf(assetId: string, f: DayFigures): DaySummaryView {
   };
 }
 
+/** The docks of the asset's unit. */
+async function docksOf(ctx: ServiceContext, asset: Asset) {
+  const unit = await findUnit(ctx.db, asset.unitId);
+  return unit ? listDocks(ctx.db, { scopePath: unit.path }) : [];
+}
+
+/** The asset's assigned segments, in their order. */
+async function segmentsOf(ctx: ServiceContext, asset: Asset): Promise<CoverageSegment[]> {
+  const segments: CoverageSegment[] = [];
+  for (const id of asset.segmentIds) {
+    const s = await findSegment(ctx.db, id);
+    if (s) segments.push({ id: s.id, geometry: s.geometry, halfWidthM: s.halfWidthM });
+  }
+  return segments;
+}
+
 /**
  * Computes an asset's day from its stored facts: the day's fixes (jumps left out), its duty
  * (clock-ins, else the shift plan confirmed by its terminal), the docks of its unit, its assigned
@@ -61,31 +77,33 @@ export async function computeDaySummary(
   date: string,
 ): Promise<DaySummaryRow> {
   const window = localDayWindow(date);
-  const rows = await listAssetTrack(ctx.db, asset.id, window.from, window.to - 1);
+  // The day's facts are independent reads: on PostgreSQL they go out on several pooled
+  // connections at once, so a recompute waits for the slowest rather than for their sum.
+  const [track, docks, segments, unloads, duty, settings] = await Promise.all([
+    listAssetTrackColumns(ctx.db, asset.id, window.from, window.to - 1),
+    docksOf(ctx, asset),
+    segmentsOf(ctx, asset),
+    sumUnloads(ctx.db, { scopePath: null, assetId: asset.id, from: window.from, to: window.to }),
+    dutyOfBoat(ctx, asset, date),
+    trackSettingsOf(ctx, asset.kind),
+  ]);
   const fixes: TrackFix[] = [];
-  for (const r of rows) {
-    if ((r.flags & PositionFlag.JUMP) !== 0) continue;
-    fixes.push({ time: r.time, lat: r.lat, lon: r.lon, speedKmh: r.speed, valid: r.valid });
+  const { time, lat, lon, speed, valid, flags } = track;
+  for (let i = 0; i < track.length; i++) {
+    if (((flags[i] as number) & PositionFlag.JUMP) !== 0) continue;
+    fixes.push({
+      time: time[i] as number,
+      lat: lat[i] as number,
+      lon: lon[i] as number,
+      speedKmh: speed[i] as number,
+      valid: valid[i] === 1,
+    });
   }
-  const unit = await findUnit(ctx.db, asset.unitId);
-  const docks = unit ? await listDocks(ctx.db, { scopePath: unit.path }) : [];
-  const segments: CoverageSegment[] = [];
-  for (const id of asset.segmentIds) {
-    const s = await findSegment(ctx.db, id);
-    if (s) segments.push({ id: s.id, geometry: s.geometry, halfWidthM: s.halfWidthM });
-  }
-  const unloads = await sumUnloads(ctx.db, {
-    scopePath: null,
-    assetId: asset.id,
-    from: window.from,
-    to: window.to,
-  });
-  const duty = await dutyOfBoat(ctx, asset, date);
   const figures = summariseDay({
     date,
     window,
     fixes,
-    settings: await trackSettingsOf(ctx, asset.kind),
+    settings,
     duty,
     docks,
     segments,

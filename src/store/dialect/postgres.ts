@@ -4,8 +4,9 @@ import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
 import { postgresConstraintViolation } from './postgres-constraint.ts';
 import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
+import { postgresTrackColumnsReader } from './postgres-track-columns.ts';
 import { postgresTrackReader } from './postgres-track-reader.ts';
-import { registerTrackReader } from './track-reader.ts';
+import { registerTrackColumnsReader, registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
 
 const INT8 = 20;
@@ -38,6 +39,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
       registerTrackReader(db, postgresTrackReader(pool));
+      registerTrackColumnsReader(db, postgresTrackColumnsReader(pool));
       return db;
     },
     unsafeDurability: postgresUnsafeDurability,

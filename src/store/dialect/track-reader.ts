@@ -61,3 +61,66 @@ export function registerTrackReader(db: Kysely<Database>, reader: TrackReader): 
 export function trackReaderOf(db: Kysely<Database>): TrackReader | undefined {
   return readers.get(db);
 }
+
+/**
+ * A track column by column: what the day summaries read (no course), with no array or object a
+ * fix, so a dialect can hand it over in a few buffers (postgres-track-columns.ts).
+ */
+export interface TrackColumns {
+  length: number;
+  time: Float64Array;
+  lat: Float64Array;
+  lon: Float64Array;
+  speed: Float64Array;
+  /** 1 when the device claimed a satellite fix, else 0. */
+  valid: Uint8Array;
+  flags: Int32Array;
+}
+
+/** Empty columns of `length` fixes, to fill. */
+export function trackColumns(length: number): TrackColumns {
+  return {
+    length,
+    time: new Float64Array(length),
+    lat: new Float64Array(length),
+    lon: new Float64Array(length),
+    speed: new Float64Array(length),
+    valid: new Uint8Array(length),
+    flags: new Int32Array(length),
+  };
+}
+
+/** Tuples (a TrackReader's answer) as columns. */
+export function columnsOfTuples(tuples: readonly TrackTuple[]): TrackColumns {
+  const out = trackColumns(tuples.length);
+  for (let i = 0; i < tuples.length; i++) {
+    const [time, lat, lon, speed, , valid, flags] = tuples[i] as TrackTuple;
+    out.time[i] = time;
+    out.lat[i] = lat;
+    out.lon[i] = lon;
+    out.speed[i] = speed;
+    out.valid[i] = valid;
+    out.flags[i] = flags;
+  }
+  return out;
+}
+
+/** As TrackReader, the fixes as columns (same rows, same order). */
+export type TrackColumnsReader = (
+  db: Kysely<Database>,
+  deviceIds: readonly string[],
+  from: number,
+  to: number,
+) => Promise<TrackColumns>;
+
+const columnReaders = new WeakMap<Kysely<Database>, TrackColumnsReader>();
+
+/** Called by a dialect adapter whose database hands columns over faster than rows. */
+export function registerTrackColumnsReader(db: Kysely<Database>, reader: TrackColumnsReader): void {
+  columnReaders.set(db, reader);
+}
+
+/** The dialect's columns reader, if any (else read tuples and use columnsOfTuples). */
+export function trackColumnsReaderOf(db: Kysely<Database>): TrackColumnsReader | undefined {
+  return columnReaders.get(db);
+}
