@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
@@ -36,9 +37,9 @@ import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
 import { listPeriodHistories, listPeriodUnitPaths } from '../src/store/indicator-orders.repository.ts';
 import { listUnits, type Unit } from '../src/store/units.repository.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
-import pg from 'pg';
 import { PG_TEST_URL } from '../test/helpers/dialects.ts';
 import { generateOrders } from './reports/generate.ts';
+import { postgresWriter, sqliteWriter } from './reports/write.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -163,8 +164,9 @@ async function run(db: 'sqlite' | 'postgres') {
       const category = (await listCategories(store.db)).at(0);
       if (!operator || !category) throw new Error('the demo world has no operator or no category');
       const t0 = performance.now();
+      const writer = url ? await postgresWriter(url) : sqliteWriter(dbFile);
       const events = await generateOrders(
-        store.db,
+        (batch) => writer.write(batch),
         {
           units: await listUnits(store.db, { scopePath: null }),
           categoryId: category.id,
@@ -174,6 +176,7 @@ async function run(db: 'sqlite' | 'postgres') {
         ORDERS,
         (done) => log(`${db}: ${done} orders written`),
       );
+      await writer.close();
       const seconds = (performance.now() - t0) / 1000;
       log(`${db}: ${ORDERS} orders and ${events} events written in ${fixed(seconds)} s`);
       await rebuildRollups(db, dataDir, url, ctx);

@@ -267,3 +267,41 @@ export async function listTouchedTimelines(
   }
   return [...byOrder.values()];
 }
+
+/** Whether some order was changed at or after `at` (orders_updated): an event later than a read's instant. */
+export async function ordersChangedSince(db: Db, at: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('updated_at', '>=', at)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The orders with a deadline in [from, to) that are not voided or merged, with their status and
+ * involved unit paths: one range read of orders_deadline joined to their units, no timelines.
+ */
+export async function listDueBetween(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<{ orderId: string; status: string; paths: string[] }[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .innerJoin('order_units', 'order_units.order_id', 'orders.id')
+    .innerJoin('units', 'units.id', 'order_units.unit_id')
+    .select(['orders.id', 'orders.status', 'units.path'])
+    .where('orders.deadline', '>=', from)
+    .where('orders.deadline', '<', to)
+    .where('orders.status', 'not in', ['voided', 'merged'])
+    .execute();
+  const byOrder = new Map<string, { orderId: string; status: string; paths: string[] }>();
+  for (const r of rows) {
+    const o = byOrder.get(r.id);
+    if (o) o.paths.push(r.path);
+    else byOrder.set(r.id, { orderId: r.id, status: r.status, paths: [r.path] });
+  }
+  return [...byOrder.values()];
+}
