@@ -22,8 +22,8 @@ import {
  * computeIndicators gives on the period's timelines. Null when the period does not start at a
  * local midnight (the caller scans the orders instead).
  *
- * A period that ends now (to omitted, or later than now) reads today's rows too (todayRolled).
- * Otherwise the rollups hold the facts as they stood at the last local midnight B at or before
+ * A period that ends after the last change to any order (to omitted: now) reads the rows of its
+ * last day too (todayRolled). Otherwise the rollups hold the facts as they stood at the last local midnight B at or before
  * the period's end; the orders touched since B, or with a deadline between B and the end, are
  * read and their change since B added.
  */
@@ -41,7 +41,7 @@ export async function rolledIndicators(
   if (localMidnight(offset, from) !== from) return null;
   const cut = Math.max(from, Math.min(to, q.now + 1));
   const midnight = Math.max(from, localMidnight(offset, cut));
-  const today = cut > midnight && cut === q.now + 1 ? await todayRolled(db, q, cut, midnight) : null;
+  const today = cut > midnight ? await todayRolled(db, q, cut, midnight) : null;
   if (today) return today;
   const sums = await sumRollups(db, {
     unitPaths: q.unitPaths,
@@ -72,15 +72,16 @@ export async function rolledIndicators(
 }
 
 /**
- * The period [from, now] from the rollups including today's rows. Those are complete: each
- * event is written at its own instant (now) in the same transaction as its rollup change
- * (commitTransition), so the rows of all days as of today are the facts as they stand now. The
- * one kind of fact dated after now is a deadline (an order's due fact is dated at its deadline):
- * those dated in the rest of today sit in today's rows and are taken back out, from the orders
- * due before the next midnight (orders_deadline, no timelines; as their closing was at or before
- * now, such an order is closed on time exactly when it is closed now). Null when an order was
- * changed after now (a clock behind the writers'): its change is in the rows and cannot be told
- * apart, so the caller reads the touched orders instead.
+ * The period [from, cut) from the rollups including the rows of cut's day, when no order changed
+ * at or after cut (the usual case: cut is now). Those rows are complete: each event is written
+ * at its own instant in the same transaction as its rollup change (commitTransition), so the rows
+ * of all days as of every day are the facts as they stand after the last change, before cut. The
+ * one kind of fact dated later than its event is a deadline (an order's due fact is dated at its
+ * deadline): those dated in the rest of cut's day sit in that day's rows and are taken back out,
+ * from the orders due before the next midnight (orders_deadline, no timelines; as their closing
+ * was before cut, such an order is closed on time exactly when it is closed now). Null when some
+ * order changed at or after cut (a period ending earlier today, a clock behind the writers'):
+ * that change is in the rows and cannot be told apart, so the caller reads the touched orders.
  */
 async function todayRolled(
   db: Db,

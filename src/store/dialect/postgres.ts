@@ -5,6 +5,7 @@ import { registerPositionBatchWriter } from './position-batch.ts';
 import { postgresConstraintViolation } from './postgres-constraint.ts';
 import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
 import { postgresTrackReader } from './postgres-track-reader.ts';
+import { postgresRollupSums, registerRollupSumsReader } from './rollup-sums.ts';
 import { registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
 
@@ -38,6 +39,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
       registerTrackReader(db, postgresTrackReader(pool));
+      registerRollupSumsReader(db, postgresRollupSums);
       return db;
     },
     unsafeDurability: postgresUnsafeDurability,
