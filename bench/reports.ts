@@ -6,12 +6,20 @@
 // measured in the same run (the way these figures were computed before the rollups: every
 // timeline of the period read and counted). R = the scan's time ÷ ours.
 //
-//   npm run bench:reports [-- --db sqlite|postgres|both --orders 1000000 --runs 5]
+//
+// The generated database (orders, events and rebuilt rollups) is kept between runs under
+// --data (default /tmp/zs-bench-reports), keyed by size: SQLite in <data>/sqlite-<N>/zhongshu.db,
+// PostgreSQL in the database zs_bench_reports_<N> of the test server; ready.json is written
+// last, without it (or with --fresh) the data is generated again. Migrations added since run on
+// open; the rollups are not rebuilt on reuse (--rebuild does, with the command).
+//
+//   npm run bench:reports [-- --db sqlite|postgres|both --orders 1000000 --runs 5 --data DIR --fresh --rebuild]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
@@ -29,8 +37,9 @@ import { sqliteAdapter } from '../src/store/dialect/sqlite.ts';
 import { listPeriodHistories, listPeriodUnitPaths } from '../src/store/indicator-orders.repository.ts';
 import { listUnits, type Unit } from '../src/store/units.repository.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
-import { createTestDatabase } from '../test/helpers/dialects.ts';
+import { PG_TEST_URL } from '../test/helpers/dialects.ts';
 import { generateOrders } from './reports/generate.ts';
+import { postgresWriter, sqliteWriter } from './reports/write.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,6 +48,9 @@ const arg = (name: string, fallback: string) => {
 const DB = arg('db', 'both');
 const ORDERS = Number(arg('orders', '1000000'));
 const RUNS = Number(arg('runs', '5'));
+const DATA = arg('data', path.join(tmpdir(), 'zs-bench-reports'));
+const FRESH = process.argv.includes('--fresh');
+const REBUILD = process.argv.includes('--rebuild');
 const BUDGET_MS = 100;
 const started = Date.now();
 const log = (line: string) => console.log(`# ${((Date.now() - started) / 1000).toFixed(0)}s ${line}`);
@@ -88,50 +100,87 @@ function line(name: string, db: string, ours: number, limit: number, ratio: numb
   );
 }
 
+async function admin(statement: string): Promise<number> {
+  const client = new pg.Client({ connectionString: PG_TEST_URL });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `npm run rollups:rebuild` in its own process on the database; in this process if the child fails. */
+function rebuildRollups(db: string, dataDir: string, url: string | undefined, ctx: ServiceContext) {
+  const rebuild = spawnSync('npm', ['run', '--silent', 'rollups:rebuild'], {
+    cwd: path.join(import.meta.dirname, '..'),
+    env: { ...process.env, ZS_DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) },
+    encoding: 'utf8',
+  });
+  if (rebuild.status === 0) {
+    log(rebuild.stdout.trim().split('\n').at(-1) ?? '');
+    return Promise.resolve();
+  }
+  // The same function in this process, so a broken child (a module being reinstalled) costs no run.
+  log(`rollups:rebuild failed (${rebuild.stderr.split('\n')[0]}): rebuilding in this process`);
+  const t1 = performance.now();
+  return rebuildOrderRollups(ctx).then(({ orders }) =>
+    log(`${db}: rollups rebuilt from ${orders} orders in ${fixed((performance.now() - t1) / 1000)} s`),
+  );
+}
+
 async function run(db: 'sqlite' | 'postgres') {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'zs-bench-reports-'));
-  const database = db === 'postgres' ? await createTestDatabase() : undefined;
+  const dataDir = path.join(DATA, `${db}-${ORDERS}`);
+  const ready = path.join(dataDir, 'ready.json');
+  const dbName = `zs_bench_reports_${ORDERS}`;
+  const pgUrl = new URL(PG_TEST_URL);
+  pgUrl.pathname = `/${dbName}`;
+  const url = db === 'postgres' ? pgUrl.toString() : undefined;
   const dbFile = path.join(dataDir, 'zhongshu.db');
-  const store = openStore(database ? postgresAdapter(database.url) : sqliteAdapter(dbFile));
+  const cached =
+    !FRESH &&
+    existsSync(ready) &&
+    (db === 'sqlite' || (await admin(`select 1 from pg_database where datname = '${dbName}'`)) === 1);
+  if (!cached) {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (url) {
+      await admin(`drop database if exists ${dbName} with (force)`);
+      await admin(`create database ${dbName}`);
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const store = openStore(url ? postgresAdapter(url) : sqliteAdapter(dbFile));
   try {
     await migrate(store);
     const ctx: ServiceContext = { db: store.db, now: Date.now };
-    await seedDemoWorld(ctx, { adminPassword: DEMO_PASSWORD });
-    await seedWorkOrderDefaults(ctx);
-    const operator = await findUserByUsername(store.db, 'operator');
-    const category = (await listCategories(store.db)).at(0);
-    if (!operator || !category) throw new Error('the demo world has no operator or no category');
-    const t0 = performance.now();
-    const events = await generateOrders(
-      store.db,
-      {
-        units: await listUnits(store.db, { scopePath: null }),
-        categoryId: category.id,
-        operatorId: operator.id,
-        now: Date.now(),
-      },
-      ORDERS,
-      (done) => log(`${db}: ${done} orders written`),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    log(`${db}: ${ORDERS} orders and ${events} events written in ${fixed(seconds)} s`);
-    // The command itself, in its own process, on the same database.
-    const rebuild = spawnSync('npm', ['run', '--silent', 'rollups:rebuild'], {
-      cwd: path.join(import.meta.dirname, '..'),
-      env: {
-        ...process.env,
-        ZS_DATA_DIR: dataDir,
-        ...(database ? { DATABASE_URL: database.url } : {}),
-      },
-      encoding: 'utf8',
-    });
-    if (rebuild.status === 0) log(rebuild.stdout.trim().split('\n').at(-1) ?? '');
-    else {
-      // The same function in this process, so a broken child (a module being reinstalled) costs no run.
-      log(`rollups:rebuild failed (${rebuild.stderr.split('\n')[0]}): rebuilding in this process`);
-      const t1 = performance.now();
-      const { orders } = await rebuildOrderRollups(ctx);
-      log(`${db}: rollups rebuilt from ${orders} orders in ${fixed((performance.now() - t1) / 1000)} s`);
+    if (cached) {
+      const { generatedAt } = JSON.parse(readFileSync(ready, 'utf8')) as { generatedAt: string };
+      log(`${db}: the ${ORDERS} orders generated at ${generatedAt}, from ${url ? dbName : dbFile}`);
+      if (REBUILD) await rebuildRollups(db, dataDir, url, ctx);
+    } else {
+      await seedDemoWorld(ctx, { adminPassword: DEMO_PASSWORD });
+      await seedWorkOrderDefaults(ctx);
+      const operator = await findUserByUsername(store.db, 'operator');
+      const category = (await listCategories(store.db)).at(0);
+      if (!operator || !category) throw new Error('the demo world has no operator or no category');
+      const t0 = performance.now();
+      const writer = url ? await postgresWriter(url) : sqliteWriter(dbFile);
+      const events = await generateOrders(
+        (batch) => writer.write(batch),
+        {
+          units: await listUnits(store.db, { scopePath: null }),
+          categoryId: category.id,
+          operatorId: operator.id,
+          now: Date.now(),
+        },
+        ORDERS,
+        (done) => log(`${db}: ${done} orders written`),
+      );
+      await writer.close();
+      const seconds = (performance.now() - t0) / 1000;
+      log(`${db}: ${ORDERS} orders and ${events} events written in ${fixed(seconds)} s`);
+      await rebuildRollups(db, dataDir, url, ctx);
+      writeFileSync(ready, JSON.stringify({ generatedAt: new Date().toISOString() }));
     }
     const rows = await countRollups(store.db);
     log(`${db}: ${rows} rollup rows`);
@@ -229,14 +278,13 @@ async function run(db: 'sqlite' | 'postgres') {
       );
       line('weekly-report', db, oursWeek, scanWeek, scanWeek / oursWeek, `${isoWeek}, subdistrict`);
       line('reports-budget', db, slowest, BUDGET_MS, BUDGET_MS / slowest);
-      log(`${db}: month to date (the rollups and the orders touched since midnight): ${fixed(oursMtd)} ms`);
+      // The current month so far (to omitted: now), the wall dashboard's figures, against the budget.
+      line('indicators-month-to-date', db, oursMtd, BUDGET_MS, BUDGET_MS / oursMtd, 'subdistrict');
     } finally {
       await app.close();
     }
   } finally {
     await store.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

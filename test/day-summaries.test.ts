@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Fix } from '../src/domain/positions/fix.ts';
+import { fleetWeek } from '../src/domain/reports/fleet.ts';
 import { recomputeMarkedDays } from '../src/services/summaries/index.ts';
 import { type Device, findDevice } from '../src/store/devices.repository.ts';
 import { useTestApp } from './helpers/app.ts';
@@ -267,6 +268,16 @@ forEachDialect('daily summaries', (kind) => {
     const b2 = month.items.find((i: { assetId: string }) => i.assetId === w.boats.b2);
     // b2: on duty 2 March only, 3 of 39 sub-sections: below 90 %.
     assert.deepEqual([b2.days, b2.meanCoverage, b2.daysBelowCoverage, b2.tonnes], [4, 0.0769, 1, 0]);
+  });
+
+  it("gives the weekly report's fleet as the week's fleet days so far, summed", async () => {
+    // Wednesday 4 March: the week 2–8 March has begun three days ago.
+    const days = [];
+    for (const date of ['2026-03-02', '2026-03-03', '2026-03-04'])
+      days.push(...(await get('operator', `/api/fleet/days/${date}?unitId=${w.contractor}`)).items);
+    assert.ok(days.length > 3, `${days.length} boat-days`);
+    const report = await get('operator', `/api/reports/weekly?week=2026-W10&unitId=${w.contractor}`);
+    assert.deepEqual(report.fleet, fleetWeek(days));
   });
 
   /** A downloaded spreadsheet's first sheet as rows of cell values (a formula reads as its result). */

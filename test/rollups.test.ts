@@ -207,4 +207,79 @@ forEachDialect('daily order rollups', (kind) => {
       );
     }
   });
+  it("reads the month to date from today's rows, deadlines later today taken back out", async () => {
+    const ctx = { db: t.store.db, now: t.clock.now };
+    const calendar = await workingCalendar(ctx);
+    const categoryId = world.categories.get('楼道堆物') ?? '';
+    // A day after the histories: two orders dispatched at 09:00 with deadlines at 11:00 and
+    // 20:00 that day; the first closed at 10:30, on time.
+    const day = bj('2026-03-01 00:00') + (Math.floor((t.clock.t - bj('2026-03-01 00:00')) / DAY) + 2) * DAY;
+    t.clock.t = day + 9 * HOUR;
+    const headers = await as('operator');
+    const ids: string[] = [];
+    for (const deadlineHour of [11, 20]) {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers,
+        payload: { categoryId, ...IN_A1_GRID1, description: '楼道堆物' },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json().order.id;
+      ids.push(id);
+      assert.equal((await actAs(t, headers, id, 'register')).statusCode, 200);
+      const deadline = new Date(day + deadlineHour * HOUR).toISOString();
+      const dispatched = await actAs(t, headers, id, 'dispatch', { unitId: t.org.a1.id, deadline });
+      assert.equal(dispatched.statusCode, 200, dispatched.body);
+    }
+    const comm = await as('commA1');
+    t.clock.t = day + 10 * HOUR;
+    for (const action of ['sign', 'startHandling']) {
+      assert.equal((await actAs(t, comm, ids[0] ?? '', action)).statusCode, 200);
+    }
+    const photo = { photos: [await storedPhoto(t, 'commA1')] };
+    assert.equal((await actAs(t, comm, ids[0] ?? '', 'feedback', photo)).statusCode, 200);
+    t.clock.t = day + 10 * HOUR + 30 * 60_000;
+    assert.equal((await actAs(t, headers, ids[0] ?? '', 'verify', { passed: true })).statusCode, 200);
+    assert.equal((await actAs(t, headers, ids[0] ?? '', 'close')).statusCode, 200);
+    const units = [t.org.sub, t.org.areaA, t.org.a1, t.org.a2, t.org.dept];
+    const month = day - 10 * DAY;
+    const dueA1: number[] = [];
+    const onTimeA1: number[] = [];
+    // Before, between and after the two deadlines; the month asked up to now and up to its end.
+    for (const hour of [10.75, 12, 21]) {
+      t.clock.t = day + hour * HOUR;
+      for (const to of [t.clock.t, day + 20 * DAY]) {
+        const period = { from: month, to };
+        const now = t.clock.t;
+        const rolled = await rolledIndicators(t.store.db, {
+          unitPaths: units.map((u) => u.path),
+          period,
+          now,
+          calendar,
+        });
+        for (const unit of units) {
+          const histories = await listPeriodHistories(t.store.db, { ...period, involvingPath: unit.path });
+          assert.deepEqual(
+            rolled?.get(unit.path),
+            computeIndicators(histories, period, now, calendar),
+            `${unit.name} at ${hour}h`,
+          );
+        }
+      }
+      const a1 = await rolledIndicators(t.store.db, {
+        unitPaths: [t.org.a1.path],
+        period: { from: month, to: t.clock.t },
+        now: t.clock.t,
+        calendar,
+      });
+      dueA1.push(a1?.get(t.org.a1.path)?.due ?? Number.NaN);
+      onTimeA1.push(a1?.get(t.org.a1.path)?.closedOnTime ?? Number.NaN);
+    }
+    // The day's deadlines count once passed: 11:00 (closed on time at 10:30), then 20:00.
+    const [first = 0] = dueA1;
+    assert.deepEqual(dueA1, [first, first + 1, first + 2]);
+    const [onTime = 0] = onTimeA1;
+    assert.deepEqual(onTimeA1, [onTime, onTime + 1, onTime + 1]);
+  });
 });

@@ -7,7 +7,6 @@
 // and visited, stopping at a random step and never after `now`; 3 % are voided.
 
 import { seededRandom } from '../../src/seeded-random.ts';
-import type { Db } from '../../src/store/database.ts';
 import type { Unit } from '../../src/store/units.repository.ts';
 
 const MIN = 60_000;
@@ -29,9 +28,16 @@ interface EventRow {
   data: string;
 }
 
-/** Writes `count` orders; returns how many events they have. */
+/** One batch of generated rows, in the tables' column names. */
+export interface GeneratedBatch {
+  orders: Record<string, unknown>[];
+  events: EventRow[];
+  links: { order_id: string; unit_id: string }[];
+}
+
+/** Writes `count` orders through `write` (bench/reports/write.ts), a batch at a time; returns how many events they have. */
 export async function generateOrders(
-  db: Db,
+  write: (batch: GeneratedBatch) => Promise<void>,
   world: { units: readonly Unit[]; categoryId: string; operatorId: string; now: number },
   count: number,
   onProgress?: (done: number) => void,
@@ -44,7 +50,7 @@ export async function generateOrders(
   const workstations = world.units.filter((u) => u.kind === 'workstation');
   const until = Math.floor((world.now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
   let events = 0;
-  const BATCH = 1000;
+  const BATCH = 10_000;
   for (let done = 0; done < count; ) {
     const orders: Record<string, unknown>[] = [];
     const eventRows: EventRow[] = [];
@@ -150,20 +156,7 @@ export async function generateOrders(
       links.push({ order_id: id, unit_id: grid.id }, { order_id: id, unit_id: community.id });
       if (dispatched && handler.id !== community.id) links.push({ order_id: id, unit_id: handler.id });
     }
-    await db.transaction().execute(async (trx) => {
-      // Under SQLite's 32,766 bound parameters a statement.
-      await trx
-        .insertInto('orders')
-        .values(orders as never[])
-        .execute();
-      for (let i = 0; i < eventRows.length; i += 2500) {
-        await trx
-          .insertInto('order_events')
-          .values(eventRows.slice(i, i + 2500))
-          .execute();
-      }
-      await trx.insertInto('order_units').values(links).execute();
-    });
+    await write({ orders, events: eventRows, links });
     events += eventRows.length;
     if (done % 100_000 === 0) onProgress?.(done);
   }

@@ -9,6 +9,7 @@ import {
 import type { OrderStatus } from '../domain/workorder/states.ts';
 import type { Db } from './database.ts';
 import { parseJson } from './dialect/json.ts';
+import { rollupSumsReaderOf } from './dialect/rollup-sums.ts';
 import type { OrderRollupTable } from './schema.ts';
 
 type CounterColumn = Exclude<keyof OrderRollupTable, 'unit_path' | 'day' | 'as_of_day'>;
@@ -103,19 +104,21 @@ export async function sumRollups(
 ): Promise<Map<string, RollupCounters>> {
   const sums = new Map<string, RollupCounters>(q.unitPaths.map((p) => [p, zeroCounters()]));
   if (q.unitPaths.length === 0 || q.fromDay >= q.toDay) return sums;
+  const fast = rollupSumsReaderOf(db);
+  const columns = ROLLUP_COUNTERS.map((k) => COLUMN[k]);
   for (let i = 0; i < q.unitPaths.length; i += 500) {
-    const rows = await db
-      .selectFrom('order_rollups')
-      .select((eb) => [
-        'unit_path',
-        ...ROLLUP_COUNTERS.map((k) => eb.fn.sum<number>(COLUMN[k]).as(COLUMN[k])),
-      ])
-      .where('unit_path', 'in', q.unitPaths.slice(i, i + 500))
-      .where('day', '>=', q.fromDay)
-      .where('day', '<', q.toDay)
-      .where('as_of_day', '<', q.toDay)
-      .groupBy('unit_path')
-      .execute();
+    const unitPaths = q.unitPaths.slice(i, i + 500);
+    const rows = fast
+      ? ((await fast(db, { ...q, unitPaths }, columns)) as { unit_path: string }[])
+      : await db
+          .selectFrom('order_rollups')
+          .select((eb) => ['unit_path', ...columns.map((c) => eb.fn.sum<number>(c).as(c))])
+          .where('unit_path', 'in', unitPaths)
+          .where('day', '>=', q.fromDay)
+          .where('day', '<', q.toDay)
+          .where('as_of_day', '<', q.toDay)
+          .groupBy('unit_path')
+          .execute();
     for (const r of rows) {
       const c = sums.get(r.unit_path);
       if (!c) continue;
@@ -264,6 +267,44 @@ export async function listTouchedTimelines(
       .where('order_units.order_id', 'in', chunk)
       .execute();
     for (const p of paths) byOrder.get(p.order_id)?.paths.push(p.path);
+  }
+  return [...byOrder.values()];
+}
+
+/** Whether some order was changed at or after `at` (orders_updated): an event later than a read's instant. */
+export async function ordersChangedSince(db: Db, at: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('updated_at', '>=', at)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The orders with a deadline in [from, to) that are not voided or merged, with their status and
+ * involved unit paths: one range read of orders_deadline joined to their units, no timelines.
+ */
+export async function listDueBetween(
+  db: Db,
+  from: number,
+  to: number,
+): Promise<{ orderId: string; status: string; paths: string[] }[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .innerJoin('order_units', 'order_units.order_id', 'orders.id')
+    .innerJoin('units', 'units.id', 'order_units.unit_id')
+    .select(['orders.id', 'orders.status', 'units.path'])
+    .where('orders.deadline', '>=', from)
+    .where('orders.deadline', '<', to)
+    .where('orders.status', 'not in', ['voided', 'merged'])
+    .execute();
+  const byOrder = new Map<string, { orderId: string; status: string; paths: string[] }>();
+  for (const r of rows) {
+    const o = byOrder.get(r.id);
+    if (o) o.paths.push(r.path);
+    else byOrder.set(r.id, { orderId: r.id, status: r.status, paths: [r.path] });
   }
   return [...byOrder.values()];
 }

@@ -7,7 +7,7 @@ import { listTaskNotes, listTasks } from '../../store/tasks.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { RANKED_UNIT_KINDS, unitIndicators, unitRankings } from '../indicators/index.ts';
 import { progressAt } from '../metrics/index.ts';
-import { fleetDay } from '../summaries/index.ts';
+import { fleetDays } from '../summaries/index.ts';
 import { latestPercents, taskView } from '../tasks/index.ts';
 import { getUnitOrThrow } from '../units/index.ts';
 
@@ -58,9 +58,7 @@ export async function weeklyReport(
   const dates = [0, 1, 2, 3, 4, 5, 6]
     .map((i) => new Date(range.from + i * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10))
     .filter((d) => d <= today);
-  const fleetDays = (await Promise.all(dates.map((d) => fleetDay(ctx, who, d, unit.id)))).flatMap(
-    (d) => d.items,
-  );
+  const fleet = await fleetDays(ctx, who, dates, unit.id);
   const notes = await listTaskNotes(
     ctx.db,
     tasks.map((t) => t.id),
@@ -86,7 +84,7 @@ export async function weeklyReport(
         satisfactionRate: i.indicators.satisfactionRate,
       })),
     })),
-    fleet: fleetWeek(fleetDays),
+    fleet: fleetWeek(fleet),
     tasks: tasks
       .filter((t) => t.createdAt < range.to)
       .map((t) => {

@@ -8,6 +8,7 @@ export { flushNotedDays, recomputeMarkedDays } from './days.ts';
 export {
   fleetDay,
   fleetDayFile,
+  fleetDays,
   fleetMonth,
   fleetMonthFile,
   getAssetDay,

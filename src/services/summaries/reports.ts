@@ -64,6 +64,23 @@ export async function fleetDay(
   return { date, items: rows.map(summaryView) };
 }
 
+/**
+ * The visible boats' days of several dates, date by date (each as fleetDay gives it): one read
+ * of the summaries for all the dates rather than one a date.
+ */
+export async function fleetDays(
+  ctx: ServiceContext,
+  who: Principal,
+  dates: readonly string[],
+  unitId?: string,
+): Promise<DaySummaryView[]> {
+  for (const date of dates) checkedDate(ctx, date, 'date');
+  const boats = await visibleBoats(ctx, who, unitId);
+  const byDate = new Map<string, DaySummaryView[]>(dates.map((d) => [d, []]));
+  for (const row of await currentSummaries(ctx, boats, dates)) byDate.get(row.date)?.push(summaryView(row));
+  return dates.flatMap((d) => byDate.get(d) ?? []);
+}
+
 /** GET /api/fleet/days/:date.xlsx: the fleet day as a spreadsheet (Chinese headers, a totals row). */
 export async function fleetDayFile(
   ctx: ServiceContext,

@@ -6,6 +6,7 @@ import { postgresConstraintViolation } from './postgres-constraint.ts';
 import { postgresPositionBatchWriter } from './postgres-position-batch.ts';
 import { postgresTrackColumnsReader } from './postgres-track-columns.ts';
 import { postgresTrackReader } from './postgres-track-reader.ts';
+import { postgresRollupSums, registerRollupSumsReader } from './rollup-sums.ts';
 import { registerTrackColumnsReader, registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
 
@@ -40,6 +41,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
       registerTrackReader(db, postgresTrackReader(pool));
       registerTrackColumnsReader(db, postgresTrackColumnsReader(pool));
+      registerRollupSumsReader(db, postgresRollupSums);
       return db;
     },
     unsafeDurability: postgresUnsafeDurability,
