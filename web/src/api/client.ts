@@ -66,7 +66,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { accept: 'application/json' };
   const raw = options.body instanceof Blob || options.body instanceof FormData ? options.body : null;
   if (raw instanceof Blob) headers['content-type'] = raw.type || 'application/octet-stream';
-  else if (options.body !== undefined) headers['content-type'] = 'application/json';
+  else if (!raw && options.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method)) headers['x-requested-with'] = 'zhongshu';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const response = await fetch(url, {

@@ -34,6 +34,8 @@ export const metricsEn: Record<keyof typeof metricsZhCN, string> = {
   'metrics.kind.level': 'Level',
   'metrics.direction.up': 'Up (more is better)',
   'metrics.direction.down': 'Down (less is better)',
+  'metrics.directionShort.up': 'Up',
+  'metrics.directionShort.down': 'Down',
   'metrics.basis.months': 'Months',
   'metrics.basis.days': 'Days',
   'metrics.basis.workingDays': 'Working days',

@@ -31,6 +31,8 @@ export const metricsZhCN = {
   'metrics.kind.level': '时点值',
   'metrics.direction.up': '正向（越大越好）',
   'metrics.direction.down': '逆向（越小越好）',
+  'metrics.directionShort.up': '正向',
+  'metrics.directionShort.down': '逆向',
   'metrics.basis.months': '按月',
   'metrics.basis.days': '按日',
   'metrics.basis.workingDays': '按工作日',

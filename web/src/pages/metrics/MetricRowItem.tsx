@@ -57,7 +57,7 @@ export function MetricRowItem({
       {cell(t('metrics.col.unitOfMeasure'), metric.unitOfMeasure)}
       {cell(t('metrics.col.owner'), row.ownerName, 'metric-owner')}
       {cell(t('metrics.col.kind'), t(`metrics.kind.${metric.kind}`))}
-      {cell(t('metrics.col.direction'), t(`metrics.direction.${metric.direction}`))}
+      {cell(t('metrics.col.direction'), t(`metrics.directionShort.${metric.direction}`))}
       {cell(t('metrics.col.basis'), t(`metrics.basis.${metric.scheduleBasis}`))}
       {cell(
         t('metrics.col.target', { year }),
