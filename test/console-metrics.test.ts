@@ -24,6 +24,8 @@ import { postWorkbook, xlsxOf } from './helpers/metrics.ts';
 
 const skip = browserProblem() ?? false;
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/** The plan as of each month's end. */
+const MONTHLY = [8, 16, 25, 33, 41, 50, 58, 66, 75, 83, 91, 100];
 const HEADER = ['编码', '名称', '计量单位', '责任单位', '类型', '方向', '序时口径', '年度', '年度目标'];
 
 describe('metrics page in Chromium [sqlite]', { skip }, () => {
@@ -90,9 +92,21 @@ describe('metrics page in Chromium [sqlite]', { skip }, () => {
     const form = page.getByTestId('target-form');
     assert.equal(await form.locator('input[name=year]').inputValue(), '2026');
     await form.locator('input[name=annual]').fill('100');
+    // The monthly split wants all twelve months before anything is sent.
+    await form.locator('input[name=split]').check();
+    await form.getByTestId('target-save').click();
+    await form.getByText('按月分解需要填满 12 个月').waitFor();
+    for (const [i, plan] of MONTHLY.entries())
+      await form.locator(`input[name="monthly.${i}"]`).fill(String(plan));
     await form.getByTestId('target-save').click();
     await page.getByRole('status').getByText('已保存 ECO-TAX 的 2026 年目标 100').waitFor();
     await row('ECO-TAX').getByTestId('metric-target-value').getByText('100').waitFor();
+    // Opened again, the form shows what was stored.
+    await row('ECO-TAX').getByTestId('metric-target').click();
+    await form.locator('input[name="monthly.1"]').waitFor();
+    assert.equal(await form.locator('input[name="monthly.1"]').inputValue(), '16');
+    assert.equal(await form.locator('input[name=annual]').inputValue(), '100');
+    await form.getByRole('button', { name: '取消' }).click();
     // The admin is not of the owner unit, but an administrator may correct an actual: the button is on.
     assert.equal(await row('ECO-TAX').getByTestId('metric-actual').isEnabled(), true);
   });

@@ -3,7 +3,9 @@ import { type MetricActual, putActual } from '../../api/metrics.ts';
 import { useAction } from '../../hooks/useAction.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { amount } from '../progress/format.ts';
+import { AmountField } from './AmountField.tsx';
 import { errorFields, FieldErrorNotice } from './FieldErrorNotice.tsx';
+import { FormButtons } from './FormButtons.tsx';
 import { type MetricRow, previousMonth } from './model.ts';
 import { useMetricDetail } from './useMetricDetail.ts';
 
@@ -61,18 +63,13 @@ export function ActualForm({ row, today, onSaved, onCancel }: ActualFormProps) {
             onChange={(e) => setPeriod(e.target.value)}
           />
         </label>
-        <label>
-          {`${t('metrics.field.value')}（${metric.unitOfMeasure}）`}
-          <input
-            name="value"
-            type="number"
-            step="any"
-            inputMode="decimal"
-            value={value}
-            aria-invalid={invalid.includes('value') || undefined}
-            onChange={(e) => setValue(e.target.value)}
-          />
-        </label>
+        <AmountField
+          label={`${t('metrics.field.value')}（${metric.unitOfMeasure}）`}
+          name="value"
+          value={value}
+          invalid={invalid.includes('value')}
+          onChange={setValue}
+        />
       </div>
       <label>
         {t('metrics.field.note')}
@@ -86,14 +83,12 @@ export function ActualForm({ row, today, onSaved, onCancel }: ActualFormProps) {
         />
       </label>
       <FieldErrorNotice error={action.error} />
-      <div className="form-buttons">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="actual-save">
-          {t('metrics.actual.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        label={t('metrics.actual.save')}
+        busy={action.busy}
+        testId="actual-save"
+        onCancel={onCancel}
+      />
       {recent.length > 0 && (
         <section className="metric-actuals">
           <h4>{t('metrics.actual.history')}</h4>

@@ -17,6 +17,7 @@ import { useSignedIn } from '../../session/context.tsx';
 import { UnitPicker } from '../orders/UnitPicker.tsx';
 import { rememberUnit } from '../orders/unitPickerModel.ts';
 import { errorFields, FieldErrorNotice } from './FieldErrorNotice.tsx';
+import { FormButtons } from './FormButtons.tsx';
 
 export interface MetricFormProps {
   /** The metric to edit; none adds one. */
@@ -36,6 +37,9 @@ interface Fields {
   direction: MetricDirection;
   scheduleBasis: ScheduleBasis;
 }
+
+type TextField = 'code' | 'name' | 'unitOfMeasure';
+type ChoiceField = 'kind' | 'direction' | 'scheduleBasis';
 
 const fieldsOf = (m: Metric): Fields => ({
   code: m.code,
@@ -66,6 +70,42 @@ export function MetricForm({ metric, units, onSaved, onCancel }: MetricFormProps
   const set = (change: Partial<Fields>) => setValues((v) => ({ ...v, ...change }));
   const invalid = errorFields(action.error);
   const bad = (field: keyof Fields) => invalid.includes(field) || undefined;
+  const text = (field: TextField, maxLength: number, placeholder?: string, title?: string) => (
+    <label>
+      {t(`metrics.field.${field}`)}
+      <input
+        name={field}
+        value={values[field]}
+        maxLength={maxLength}
+        aria-invalid={bad(field)}
+        placeholder={placeholder}
+        title={title}
+        onChange={(e) => set({ [field]: e.target.value })}
+      />
+    </label>
+  );
+  const choice = <K extends ChoiceField>(
+    field: K,
+    options: readonly Fields[K][],
+    labelOf: (v: Fields[K]) => string,
+  ) => (
+    <label>
+      {t(`metrics.field.${field}`)}
+      <select
+        name={field}
+        value={values[field]}
+        aria-invalid={bad(field)}
+        // The options are the domain's own list, so the value is one of them.
+        onChange={(e) => set({ [field]: e.target.value as Fields[K] })}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {labelOf(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,84 +128,12 @@ export function MetricForm({ metric, units, onSaved, onCancel }: MetricFormProps
     <form className="metric-form card" data-testid="metric-form" onSubmit={submit} noValidate>
       <h3>{metric ? t('metrics.form.editTitle', { code: metric.code }) : t('metrics.form.newTitle')}</h3>
       <div className="metric-form-grid">
-        <label>
-          {t('metrics.field.code')}
-          <input
-            name="code"
-            value={values.code}
-            maxLength={40}
-            aria-invalid={bad('code')}
-            placeholder="ECO-GDP"
-            title={t('metrics.form.codeHint')}
-            onChange={(e) => set({ code: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('metrics.field.name')}
-          <input
-            name="name"
-            value={values.name}
-            maxLength={100}
-            aria-invalid={bad('name')}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('metrics.field.unitOfMeasure')}
-          <input
-            name="unitOfMeasure"
-            value={values.unitOfMeasure}
-            maxLength={20}
-            aria-invalid={bad('unitOfMeasure')}
-            placeholder="亿元"
-            onChange={(e) => set({ unitOfMeasure: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('metrics.field.kind')}
-          <select
-            name="kind"
-            value={values.kind}
-            aria-invalid={bad('kind')}
-            onChange={(e) => set({ kind: e.target.value as Fields['kind'] })}
-          >
-            {METRIC_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`metrics.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('metrics.field.direction')}
-          <select
-            name="direction"
-            value={values.direction}
-            aria-invalid={bad('direction')}
-            onChange={(e) => set({ direction: e.target.value as Fields['direction'] })}
-          >
-            {METRIC_DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`metrics.direction.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('metrics.field.scheduleBasis')}
-          <select
-            name="scheduleBasis"
-            value={values.scheduleBasis}
-            aria-invalid={bad('scheduleBasis')}
-            onChange={(e) => set({ scheduleBasis: e.target.value as Fields['scheduleBasis'] })}
-          >
-            {SCHEDULE_BASES.map((b) => (
-              <option key={b} value={b}>
-                {t(`metrics.basis.${b}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {text('code', 40, 'ECO-GDP', t('metrics.form.codeHint'))}
+        {text('name', 100)}
+        {text('unitOfMeasure', 20, '亿元')}
+        {choice('kind', METRIC_KINDS, (k) => t(`metrics.kind.${k}`))}
+        {choice('direction', METRIC_DIRECTIONS, (d) => t(`metrics.direction.${d}`))}
+        {choice('scheduleBasis', SCHEDULE_BASES, (b) => t(`metrics.basis.${b}`))}
       </div>
       <div className={bad('ownerUnitId') ? 'metric-owner invalid' : 'metric-owner'}>
         <UnitPicker
@@ -178,14 +146,12 @@ export function MetricForm({ metric, units, onSaved, onCancel }: MetricFormProps
         />
       </div>
       <FieldErrorNotice error={action.error} />
-      <div className="form-buttons">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="metric-save">
-          {t('metrics.form.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        label={t('metrics.form.save')}
+        busy={action.busy}
+        testId="metric-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

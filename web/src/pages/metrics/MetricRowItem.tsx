@@ -44,6 +44,25 @@ export function MetricRowItem({
       : row.actual === null
         ? t('metrics.noActual')
         : `${amount(row.actual)}${row.actualPeriod ? ` · ${t('metrics.asOf', { period: row.actualPeriod })}` : ''}`;
+  const buttons = [
+    { testId: 'metric-edit', label: t('metrics.edit'), why: guards.manage, onClick: onEdit },
+    { testId: 'metric-target', label: t('metrics.target'), why: guards.manage, onClick: onTarget },
+    {
+      testId: 'metric-actual',
+      label: t('metrics.actual'),
+      why: guards.actual,
+      onClick: onActual,
+      // A refusal of this row (another unit's metric) is explained in the row; the role's at the top.
+      describedBy: guards.actualIsRole ? guards.roleNotice : whyId,
+    },
+    {
+      testId: 'metric-delete',
+      label: t('metrics.delete'),
+      why: guards.manage,
+      onClick: () => setConfirming(true),
+      className: 'btn btn-small btn-danger-ghost',
+    },
+  ].map((b) => ({ describedBy: guards.roleNotice, className: undefined, ...b }));
   const cell = (label: string, value: string, testId?: string, className = 'metric-cell') => (
     <span className={className} data-label={label} data-testid={testId}>
       {value}
@@ -66,39 +85,18 @@ export function MetricRowItem({
       )}
       {cell(t('metrics.col.actual'), actualShown, 'metric-actual-value')}
       <span className="metric-actions">
-        <GuardedButton
-          why={guards.manage}
-          describedBy={guards.roleNotice}
-          testId="metric-edit"
-          onClick={onEdit}
-        >
-          {t('metrics.edit')}
-        </GuardedButton>
-        <GuardedButton
-          why={guards.manage}
-          describedBy={guards.roleNotice}
-          testId="metric-target"
-          onClick={onTarget}
-        >
-          {t('metrics.target')}
-        </GuardedButton>
-        <GuardedButton
-          why={guards.actual}
-          describedBy={guards.actualIsRole ? guards.roleNotice : whyId}
-          testId="metric-actual"
-          onClick={onActual}
-        >
-          {t('metrics.actual')}
-        </GuardedButton>
-        <GuardedButton
-          why={guards.manage}
-          describedBy={guards.roleNotice}
-          testId="metric-delete"
-          className="btn btn-small btn-danger-ghost"
-          onClick={() => setConfirming(true)}
-        >
-          {t('metrics.delete')}
-        </GuardedButton>
+        {buttons.map((b) => (
+          <GuardedButton
+            key={b.testId}
+            why={b.why}
+            describedBy={b.describedBy}
+            testId={b.testId}
+            className={b.className}
+            onClick={b.onClick}
+          >
+            {b.label}
+          </GuardedButton>
+        ))}
       </span>
       {guards.actual !== null && !guards.actualIsRole && (
         <small className="metric-why muted" id={whyId} data-testid="metric-why">

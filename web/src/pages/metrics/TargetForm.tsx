@@ -3,7 +3,9 @@ import { type MetricTarget, putTarget } from '../../api/metrics.ts';
 import { useAction } from '../../hooks/useAction.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { amount } from '../progress/format.ts';
+import { AmountField } from './AmountField.tsx';
 import { errorFields, FieldErrorNotice } from './FieldErrorNotice.tsx';
+import { FormButtons } from './FormButtons.tsx';
 import { type MetricRow, monthlyTargets } from './model.ts';
 import { useMetricDetail } from './useMetricDetail.ts';
 
@@ -79,18 +81,13 @@ export function TargetForm({ row, today, onSaved, onCancel }: TargetFormProps) {
             onChange={(e) => setYear(e.target.value)}
           />
         </label>
-        <label>
-          {t('metrics.field.annual')}
-          <input
-            name="annual"
-            type="number"
-            step="any"
-            inputMode="decimal"
-            value={annual}
-            aria-invalid={invalid.includes('annual') || undefined}
-            onChange={(e) => setAnnual(e.target.value)}
-          />
-        </label>
+        <AmountField
+          label={t('metrics.field.annual')}
+          name="annual"
+          value={annual}
+          invalid={invalid.includes('annual')}
+          onChange={setAnnual}
+        />
       </div>
       <label className="check">
         <input type="checkbox" name="split" checked={split} onChange={(e) => setSplit(e.target.checked)} />
@@ -103,17 +100,13 @@ export function TargetForm({ row, today, onSaved, onCancel }: TargetFormProps) {
         >
           <legend>{t('metrics.field.monthly')}</legend>
           {MONTHS.map((m) => (
-            <label key={m}>
-              {t('metrics.target.month', { month: m })}
-              <input
-                name={`monthly.${m - 1}`}
-                type="number"
-                step="any"
-                inputMode="decimal"
-                value={monthly[m - 1]}
-                onChange={(e) => setMonthly(monthly.map((v, i) => (i === m - 1 ? e.target.value : v)))}
-              />
-            </label>
+            <AmountField
+              key={m}
+              label={t('metrics.target.month', { month: m })}
+              name={`monthly.${m - 1}`}
+              value={monthly[m - 1] ?? ''}
+              onChange={(text) => setMonthly(monthly.map((v, i) => (i === m - 1 ? text : v)))}
+            />
           ))}
         </fieldset>
       )}
@@ -123,14 +116,12 @@ export function TargetForm({ row, today, onSaved, onCancel }: TargetFormProps) {
         </p>
       )}
       <FieldErrorNotice error={action.error} />
-      <div className="form-buttons">
-        <button type="submit" className="btn btn-primary" disabled={action.busy} data-testid="target-save">
-          {t('metrics.target.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        label={t('metrics.target.save')}
+        busy={action.busy}
+        testId="target-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
