@@ -167,6 +167,14 @@ describe('metrics page in Chromium [sqlite]', { skip }, () => {
 
     await openMetrics('admin');
     await page.getByTestId('metric-import').locator('summary').click();
+    // The template link downloads the API's workbook with the admin's session.
+    const template = await page.getByTestId('import-template').getAttribute('href');
+    assert.equal(template, '/api/metrics/template.xlsx');
+    const download = await page.request.get(`${demo.base}${template}`);
+    assert.deepEqual(
+      [download.status(), download.headers()['content-type']],
+      [200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    );
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-submit').click();
     const problem = page.getByTestId('import-problem');

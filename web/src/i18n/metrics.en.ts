@@ -71,6 +71,7 @@ export const metricsEn: Record<keyof typeof metricsZhCN, string> = {
   'metrics.actual.title': 'Enter an actual of {code}',
   'metrics.actual.cumulativeHint': 'Cumulative: the total as of the month’s end',
   'metrics.actual.levelHint': 'Level: the value at the month’s end',
+  'metrics.actual.valueIn': 'Actual ({unit})',
   'metrics.actual.save': 'Save actual',
   'metrics.actual.saved': 'Actual of {code} for {period} saved: {value}',
   'metrics.actual.history': 'Entered',

@@ -68,6 +68,7 @@ export const metricsZhCN = {
   'metrics.actual.title': '填报 {code} 的完成值',
   'metrics.actual.cumulativeHint': '累计值：填截至该月末的累计数',
   'metrics.actual.levelHint': '时点值：填该月末的数值',
+  'metrics.actual.valueIn': '完成值（{unit}）',
   'metrics.actual.save': '保存完成值',
   'metrics.actual.saved': '已保存 {code} {period} 的完成值 {value}',
   'metrics.actual.history': '已填报',

@@ -64,7 +64,7 @@ export function ActualForm({ row, today, onSaved, onCancel }: ActualFormProps) {
           />
         </label>
         <AmountField
-          label={`${t('metrics.field.value')}（${metric.unitOfMeasure}）`}
+          label={t('metrics.actual.valueIn', { unit: metric.unitOfMeasure })}
           name="value"
           value={value}
           invalid={invalid.includes('value')}

@@ -63,9 +63,21 @@ export function ImportPanel({ why, onImported }: ImportPanelProps) {
       <summary>{t('metrics.import.title')}</summary>
       <form onSubmit={submit}>
         <p className="muted">{t('metrics.import.hint')}</p>
-        <a className="btn btn-small btn-ghost" href={TEMPLATE_URL} download data-testid="import-template">
-          {t('metrics.import.template')}
-        </a>
+        {why === null ? (
+          <a className="btn btn-small btn-ghost" href={TEMPLATE_URL} download data-testid="import-template">
+            {t('metrics.import.template')}
+          </a>
+        ) : (
+          // The template route is the importers' too: shown, but off, for everyone else.
+          <span
+            className="btn btn-small btn-ghost"
+            aria-disabled="true"
+            title={why}
+            data-testid="import-template"
+          >
+            {t('metrics.import.template')}
+          </span>
+        )}
         <label>
           {t('metrics.import.file')}
           <input
