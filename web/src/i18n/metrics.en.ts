@@ -60,6 +60,7 @@ export const metricsEn: Record<keyof typeof metricsZhCN, string> = {
   'metrics.form.newTitle': 'New metric',
   'metrics.form.editTitle': 'Edit metric {code}',
   'metrics.form.codeHint': 'Letters, digits, dots, dashes or underscores, e.g. ECO-GDP',
+  'metrics.form.unitExample': 'CNY 100m',
   'metrics.form.chooseOwner': 'Choose the owner unit',
   'metrics.form.save': 'Save metric',
   'metrics.target.title': 'Annual target of {code}',

@@ -57,6 +57,7 @@ export const metricsZhCN = {
   'metrics.form.newTitle': '新增指标',
   'metrics.form.editTitle': '修改指标 {code}',
   'metrics.form.codeHint': '字母、数字、点、横线或下划线，如 ECO-GDP',
+  'metrics.form.unitExample': '亿元',
   'metrics.form.chooseOwner': '请选择责任单位',
   'metrics.form.save': '保存指标',
   'metrics.target.title': '设定 {code} 的年度目标',

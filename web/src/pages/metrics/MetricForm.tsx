@@ -130,7 +130,7 @@ export function MetricForm({ metric, units, onSaved, onCancel }: MetricFormProps
       <div className="metric-form-grid">
         {text('code', 40, 'ECO-GDP', t('metrics.form.codeHint'))}
         {text('name', 100)}
-        {text('unitOfMeasure', 20, '亿元')}
+        {text('unitOfMeasure', 20, t('metrics.form.unitExample'))}
         {choice('kind', METRIC_KINDS, (k) => t(`metrics.kind.${k}`))}
         {choice('direction', METRIC_DIRECTIONS, (d) => t(`metrics.direction.${d}`))}
         {choice('scheduleBasis', SCHEDULE_BASES, (b) => t(`metrics.basis.${b}`))}
