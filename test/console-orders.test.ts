@@ -158,7 +158,14 @@ describe('console work orders in Chromium [sqlite]', { skip }, () => {
         .first()
         .click();
       await form.getByTestId('add-subtask').click();
-      await form.locator('select[name="subTasks.0.unitId"]').selectOption({ label: '供电所' });
+      // The sub-task's unit is picked like the order's: searched, then tapped.
+      const subTask = form.getByTestId('subtask-row').first();
+      await subTask.locator('input[name="subTasks.0.unitIdSearch"]').fill('供电');
+      await subTask
+        .getByTestId('unit-option')
+        .filter({ hasText: /^供电所$/ })
+        .first()
+        .click();
       await form.locator('input[name="subTasks.0.task"]').fill('安排停电');
     });
     assert.equal(await detail(p).getByTestId('order-status').textContent(), '派遣');

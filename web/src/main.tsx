@@ -3,6 +3,7 @@ import './styles/pages.css';
 import './styles/map.css';
 import './styles/orders.css';
 import './styles/progress.css';
+import './styles/metrics.css';
 import './styles/tasks.css';
 import './styles/reports.css';
 import './styles/fleet-board.css';

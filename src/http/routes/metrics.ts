@@ -22,6 +22,7 @@ import {
   getMetricDetail,
   importMetrics,
   listVisibleMetrics,
+  metricTemplate,
   metricView,
   patchMetric,
   removeMetric,
@@ -32,6 +33,8 @@ import type { App, Platform } from '../app-types.ts';
 import { readFormFile } from '../file-upload.ts';
 import { principal } from '../plugins/auth.ts';
 import { IdParams } from '../schemas.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The largest workbook an import takes. */
 const MAX_WORKBOOK_BYTES = 5 * 1_048_576;
@@ -51,6 +54,27 @@ export async function metricRoutes(app: App, p: Platform): Promise<void> {
     async (request) => {
       const items = (await listVisibleMetrics(p.ctx, principal(request))).map(metricView);
       return { items, total: items.length };
+    },
+  );
+
+  app.get(
+    '/api/metrics/template.xlsx',
+    {
+      config: { access: METRIC_MANAGERS },
+      schema: {
+        tags: ['metrics'],
+        summary: 'The import template: the Chinese header row and one example row (your unit, this year)',
+      },
+    },
+    async (request, reply) => {
+      const bytes = await metricTemplate(p.ctx, principal(request));
+      return reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="metrics-template.xlsx"; filename*=UTF-8''${encodeURIComponent('指标导入模板.xlsx')}`,
+        )
+        .send(bytes);
     },
   );
 

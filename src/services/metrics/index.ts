@@ -11,5 +11,6 @@ export {
 } from './metrics.ts';
 export { progressAt } from './progress.ts';
 export { getProgressSettings, putProgressSettings } from './settings.ts';
+export { metricTemplate } from './template.ts';
 export { setMetricActual, setMetricTarget } from './values.ts';
 export { actualView, metricView, targetView } from './views.ts';

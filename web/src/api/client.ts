@@ -41,7 +41,10 @@ function errorBodyOf(value: unknown, status: number, statusText: string): ApiErr
 
 export interface RequestOptions {
   method?: string;
-  /** Sent as JSON, or as it is when a Blob (a photo: its own type becomes the Content-Type). */
+  /**
+   * Sent as JSON, or as it is when a Blob (a photo: its own type becomes the Content-Type) or a
+   * FormData (a workbook: the browser writes the multipart Content-Type with its boundary).
+   */
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
@@ -61,9 +64,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   const url = params.size > 0 ? `${path}?${params}` : path;
   const headers: Record<string, string> = { accept: 'application/json' };
-  const raw = options.body instanceof Blob ? options.body : null;
-  if (raw) headers['content-type'] = raw.type || 'application/octet-stream';
-  else if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = options.body instanceof Blob || options.body instanceof FormData ? options.body : null;
+  if (raw instanceof Blob) headers['content-type'] = raw.type || 'application/octet-stream';
+  else if (!raw && options.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATING.has(method)) headers['x-requested-with'] = 'zhongshu';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   const response = await fetch(url, {

@@ -2,6 +2,7 @@ import { alertsEn } from './alerts.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { fleetBoardEn } from './fleet-board.en.ts';
 import { homeEn } from './home.en.ts';
+import { metricsEn } from './metrics.en.ts';
 import { ordersEn } from './orders.en.ts';
 import { progressEn } from './progress.en.ts';
 import { reportsEn } from './reports.en.ts';
@@ -12,6 +13,7 @@ import type { Messages } from './zh-CN.ts';
 export const en: Messages = {
   ...ordersEn,
   ...progressEn,
+  ...metricsEn,
   ...tasksEn,
   ...reportsEn,
   ...fleetBoardEn,

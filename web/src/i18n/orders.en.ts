@@ -128,6 +128,7 @@ export const ordersEn: Record<keyof typeof ordersZhCN, string> = {
   'form.reason': 'Reason (required)',
   'form.unit': 'Handling unit',
   'form.defaultUnit': 'The category’s default unit',
+  'picker.choose': 'Choose a unit',
   'picker.search': 'Search unit name or code',
   'picker.recent': 'Recent',
   'picker.none': 'No unit matches',

@@ -126,6 +126,7 @@ export const ordersZhCN = {
   'form.reason': '原因（必填）',
   'form.unit': '处置单位',
   'form.defaultUnit': '按类别默认单位',
+  'picker.choose': '请选择单位',
   'picker.search': '搜索单位名称或编码',
   'picker.recent': '最近选择',
   'picker.none': '没有匹配的单位',

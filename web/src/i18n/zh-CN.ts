@@ -2,6 +2,7 @@ import { alertsZhCN } from './alerts.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { fleetBoardZhCN } from './fleet-board.zh-CN.ts';
 import { homeZhCN } from './home.zh-CN.ts';
+import { metricsZhCN } from './metrics.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
 import { reportsZhCN } from './reports.zh-CN.ts';
@@ -11,6 +12,7 @@ import { tasksZhCN } from './tasks.zh-CN.ts';
 export const zhCN = {
   ...ordersZhCN,
   ...progressZhCN,
+  ...metricsZhCN,
   ...tasksZhCN,
   ...reportsZhCN,
   ...fleetBoardZhCN,

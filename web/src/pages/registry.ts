@@ -22,6 +22,7 @@ export type PageId =
   | 'crew'
   | 'orders'
   | 'progress'
+  | 'metrics'
   | 'tasks'
   | 'reports'
   | 'org'
@@ -103,6 +104,14 @@ export const PAGES: readonly PageDef[] = [
     // GET /api/progress: leaders and the centre everything, a workstation, community or department its own.
     roles: METRIC_READERS,
     component: lazy(() => import('./ProgressPage.tsx').then((m) => ({ default: m.ProgressPage }))),
+  },
+  {
+    id: 'metrics',
+    label: 'nav.metrics',
+    // GET /api/metrics for every reader; admins and operators manage, the owner unit enters actuals
+    // (the page disables what a role may not do and says why).
+    roles: METRIC_READERS,
+    component: lazy(() => import('./MetricsPage.tsx').then((m) => ({ default: m.MetricsPage }))),
   },
   {
     id: 'tasks',

@@ -104,7 +104,7 @@ export function ActionForm({ action, order, busy, onSubmit, onCancel }: ActionFo
       )}
       {form.newSubTask && (
         <>
-          <UnitSelect
+          <UnitPicker
             name="unitId"
             label={t('form.unit')}
             value={values.unitId}

@@ -1,7 +1,7 @@
 import type { SubTaskInput } from '../../api/orders.ts';
 import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/context.tsx';
-import { UnitSelect } from './UnitSelect.tsx';
+import { UnitPicker } from './UnitPicker.tsx';
 
 export interface SubTaskEditorProps {
   subTasks: readonly SubTaskInput[];
@@ -21,7 +21,7 @@ export function SubTaskEditor({ subTasks, units, onChange }: SubTaskEditorProps)
         // Rows have no id of their own until the server gives one; their position is their identity here.
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <div key={i} className="subtask-row" data-testid="subtask-row">
-          <UnitSelect
+          <UnitPicker
             name={`subTasks.${i}.unitId`}
             label={t('form.subTaskUnit')}
             value={s.unitId}

@@ -10,8 +10,8 @@ export interface UnitPickerProps {
   label: string;
   value: string;
   units: readonly Unit[];
-  /** The choice with the value '' (e.g. the category's default unit). */
-  emptyLabel: string;
+  /** The choice with the value '' (e.g. the category's default unit); none means a unit must be chosen. */
+  emptyLabel?: string;
   onChange(unitId: string): void;
 }
 
@@ -45,7 +45,7 @@ export function UnitPicker({ name, label, value, units, emptyLabel, onChange }: 
       <legend>{label}</legend>
       <input type="hidden" name={name} value={value} />
       <output className="unit-picker-chosen" data-testid="unit-picker-chosen">
-        {chosen?.name ?? emptyLabel}
+        {chosen?.name ?? emptyLabel ?? t('picker.choose')}
       </output>
       <input
         type="search"
@@ -56,7 +56,7 @@ export function UnitPicker({ name, label, value, units, emptyLabel, onChange }: 
         onChange={(e) => setQuery(e.target.value)}
       />
       <div className="unit-picker-list">
-        {query.trim() === '' && option('', emptyLabel, 'default')}
+        {query.trim() === '' && emptyLabel !== undefined && option('', emptyLabel, 'default')}
         {groups.map((g) => (
           <section key={g.key} className="unit-group" data-testid="unit-group" data-group={g.key}>
             <h4>{g.key === 'recent' ? t('picker.recent') : t(`kind.${g.key}`)}</h4>
