@@ -3,19 +3,14 @@
 // on the timeline; a request to park waiting for the centre, approved from its own buttons; on a
 // phone (390×844) and on a desk.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
-import { browserProblem, ensureConsoleBuilt, launchBrowser, logIn, SCREENS } from './helpers/browser.ts';
-import { startDemoConsole } from './helpers/demo-console.ts';
+import { browserProblem, logIn, SCREENS } from './helpers/browser.ts';
+import { type ApiLogin, apiCall, apiLogin, useDemoBrowser } from './helpers/demo-console.ts';
 import { describeProblems, layoutProblems } from './helpers/layout.ts';
 
 const skip = browserProblem() ?? false;
-
-interface Login {
-  headers: Record<string, string>;
-  user: { id: string; unitId: string };
-}
 
 interface UnitRow {
   id: string;
@@ -25,31 +20,15 @@ interface UnitRow {
 }
 
 describe('consultations and park requests in the console [sqlite]', { skip }, () => {
-  before(() => ensureConsoleBuilt());
-  let demo: Awaited<ReturnType<typeof startDemoConsole>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext;
-  const base = () => demo?.base ?? '';
+  const suite = useDemoBrowser({ orders: true, viewport: SCREENS.phone });
+  const base = () => suite.demo.base;
 
-  const login = async (username: string): Promise<Login> => {
-    assert.ok(demo);
-    const res = await demo.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return { headers: { authorization: `Bearer ${res.json().token}` }, user: res.json().user };
-  };
-  const api = async (who: Login, method: 'GET' | 'POST', url: string, payload?: object) => {
-    assert.ok(demo);
-    const res = await demo.app.inject({ method, url, headers: who.headers, ...(payload && { payload }) });
-    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
+  const login = (username: string) => apiLogin(suite.demo.app, username);
+  const api = (who: ApiLogin, method: 'GET' | 'POST', url: string, payload?: object) =>
+    apiCall(suite.demo.app, who, method, url, payload);
 
   /** A new order in the middle of the first grid with a polygon, reported by the operator. */
-  const newOrder = async (operator: Login, description: string): Promise<string> => {
+  const newOrder = async (operator: ApiLogin, description: string): Promise<string> => {
     const units: UnitRow[] = (await api(operator, 'GET', '/api/units')).items;
     const grid = units.find((u) => u.kind === 'grid' && u.polygon);
     assert.ok(grid?.polygon);
@@ -76,22 +55,12 @@ describe('consultations and park requests in the console [sqlite]', { skip }, ()
   };
 
   const openOrder = async (username: string, id: string): Promise<Page> => {
-    const p = await logIn(context, base(), username, DEMO_PASSWORD);
+    const p = await logIn(suite.context, base(), username, DEMO_PASSWORD);
     await p.getByTestId('tab-bar').waitFor();
     await p.goto(`${base()}/#/orders/${id}`);
     await p.locator(`[data-testid=order-detail][data-order-id="${id}"]`).getByTestId('timeline').waitFor();
     return p;
   };
-
-  before(async () => {
-    demo = await startDemoConsole({ orders: true });
-    browser = await launchBrowser({ viewport: SCREENS.phone });
-    context = browser.context;
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
 
   it('shows who was asked, the question, by when and each answer beside the dispatch form and on the timeline', async () => {
     const operator = await login('operator');

@@ -4,20 +4,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoMetrics } from '../src/demo/metrics.ts';
 import { seedDemoTasks } from '../src/demo/tasks.ts';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
-import {
-  browserProblem,
-  ensureConsoleBuilt,
-  launchBrowser,
-  logIn,
-  ROOT,
-  SCREENS,
-} from './helpers/browser.ts';
-import { startDemoConsole } from './helpers/demo-console.ts';
+import { browserProblem, logIn, ROOT, SCREENS } from './helpers/browser.ts';
+import { useDemoBrowser } from './helpers/demo-console.ts';
 
 const skip = browserProblem() ?? false;
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -30,31 +23,22 @@ interface Json {
 }
 
 describe('dashboard and order map in Chromium [sqlite]', { skip }, () => {
-  before(() => ensureConsoleBuilt());
-  let demo: Awaited<ReturnType<typeof startDemoConsole>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const suite = useDemoBrowser({ orders: true, viewport: SCREENS.wall });
   let page: Page;
   const tokens = new Map<string, string>();
 
   before(async () => {
-    demo = await startDemoConsole({ orders: true });
     // The demo's metrics, as a first `npm start` seeds them, for the bars against schedule.
-    await seedDemoMetrics(demo.app.platform.ctx);
+    await seedDemoMetrics(suite.demo.app.platform.ctx);
     // And its key tasks, for the red ones beside the ranking.
-    await seedDemoTasks(demo.app.platform.ctx);
-    browser = await launchBrowser({ viewport: SCREENS.wall });
-    page = await logIn(browser.context, demo.base, 'leader', DEMO_PASSWORD);
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
+    await seedDemoTasks(suite.demo.app.platform.ctx);
+    page = await logIn(suite.context, suite.demo.base, 'leader', DEMO_PASSWORD);
   });
 
   async function api(username: string, url: string, init: { method?: 'POST'; payload?: object } = {}) {
-    assert.ok(demo);
     let token = tokens.get(username);
     if (!token) {
-      const login = await demo.app.inject({
+      const login = await suite.demo.app.inject({
         method: 'POST',
         url: '/api/session',
         payload: { username, password: DEMO_PASSWORD },
@@ -62,7 +46,7 @@ describe('dashboard and order map in Chromium [sqlite]', { skip }, () => {
       token = login.json().token as string;
       tokens.set(username, token);
     }
-    const res = await demo.app.inject({ url, headers: { authorization: `Bearer ${token}` }, ...init });
+    const res = await suite.demo.app.inject({ url, headers: { authorization: `Bearer ${token}` }, ...init });
     assert.ok(res.statusCode < 300, `${url}: ${res.statusCode} ${res.body}`);
     return res.json() as Json;
   }

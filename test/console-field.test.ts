@@ -4,20 +4,15 @@
 // verification (核查) with a photo, notices to one community's residents only, and the
 // installable console (manifest and service worker with their types, never an API answer cached).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page, Response } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/users.ts';
-import { browserProblem, ensureConsoleBuilt, launchBrowser, logIn, SCREENS } from './helpers/browser.ts';
-import { startDemoConsole } from './helpers/demo-console.ts';
+import { browserProblem, logIn, SCREENS } from './helpers/browser.ts';
+import { type ApiLogin, apiCall, apiLogin, useDemoBrowser } from './helpers/demo-console.ts';
 import { describeProblems, layoutProblems } from './helpers/layout.ts';
 import { makePhoto, postPhoto } from './helpers/photos.ts';
 
 const skip = browserProblem() ?? false;
-
-interface Login {
-  headers: Record<string, string>;
-  user: { id: string; unitId: string };
-}
 
 interface UnitRow {
   id: string;
@@ -48,31 +43,15 @@ const HOME_SECTIONS: Record<string, string[]> = {
 };
 
 describe('the field on a phone [sqlite]', { skip }, () => {
-  before(() => ensureConsoleBuilt());
-  let demo: Awaited<ReturnType<typeof startDemoConsole>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext;
+  const suite = useDemoBrowser({ orders: true, viewport: SCREENS.phone, serviceWorkers: 'allow' });
   let photo: Buffer;
-  const base = () => demo?.base ?? '';
+  const base = () => suite.demo.base;
 
-  const login = async (username: string, password = DEMO_PASSWORD): Promise<Login> => {
-    assert.ok(demo);
-    const res = await demo.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username, password },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return { headers: { authorization: `Bearer ${res.json().token}` }, user: res.json().user };
-  };
-  const api = async (who: Login, method: 'GET' | 'POST', url: string, payload?: object) => {
-    assert.ok(demo);
-    const res = await demo.app.inject({ method, url, headers: who.headers, ...(payload && { payload }) });
-    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
+  const login = (username: string, password?: string) => apiLogin(suite.demo.app, username, password);
+  const api = (who: ApiLogin, method: 'GET' | 'POST', url: string, payload?: object) =>
+    apiCall(suite.demo.app, who, method, url, payload);
   /** A point inside a unit's polygon: the middle of its bounding box, checked with /api/units/locate. */
-  const pointIn = async (who: Login, unitId: string, kind: 'grid' | 'community') => {
+  const pointIn = async (who: ApiLogin, unitId: string, kind: 'grid' | 'community') => {
     const units: UnitRow[] = (await api(who, 'GET', '/api/units')).items;
     const grid = units.find(
       (u) => u.kind === 'grid' && (kind === 'grid' ? u.id : u.parentId) === unitId && u.polygon,
@@ -94,21 +73,14 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     return point;
   };
   const signIn = async (username: string, password = DEMO_PASSWORD): Promise<Page> => {
-    const p = await logIn(context, base(), username, password);
+    const p = await logIn(suite.context, base(), username, password);
     await p.getByTestId('tab-bar').waitFor();
     return p;
   };
   const sectionLoaded = (p: Page, id: string) => p.locator(`[data-testid=${id}][aria-busy=false]`).waitFor();
 
   before(async () => {
-    demo = await startDemoConsole({ orders: true });
     photo = await makePhoto('png', 64, 48);
-    browser = await launchBrowser({ viewport: SCREENS.phone, serviceWorkers: 'allow' });
-    context = browser.context;
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
   });
 
   for (const user of DEMO_USERS.filter((u) => u.role in HOME_SECTIONS)) {
@@ -133,13 +105,13 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     const record = (response: Response) => {
       if (response.request().serviceWorker() === null) loaded.push(new URL(response.url()).pathname);
     };
-    context.on('response', record);
+    suite.context.on('response', record);
     try {
       const p = await signIn('resident');
       await sectionLoaded(p, 'home-my-reports');
       await p.waitForLoadState('networkidle');
     } finally {
-      context.off('response', record);
+      suite.context.off('response', record);
     }
     assert.ok(
       loaded.some((u) => /\/assets\/HomePage-[\w-]+\.js$/.test(u)),
@@ -167,8 +139,8 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     const resident = await login('resident');
     // A resident reads no units: their community's staff finds a point in it.
     const here = await pointIn(await login('community'), resident.user.unitId, 'community');
-    await context.grantPermissions(['geolocation'], { origin: base() });
-    await context.setGeolocation({ latitude: here.lat, longitude: here.lon, accuracy: 10 });
+    await suite.context.grantPermissions(['geolocation'], { origin: base() });
+    await suite.context.setGeolocation({ latitude: here.lat, longitude: here.lon, accuracy: 10 });
     const p = await signIn('resident');
     await p.getByTestId('home-report').click();
     const form = p.getByTestId('report-form');
@@ -194,7 +166,7 @@ describe('the field on a phone [sqlite]', { skip }, () => {
       'the point is in the resident’s community',
     );
     // The signal drops before the report goes.
-    await context.setOffline(true);
+    await suite.context.setOffline(true);
     // A third photo taken with no signal is kept on the phone, to go up with the report.
     await form
       .locator('input[name=photos]')
@@ -227,13 +199,13 @@ describe('the field on a phone [sqlite]', { skip }, () => {
       await route.abort('connectionreset');
       answerLost = true;
     });
-    await context.setOffline(false);
+    await suite.context.setOffline(false);
     for (let i = 0; i < 200 && !answerLost; i++) await p.waitForTimeout(100);
     assert.equal((await mine()).length, 1, 'the first try arrived');
     assert.equal(await waiting.isVisible(), true, 'its answer lost, the report still waits on the phone');
     // The phone comes back again: the report goes once more with the same key, and is not doubled.
-    await context.setOffline(true);
-    await context.setOffline(false);
+    await suite.context.setOffline(true);
+    await suite.context.setOffline(false);
     await waiting.waitFor({ state: 'detached', timeout: 20_000 });
     await p.unroute('**/api/orders');
     assert.equal(keys.length, 2);
@@ -280,8 +252,7 @@ describe('the field on a phone [sqlite]', { skip }, () => {
     await api(operator, 'POST', `/api/orders/${id}/actions/dispatch`, { toUnitId: department.user.unitId });
     await api(department, 'POST', `/api/orders/${id}/actions/sign`, {});
     await api(department, 'POST', `/api/orders/${id}/actions/startHandling`, {});
-    assert.ok(demo);
-    const uploaded = await postPhoto(demo.app, department.headers, photo, 'after.png', 'image/png');
+    const uploaded = await postPhoto(suite.demo.app, department.headers, photo, 'after.png', 'image/png');
     assert.equal(uploaded.statusCode, 201, uploaded.body);
     await api(department, 'POST', `/api/orders/${id}/actions/feedback`, {
       note: '枯枝已清运',

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DaySummaryView, DutyDayView, FleetDayView } from '../src/api/index.ts';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
@@ -12,15 +12,8 @@ import { findAsset } from '../src/store/assets.repository.ts';
 import { listDevices } from '../src/store/devices.repository.ts';
 import { findSegment } from '../src/store/segments.repository.ts';
 import { loginAs } from './helpers/app.ts';
-import {
-  browserProblem,
-  ensureConsoleBuilt,
-  launchBrowser,
-  logIn,
-  ROOT,
-  SCREENS,
-} from './helpers/browser.ts';
-import { startDemoConsole } from './helpers/demo-console.ts';
+import { browserProblem, logIn, ROOT, SCREENS } from './helpers/browser.ts';
+import { useDemoBrowser } from './helpers/demo-console.ts';
 import { alongLine, ingestTrack } from './helpers/fleet.ts';
 import { describeProblems, layoutProblems } from './helpers/layout.ts';
 
@@ -31,20 +24,17 @@ const DAY = '2026-03-02';
 const MINUTE = 60_000;
 
 describe('console: the fleet day board [sqlite]', { skip }, () => {
-  before(() => ensureConsoleBuilt());
-  let demo: Awaited<ReturnType<typeof startDemoConsole>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const suite = useDemoBrowser({ viewport: SCREENS.desk });
   let page: Page;
   let boatId = '';
   let day: FleetDayView;
   let duty: DutyDayView;
 
   before(async () => {
-    demo = await startDemoConsole();
     // A boat with a terminal works its river this morning, 08:00–09:00 (Beijing), and unloads.
-    const { db } = demo.app.platform.ctx;
+    const { db } = suite.demo.app.platform.ctx;
     const device = (await listDevices(db, { scopePath: null })).find(
-      (d) => d.assetId && d.id !== demo?.trackedDeviceId,
+      (d) => d.assetId && d.id !== suite.demo.trackedDeviceId,
     );
     assert.ok(device?.assetId, 'the demo has a boat with a terminal');
     boatId = device.assetId;
@@ -57,14 +47,14 @@ describe('console: the fleet day board [sqlite]', { skip }, () => {
       ...Array.from({ length: 21 }, (_, k) => alongLine(line, k / 20)),
       ...Array.from({ length: 5 }, () => alongLine(line, 1)),
     ];
-    await ingestTrack(demo.app, device, Date.parse('2026-03-02T01:00:00Z'), points, 2 * MINUTE);
-    const headers = await loginAs(demo.app, 'operator', DEMO_PASSWORD);
+    await ingestTrack(suite.demo.app, device, Date.parse('2026-03-02T01:00:00Z'), points, 2 * MINUTE);
+    const headers = await loginAs(suite.demo.app, 'operator', DEMO_PASSWORD);
     const get = async (url: string) => {
-      const res = await demo?.app.inject({ url, headers });
+      const res = await suite.demo.app.inject({ url, headers });
       assert.equal(res?.statusCode, 200, `${url}: ${res?.body}`);
       return res?.json();
     };
-    const unload = await demo.app.inject({
+    const unload = await suite.demo.app.inject({
       method: 'POST',
       url: '/api/unloads',
       headers,
@@ -79,14 +69,9 @@ describe('console: the fleet day board [sqlite]', { skip }, () => {
     assert.equal(unload.statusCode, 201, unload.body);
     day = await get(`/api/fleet/days/${DAY}`);
     duty = await get(`/api/duty?date=${DAY}`);
-    browser = await launchBrowser({ viewport: SCREENS.desk });
-    page = await logIn(browser.context, demo.base, 'operator', DEMO_PASSWORD);
+    page = await logIn(suite.context, suite.demo.base, 'operator', DEMO_PASSWORD);
     await page.getByTestId('nav-fleet').click();
     await page.locator('[data-testid=fleet-board][aria-busy=false]').waitFor();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
   });
 
   /** The boat that worked its river this morning. */
@@ -105,7 +90,7 @@ describe('console: the fleet day board [sqlite]', { skip }, () => {
       await page.getByTestId('fleet-board-xlsx').getAttribute('href'),
       `/api/fleet/days/${DAY}.xlsx`,
     );
-    const xlsx = await page.request.get(`${demo?.base}/api/fleet/days/${DAY}.xlsx`);
+    const xlsx = await page.request.get(`${suite.demo.base}/api/fleet/days/${DAY}.xlsx`);
     assert.equal(xlsx.status(), 200);
     assert.match(xlsx.headers()['content-type'] ?? '', /spreadsheetml/);
   });

@@ -4,23 +4,16 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/demo/users.ts';
 import { findAsset, findAssetByUser } from '../src/store/assets.repository.ts';
 import { listDevices } from '../src/store/devices.repository.ts';
 import { findLatest } from '../src/store/positions.repository.ts';
 import { findSegment } from '../src/store/segments.repository.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
-import {
-  browserProblem,
-  ensureConsoleBuilt,
-  launchBrowser,
-  logIn,
-  ROOT,
-  SCREENS,
-} from './helpers/browser.ts';
-import { startDemoConsole } from './helpers/demo-console.ts';
+import { browserProblem, logIn, ROOT, SCREENS } from './helpers/browser.ts';
+import { useDemoBrowser } from './helpers/demo-console.ts';
 import { alongLine, ingestTrack } from './helpers/fleet.ts';
 import { describeProblems, layoutProblems } from './helpers/layout.ts';
 
@@ -32,20 +25,16 @@ const DAY = '2026-03-01';
 const DAY_RANGE = { from: '2026-02-28T16:00:00.000Z', to: '2026-03-01T15:59:59.999Z' };
 
 describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, () => {
-  before(() => ensureConsoleBuilt());
-  let demo: Awaited<ReturnType<typeof startDemoConsole>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext;
+  const suite = useDemoBrowser();
   let boatId = '';
   let boatName = '';
   let crewBoatFix: { lat: number; lon: number } = { lat: 0, lon: 0 };
   let points: [number, number][] = [];
 
   before(async () => {
-    demo = await startDemoConsole();
-    const { db } = demo.app.platform.ctx;
+    const { db } = suite.demo.app.platform.ctx;
     const devices = await listDevices(db, { scopePath: null });
-    const device = devices.find((d) => d.assetId && d.id !== demo?.trackedDeviceId);
+    const device = devices.find((d) => d.assetId && d.id !== suite.demo.trackedDeviceId);
     assert.ok(device?.assetId, 'the demo has a boat with a terminal');
     boatId = device.assetId;
     const boat = await findAsset(db, boatId);
@@ -57,7 +46,7 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
     const leg = (from: number, n: number) =>
       Array.from({ length: n }, (_, k) => alongLine(line, 0.2 + (from + k) * 0.02));
     points = [...leg(0, 11), ...Array.from({ length: 8 }, () => alongLine(line, 0.4)), ...leg(11, 10)];
-    await ingestTrack(demo.app, device, Date.parse('2026-03-01T03:06:00Z'), points, 2 * MINUTE);
+    await ingestTrack(suite.demo.app, device, Date.parse('2026-03-01T03:06:00Z'), points, 2 * MINUTE);
 
     const crewUser = await findUserByUsername(db, 'crew');
     const member = crewUser && (await findAssetByUser(db, crewUser.id));
@@ -66,15 +55,8 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
     const fix = crewDevice && (await findLatest(db, crewDevice.id));
     assert.ok(fix, 'the crew’s boat has a position');
     crewBoatFix = { lat: fix.lat, lon: fix.lon };
-
-    browser = await launchBrowser();
-    context = browser.context;
   });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  const base = () => demo?.base ?? '';
+  const base = () => suite.demo.base;
 
   const marker = async (p: Page) => {
     const m = p.getByTestId('playback-marker');
@@ -86,7 +68,7 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
   };
 
   it('replays a boat’s day: stops with the API’s durations, totals, the slider and play move the boat', async () => {
-    const p = await logIn(context, base(), 'admin', DEMO_PASSWORD);
+    const p = await logIn(suite.context, base(), 'admin', DEMO_PASSWORD);
     await p.getByTestId('nav-playback').waitFor();
     await p.goto(`${base()}/#/playback/${boatId}/${DAY}`);
     await p.getByTestId('stop-row').first().waitFor();
@@ -164,7 +146,7 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
   });
 
   it('lists boats by name on the live map; a click opens the card with a link to its playback', async () => {
-    const p = context.pages()[0] as Page;
+    const p = suite.context.pages()[0] as Page;
     await p.goto(`${base()}/#/map`);
     await p.getByTestId('device-row').first().waitFor();
     const names = await p.getByTestId('boat-name').allTextContents();
@@ -199,7 +181,7 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
   });
 
   it('lays the playback out for a phone: the map on top, the controls below, nothing sideways', async () => {
-    const p = context.pages()[0] as Page;
+    const p = suite.context.pages()[0] as Page;
     await p.setViewportSize(SCREENS.phone);
     await p.goto(`${base()}/#/playback/${boatId}/${DAY}`);
     await p.getByTestId('stop-row').first().waitFor();
@@ -212,10 +194,10 @@ describe('console: playback, boats and the crew’s shift [sqlite]', { skip }, (
   });
 
   it('clocks the crew in on a phone where it stands and shows the distance to the boat', async () => {
-    await context.grantPermissions(['geolocation'], { origin: base() });
+    await suite.context.grantPermissions(['geolocation'], { origin: base() });
     // About 40 m north of the boat's last fix.
-    await context.setGeolocation({ latitude: crewBoatFix.lat + 0.00036, longitude: crewBoatFix.lon });
-    const p = await logIn(context, base(), 'crew', DEMO_PASSWORD);
+    await suite.context.setGeolocation({ latitude: crewBoatFix.lat + 0.00036, longitude: crewBoatFix.lon });
+    const p = await logIn(suite.context, base(), 'crew', DEMO_PASSWORD);
     await p.setViewportSize(SCREENS.phone);
     await p.getByTestId('tab-crew').click();
     await p.getByTestId('crew-boat').waitFor();

@@ -7,19 +7,12 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/users.ts';
 import { ROLES } from '../src/domain/auth/roles.ts';
-import {
-  browserProblem,
-  ensureConsoleBuilt,
-  launchBrowser,
-  logIn,
-  ROOT,
-  SCREENS,
-} from './helpers/browser.ts';
-import { startDemoConsole } from './helpers/demo-console.ts';
+import { browserProblem, logIn, ROOT, SCREENS } from './helpers/browser.ts';
+import { useDemoBrowser } from './helpers/demo-console.ts';
 import { describeProblems, layoutProblems } from './helpers/layout.ts';
 
 const skip = browserProblem() ?? false;
@@ -77,24 +70,11 @@ async function navPages(p: Page): Promise<string[]> {
 }
 
 describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
-  before(() => ensureConsoleBuilt());
-  let demo: Awaited<ReturnType<typeof startDemoConsole>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext;
+  const suite = useDemoBrowser({ orders: true, viewport: SCREENS.phone });
 
-  before(async () => {
-    demo = await startDemoConsole({ orders: true });
-    browser = await launchBrowser({ viewport: SCREENS.phone });
-    context = browser.context;
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-
-  const base = () => demo?.base ?? '';
+  const base = () => suite.demo.base;
   const signIn = async (username: string) => {
-    const p = await logIn(context, base(), username, DEMO_PASSWORD);
+    const p = await logIn(suite.context, base(), username, DEMO_PASSWORD);
     await p.getByTestId('tab-bar').waitFor();
     return p;
   };
@@ -106,9 +86,9 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
   });
 
   it('fits the login screen on the phone', async () => {
-    await context.clearCookies();
-    const p = await context.newPage();
-    for (const old of context.pages()) if (old !== p) await old.close();
+    await suite.context.clearCookies();
+    const p = await suite.context.newPage();
+    for (const old of suite.context.pages()) if (old !== p) await old.close();
     await p.goto(`${base()}/#/`);
     await p.getByTestId('login-form').waitFor();
     assert.deepEqual(await fits(p, 'login'), []);
@@ -274,7 +254,6 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
   });
 
   it('shows the live map across the phone with the device list as a bottom sheet', async () => {
-    assert.ok(demo);
     const p = await signIn('operator');
     await openTab(p, 'map');
     await p.locator('[data-testid=map][data-rendered-boats="14"]').waitFor({ timeout: 30_000 });
@@ -290,7 +269,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
     const opened = await mapArea.boundingBox();
     assert.ok(opened && opened.height >= 0.35 * SCREENS.phone.height, `the map is ${opened?.height} px high`);
     assert.deepEqual(await fits(p, 'map with its sheet open'), []);
-    await rows.and(p.locator(`[data-device-id="${demo.trackedDeviceId}"]`)).click();
+    await rows.and(p.locator(`[data-device-id="${suite.demo.trackedDeviceId}"]`)).click();
     await p.getByTestId('track-panel').getByText('24 个定位点').waitFor();
     assert.deepEqual(await fits(p, 'map with a track'), []);
     // Folded again, the map has the screen back with the boat's track.
@@ -316,7 +295,7 @@ describe('console on a phone, a desk and a wall [sqlite]', { skip }, () => {
   for (const screen of ['desk', 'wall'] as const) {
     const { width, height } = SCREENS[screen];
     it(`keeps every page of the admin within a ${width}×${height} ${screen}, with the header's nav`, async () => {
-      const p = await logIn(context, base(), 'admin', DEMO_PASSWORD);
+      const p = await logIn(suite.context, base(), 'admin', DEMO_PASSWORD);
       await p.setViewportSize(SCREENS[screen]);
       await p.locator('.app-nav').waitFor();
       assert.equal(await p.getByTestId('tab-bar').isVisible(), false);

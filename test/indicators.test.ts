@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { reportAndDispatch } from './helpers/order-flow.ts';
-import {
-  actAs,
-  bj,
-  IN_A1_GRID1,
-  IN_A2_GRID1,
-  sessions,
-  storedPhoto,
-  useOrderWorld,
-} from './helpers/orders.ts';
+import { actAs, bj, IN_A1_GRID1, IN_A2_GRID1, storedPhoto, useOrderApp } from './helpers/orders.ts';
 
 const MARCH = `from=${new Date(bj('2026-03-01 00:00')).toISOString()}&to=${new Date(bj('2026-04-01 00:00')).toISOString()}`;
 
@@ -82,9 +73,7 @@ const NOTHING = {
 };
 
 forEachDialect('indicators and rankings', (kind) => {
-  const t = useTestApp(kind);
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind);
 
   before(async () => {
     const categoryId = world.categories.get('楼道堆物') ?? '';

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { postWorkbook, xlsxOf } from './helpers/metrics.ts';
-import { reportAndDispatch } from './helpers/order-flow.ts';
-import { actAs, bj, IN_A1_GRID1, sessions, storedPhoto, useOrderWorld } from './helpers/orders.ts';
+import { handleAndCloseInA1, reportAndDispatch } from './helpers/order-flow.ts';
+import { bj, IN_A1_GRID1, useOrderApp } from './helpers/orders.ts';
 
 /** The 2026 working days (State Council calendar): 248 in the year, 99 to the end of May, 120 to June's. */
 const WORKING_DAYS = { year: 248, toMay: 99, toJune: 120 };
@@ -26,9 +25,7 @@ const near = (a: number | null, b: number, what: string) =>
   assert.ok(a !== null && Math.abs(a - b) < 1e-9, `${what}: ${a} ≠ ${b}`);
 
 forEachDialect('metrics and schedule progress', (kind) => {
-  const t = useTestApp(kind, { rateLimitPerMinute: 1_000_000 });
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind, { rateLimitPerMinute: 1_000_000 });
   const ids = {} as Record<'eco' | 'clean' | 'safe' | 'close', string>;
 
   const call = async (
@@ -64,17 +61,7 @@ forEachDialect('metrics and schedule progress', (kind) => {
       ...IN_A1_GRID1,
       dispatch: { unitId: a1, deadline },
     });
-    for (const [user, action, body] of [
-      ['commA1', 'sign', {}],
-      ['commA1', 'startHandling', {}],
-      ['commA1', 'feedback', { photos: [await storedPhoto(t, 'commA1')] }],
-      ['operator', 'verify', { passed: true }],
-      ['operator', 'close', {}],
-    ] as const) {
-      t.clock.advance(60_000);
-      const res = await actAs(t, await as(user), closed.id, action, body);
-      assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-    }
+    await handleAndCloseInA1(t, as, closed.id);
     await reportAndDispatch(t, as, {
       at: bj('2026-03-03 09:30'),
       categoryId,

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
-import {
-  actAs,
-  bj,
-  IN_A1_GRID1,
-  IN_A2_GRID1,
-  sessions,
-  storedPhoto,
-  useOrderWorld,
-} from './helpers/orders.ts';
+import { actAs, bj, IN_A1_GRID1, IN_A2_GRID1, storedPhoto, useOrderApp } from './helpers/orders.ts';
 
 type Item = { id: string; code: string; status: string };
 const codes = (items: Item[]) => items.map((o) => o.code);
 
 forEachDialect('orders API', (kind) => {
-  const t = useTestApp(kind);
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind);
   const category = (name: string) => world.categories.get(name) ?? assert.fail(`no category ${name}`);
 
   async function report(user: string, payload: Record<string, unknown>) {

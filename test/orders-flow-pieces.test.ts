@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { reportAndDispatch } from './helpers/order-flow.ts';
-import {
-  actAs,
-  bj,
-  IN_A1_GRID1,
-  IN_A2_GRID1,
-  sessions,
-  storedPhoto,
-  useOrderWorld,
-} from './helpers/orders.ts';
+import { actAs, bj, IN_A1_GRID1, IN_A2_GRID1, storedPhoto, useOrderApp } from './helpers/orders.ts';
 
 // The flow pieces field use showed missing (issue 13): a note without a transition, parking on
 // request, consulting departments before dispatch, no merge into a closed order, a reopen that
 // names its unit, a warning for a sub-task nobody can sign, and why a button is missing.
 forEachDialect('work-order flow pieces', (kind) => {
-  const t = useTestApp(kind);
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind);
   const iso = (local: string) => new Date(bj(local)).toISOString();
 
   async function report(user: string, at: string, extra: object = {}) {

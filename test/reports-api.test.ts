@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { issueDueWeeklyReports } from '../src/services/reports/index.ts';
-import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
-import { reportAndDispatch } from './helpers/order-flow.ts';
-import { actAs, bj, IN_A1_GRID1, sessions, storedPhoto, useOrderWorld } from './helpers/orders.ts';
+import { handleAndCloseInA1, reportAndDispatch } from './helpers/order-flow.ts';
+import { bj, IN_A1_GRID1, useOrderApp } from './helpers/orders.ts';
 
 const iso = (local: string) => new Date(bj(local)).toISOString();
 
@@ -17,9 +16,7 @@ interface Figure {
 }
 
 forEachDialect('the weekly quantified report (量化式报告)', (kind) => {
-  const t = useTestApp(kind, { rateLimitPerMinute: 1_000_000 });
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind, { rateLimitPerMinute: 1_000_000 });
   let taskId = '';
 
   const get = async (user: string, url: string) => t.app.inject({ url, headers: await as(user) });
@@ -46,17 +43,7 @@ forEachDialect('the weekly quantified report (量化式报告)', (kind) => {
       ...IN_A1_GRID1,
       dispatch: dispatch('2026-03-10 17:30'),
     });
-    for (const [user, action, body] of [
-      ['commA1', 'sign', {}],
-      ['commA1', 'startHandling', {}],
-      ['commA1', 'feedback', { photos: [await storedPhoto(t, 'commA1')] }],
-      ['operator', 'verify', { passed: true }],
-      ['operator', 'close', {}],
-    ] as const) {
-      t.clock.advance(60_000);
-      const res = await actAs(t, await as(user), closed.id, action, body);
-      assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-    }
+    await handleAndCloseInA1(t, as, closed.id);
     await reportAndDispatch(t, as, {
       at: bj('2026-03-03 09:30'),
       categoryId,

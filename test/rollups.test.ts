@@ -5,17 +5,9 @@ import { seededRandom } from '../src/seeded-random.ts';
 import { workingCalendar } from '../src/services/calendar/index.ts';
 import { rebuildOrderRollups, rolledIndicators } from '../src/services/rollups/index.ts';
 import { listPeriodHistories } from '../src/store/indicator-orders.repository.ts';
-import { useTestApp } from './helpers/app.ts';
+import type { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
-import {
-  actAs,
-  bj,
-  IN_A1_GRID1,
-  IN_A2_GRID1,
-  sessions,
-  storedPhoto,
-  useOrderWorld,
-} from './helpers/orders.ts';
+import { actAs, bj, IN_A1_GRID1, IN_A2_GRID1, storedPhoto, useOrderApp } from './helpers/orders.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -35,9 +27,7 @@ async function rollupRows(db: ReturnType<typeof useTestApp>['store']['db']) {
 }
 
 forEachDialect('daily order rollups', (kind) => {
-  const t = useTestApp(kind);
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind);
   let actions = 0;
   const start = bj('2026-03-02 08:00');
 

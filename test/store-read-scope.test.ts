@@ -1,4 +1,4 @@
-// Read scopes (src/store/dialect/sqlite-group-commit.ts): a request that only reads sees
+// Read scopes (src/store/dialect/sqlite-read-scope.ts): a request that only reads sees
 // committed batches only, and its answer waits for the fsync of the batches it may have seen,
 // never for the batch other requests are still filling.
 import assert from 'node:assert/strict';

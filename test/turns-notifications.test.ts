@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { LiveEvent } from '../src/live/bus.ts';
-import { useTestApp } from './helpers/app.ts';
 import { forEachDialect } from './helpers/dialects.ts';
 import { notificationsIn, openLiveFeed } from './helpers/live-feed.ts';
-import {
-  actAs,
-  bj,
-  IN_A1_GRID1,
-  IN_A2_GRID1,
-  sessions,
-  storedPhoto,
-  useOrderWorld,
-} from './helpers/orders.ts';
+import { actAs, bj, IN_A1_GRID1, IN_A2_GRID1, storedPhoto, useOrderApp } from './helpers/orders.ts';
 import { toldHelpers } from './helpers/told.ts';
 
 // Told when it is your turn (issue 13): feedback waiting for verification, extension requests and
 // their decisions, sub-tasks fed back, closures, park requests and consultations each reach the
 // people whose turn it now is — and nobody else.
 forEachDialect('told when it is your turn', (kind) => {
-  const t = useTestApp(kind);
-  const world = useOrderWorld(t);
-  const as = sessions(t);
+  const { t, world, as } = useOrderApp(kind);
   const live: LiveEvent[] = [];
   const { told, pushedSince } = toldHelpers(t, live);
   let unsubscribe = () => {};

@@ -9,7 +9,7 @@ import { commitTransition, publishOrderChange, timingOf } from '../services/orde
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { writeTransaction } from '../store/read-cache.ts';
 import { listParkedDue } from '../store/time-limits.repository.ts';
-import { JobLease, processHolderId } from './lease.ts';
+import { type LeasedJobOptions, LeasedPass } from './lease.ts';
 
 /** What one tick did; `ran` is false when another process holds the lease. */
 export interface ParkResumeTick {
@@ -31,44 +31,41 @@ export const PARK_RESUME_INTERVAL_MS = 60_000;
  */
 export class ParkResumeJob {
   static readonly NAME = 'park-resume';
-  private readonly lease: JobLease;
-  private readonly batchSize: number;
+  private readonly pass: LeasedPass;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly bus: LiveBus,
-    options: { holder?: string; leaseMs?: number; batchSize?: number } = {},
+    options: LeasedJobOptions = {},
   ) {
-    const leaseMs = options.leaseMs ?? 2.5 * PARK_RESUME_INTERVAL_MS;
-    this.lease = new JobLease(ctx.db, ParkResumeJob.NAME, options.holder ?? processHolderId(), leaseMs);
-    this.batchSize = options.batchSize ?? 500;
+    this.pass = new LeasedPass(ctx.db, ParkResumeJob.NAME, PARK_RESUME_INTERVAL_MS, 500, options);
   }
 
   /** One pass, if this process holds the lease. */
   async tick(): Promise<ParkResumeTick> {
     const result: ParkResumeTick = { ran: false, resumed: 0, notified: 0, skipped: 0 };
     const now = this.ctx.now();
-    if (!(await this.lease.take(now))) return result;
-    result.ran = true;
-    const calendar = await workingCalendar(this.ctx);
-    for (const order of await listParkedDue(this.ctx.db, now, this.batchSize)) {
-      const outcome = await this.resume(order, now, calendar);
-      if (!outcome) {
-        result.skipped++;
-        continue;
+    result.ran = await this.pass.run(now, async (batchSize) => {
+      const calendar = await workingCalendar(this.ctx);
+      for (const order of await listParkedDue(this.ctx.db, now, batchSize)) {
+        const outcome = await this.resume(order, now, calendar);
+        if (!outcome) {
+          result.skipped++;
+          continue;
+        }
+        result.resumed++;
+        result.notified += outcome.deliveries.length;
+        publishNotifications(this.bus, outcome.deliveries);
+        const { light } = timingOf(outcome.order.state, now, calendar);
+        await publishOrderChange(this.ctx.db, this.bus, 'order.updated', outcome.order, { light });
       }
-      result.resumed++;
-      result.notified += outcome.deliveries.length;
-      publishNotifications(this.bus, outcome.deliveries);
-      const { light } = timingOf(outcome.order.state, now, calendar);
-      await publishOrderChange(this.ctx.db, this.bus, 'order.updated', outcome.order, { light });
-    }
+    });
     return result;
   }
 
   /** Gives up the lease (on shutdown) so that another process takes over at its next tick. */
   release(): Promise<void> {
-    return this.lease.release();
+    return this.pass.release();
   }
 
   private async resume(

@@ -7,7 +7,7 @@ import {
   RecipientCache,
 } from '../services/notifications/index.ts';
 import { clearVisitDue, listVisitsDue } from '../store/time-limits.repository.ts';
-import { JobLease, processHolderId } from './lease.ts';
+import { type LeasedJobOptions, LeasedPass } from './lease.ts';
 
 /** What one tick did; `ran` is false when another process holds the lease. */
 export interface ReturnVisitTick {
@@ -29,44 +29,41 @@ export const RETURN_VISIT_INTERVAL_MS = 60_000;
  */
 export class ReturnVisitJob {
   static readonly NAME = 'return-visits';
-  private readonly lease: JobLease;
-  private readonly batchSize: number;
+  private readonly pass: LeasedPass;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly bus: LiveBus,
-    options: { holder?: string; leaseMs?: number; batchSize?: number } = {},
+    options: LeasedJobOptions = {},
   ) {
-    const leaseMs = options.leaseMs ?? 2.5 * RETURN_VISIT_INTERVAL_MS;
-    this.lease = new JobLease(ctx.db, ReturnVisitJob.NAME, options.holder ?? processHolderId(), leaseMs);
-    this.batchSize = options.batchSize ?? 500;
+    this.pass = new LeasedPass(ctx.db, ReturnVisitJob.NAME, RETURN_VISIT_INTERVAL_MS, 500, options);
   }
 
   /** One pass, if this process holds the lease. */
   async tick(): Promise<ReturnVisitTick> {
     const result: ReturnVisitTick = { ran: false, due: 0, notified: 0 };
     const now = this.ctx.now();
-    if (!(await this.lease.take(now))) return result;
-    result.ran = true;
-    const recipients = new RecipientCache();
-    for (const order of await listVisitsDue(this.ctx.db, now, this.batchSize)) {
-      result.due++;
-      const deliveries = await this.ctx.db.transaction().execute(async (trx) => {
-        // Someone visited or reopened it meanwhile: their write set the column, nothing to say.
-        if (!(await clearVisitDue(trx, order.id, order.state.version))) return [];
-        const centre = await centreUnitOf(trx, order);
-        return centre
-          ? notifyTargets(trx, recipients, [{ unitId: centre, kind: 'returnVisitDue' }], order, now)
-          : [];
-      });
-      result.notified += deliveries.length;
-      publishNotifications(this.bus, deliveries);
-    }
+    result.ran = await this.pass.run(now, async (batchSize) => {
+      const recipients = new RecipientCache();
+      for (const order of await listVisitsDue(this.ctx.db, now, batchSize)) {
+        result.due++;
+        const deliveries = await this.ctx.db.transaction().execute(async (trx) => {
+          // Someone visited or reopened it meanwhile: their write set the column, nothing to say.
+          if (!(await clearVisitDue(trx, order.id, order.state.version))) return [];
+          const centre = await centreUnitOf(trx, order);
+          return centre
+            ? notifyTargets(trx, recipients, [{ unitId: centre, kind: 'returnVisitDue' }], order, now)
+            : [];
+        });
+        result.notified += deliveries.length;
+        publishNotifications(this.bus, deliveries);
+      }
+    });
     return result;
   }
 
   /** Gives up the lease (on shutdown) so that another process takes over at its next tick. */
   release(): Promise<void> {
-    return this.lease.release();
+    return this.pass.release();
   }
 }

@@ -14,7 +14,7 @@ import {
 import { commitTransition, publishOrderChange, timingOf } from '../services/orders/index.ts';
 import type { OrderRecord } from '../store/orders.repository.ts';
 import { listTimeChecks, type TimeCheck, updateOrderLight } from '../store/time-limits.repository.ts';
-import { JobLease, processHolderId } from './lease.ts';
+import { type LeasedJobOptions, LeasedPass } from './lease.ts';
 
 /** What one tick did; `ran` is false when another process holds the lease. */
 export interface TimeLimitTick {
@@ -45,19 +45,14 @@ interface Outcome {
  */
 export class TimeLimitJob {
   static readonly NAME = 'time-limits';
-  private readonly lease: JobLease;
-  private readonly batchSize: number;
+  private readonly pass: LeasedPass;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly bus: LiveBus,
-    options: { holder?: string; leaseMs?: number; batchSize?: number } = {},
+    options: LeasedJobOptions = {},
   ) {
-    // Renewed every minute; on a crash another process takes over within two and a half.
-    const leaseMs = options.leaseMs ?? 2.5 * TIME_LIMIT_INTERVAL_MS;
-    this.lease = new JobLease(ctx.db, TimeLimitJob.NAME, options.holder ?? processHolderId(), leaseMs);
-    // Bounded work per tick: a backlog (after downtime) drains over the next ticks.
-    this.batchSize = options.batchSize ?? 2000;
+    this.pass = new LeasedPass(ctx.db, TimeLimitJob.NAME, TIME_LIMIT_INTERVAL_MS, 2000, options);
   }
 
   /** One pass, if this process holds the lease. */
@@ -71,28 +66,28 @@ export class TimeLimitJob {
       skipped: 0,
     };
     const now = this.ctx.now();
-    if (!(await this.lease.take(now))) return result;
-    result.ran = true;
-    const calendar = await workingCalendar(this.ctx);
-    const recipients = new RecipientCache();
-    for (const check of await listTimeChecks(this.ctx.db, now, this.batchSize)) {
-      result.checked++;
-      const outcome = await this.checkOrder(check, now, calendar, recipients);
-      if (!outcome) {
-        result.skipped++;
-        continue;
+    result.ran = await this.pass.run(now, async (batchSize) => {
+      const calendar = await workingCalendar(this.ctx);
+      const recipients = new RecipientCache();
+      for (const check of await listTimeChecks(this.ctx.db, now, batchSize)) {
+        result.checked++;
+        const outcome = await this.checkOrder(check, now, calendar, recipients);
+        if (!outcome) {
+          result.skipped++;
+          continue;
+        }
+        if (outcome.lightChanged) result.lightsChanged++;
+        if (outcome.supervised) result.supervised++;
+        result.notified += outcome.deliveries.length;
+        await this.publish(outcome, now, calendar);
       }
-      if (outcome.lightChanged) result.lightsChanged++;
-      if (outcome.supervised) result.supervised++;
-      result.notified += outcome.deliveries.length;
-      await this.publish(outcome, now, calendar);
-    }
+    });
     return result;
   }
 
   /** Gives up the lease (on shutdown) so that another process takes over at its next tick. */
   release(): Promise<void> {
-    return this.lease.release();
+    return this.pass.release();
   }
 
   private async checkOrder(

@@ -2,14 +2,8 @@ import path from 'node:path';
 import { type Kysely, Migrator, sql } from 'kysely';
 import { postgresAdapter } from './dialect/postgres.ts';
 import { sqliteAdapter } from './dialect/sqlite.ts';
-import {
-  batchMark,
-  beginReads,
-  type ReadScope,
-  settled,
-  settledReads,
-  withReads,
-} from './dialect/sqlite-group-commit.ts';
+import { batchMark, beginReads, settled, settledReads } from './dialect/sqlite-group-commit.ts';
+import { type ReadScope, withReads } from './dialect/sqlite-read-scope.ts';
 import type { DialectAdapter, DialectKind } from './dialect/types.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';

@@ -1,8 +1,11 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { seedDemoOrders } from '../../src/demo/orders/seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/users.ts';
 import { seedDemoWorld } from '../../src/demo/world.ts';
 import type { App } from '../../src/http/app-types.ts';
 import { seedWorkOrderDefaults } from '../../src/services/categories/index.ts';
@@ -10,6 +13,7 @@ import { createDevice } from '../../src/services/devices/index.ts';
 import { BlobStore } from '../../src/store/blob-store.ts';
 import { listDevices } from '../../src/store/devices.repository.ts';
 import { TestClock, testConfig } from './app.ts';
+import { ensureConsoleBuilt, launchBrowser } from './browser.ts';
 import { openTestStore } from './dialects.ts';
 import { alongLine, ingestTrack } from './fleet.ts';
 
@@ -93,4 +97,68 @@ export async function startDemoConsole(options: { orders?: boolean } = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export type DemoConsole = Awaited<ReturnType<typeof startDemoConsole>>;
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/**
+ * A browser suite against the demo console, called first in its describe block: builds the console,
+ * starts the demo world and Chromium before the suite's own hooks, and closes both after it.
+ */
+export function useDemoBrowser(
+  options: { orders?: boolean } & NonNullable<Parameters<typeof launchBrowser>[0]> = {},
+) {
+  let demo: DemoConsole | undefined;
+  let browser: Browser | undefined;
+  before(() => ensureConsoleBuilt());
+  before(async () => {
+    demo = await startDemoConsole({ orders: options.orders });
+    browser = await launchBrowser({ viewport: options.viewport, serviceWorkers: options.serviceWorkers });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    assert.ok(value, 'the demo console starts in the suite’s first before()');
+    return value;
+  };
+  return {
+    get demo(): DemoConsole {
+      return started(demo);
+    },
+    get browser(): Browser {
+      return started(browser);
+    },
+    get context() {
+      return started(browser).context;
+    },
+  };
+}
+
+/** A login through the API: its headers, and the user as the session answer gives it. */
+export interface ApiLogin {
+  headers: Record<string, string>;
+  user: { id: string; unitId: string };
+}
+
+/** Logs in through POST /api/session (a demo user by default). */
+export async function apiLogin(app: App, username: string, password = DEMO_PASSWORD): Promise<ApiLogin> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  assert.equal(res.statusCode, 200, res.body);
+  return { headers: { authorization: `Bearer ${res.json().token}` }, user: res.json().user };
+}
+
+/** Calls the API as a login; its JSON answer, which must be a 2xx. */
+export async function apiCall(
+  app: App,
+  who: ApiLogin,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object,
+) {
+  const res = await app.inject({ method, url, headers: who.headers, ...(payload && { payload }) });
+  assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
 }

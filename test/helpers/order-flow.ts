@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { actAs } from './orders.ts';
+import { actAs, storedPhoto } from './orders.ts';
 
 type FlowApp = Parameters<typeof actAs>[0];
 
@@ -30,4 +30,23 @@ export async function reportAndDispatch(
   const dispatched = await actAs(t, await as('operator'), id, 'dispatch', input.dispatch);
   assert.equal(dispatched.statusCode, 200, dispatched.body);
   return { id, version: dispatched.json().order.version };
+}
+
+/**
+ * Carries an order dispatched to community A1 on to closed, one action a minute: A1's user signs,
+ * handles and feeds back with a photo, and the operator verifies and closes it.
+ */
+export async function handleAndCloseInA1(t: FlowApp, as: Login, id: string): Promise<void> {
+  const photo = await storedPhoto(t, 'commA1');
+  for (const [user, action, body] of [
+    ['commA1', 'sign', {}],
+    ['commA1', 'startHandling', {}],
+    ['commA1', 'feedback', { photos: [photo] }],
+    ['operator', 'verify', { passed: true }],
+    ['operator', 'close', {}],
+  ] as const) {
+    t.clock.advance(60_000);
+    const res = await actAs(t, await as(user), id, action, body);
+    assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+  }
 }

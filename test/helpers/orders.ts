@@ -7,8 +7,9 @@ import { createUser } from '../../src/services/users/index.ts';
 import { insertAttachment } from '../../src/store/attachments.repository.ts';
 import { listCategories } from '../../src/store/categories.repository.ts';
 import type { Store } from '../../src/store/database.ts';
+import type { DialectKind } from '../../src/store/dialect/types.ts';
 import type { Unit } from '../../src/store/units.repository.ts';
-import { loginAs, PASSWORD, type TestClock } from './app.ts';
+import { loginAs, PASSWORD, type TestClock, useTestApp } from './app.ts';
 
 /** What useTestApp provides, as far as the work-order helpers need it. */
 interface TestApp {
@@ -99,6 +100,12 @@ export function sessions(t: TestApp) {
     cache.set(username, { headers, at: t.clock.now() });
     return headers;
   };
+}
+
+/** The app on `kind` with the order world and a login per user: what an order test starts from. */
+export function useOrderApp(kind: DialectKind, overrides: Parameters<typeof useTestApp>[1] = {}) {
+  const t = useTestApp(kind, overrides);
+  return { t, world: useOrderWorld(t), as: sessions(t) };
 }
 
 /** POST /api/orders/:id/actions/:action as a user. */

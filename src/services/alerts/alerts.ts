@@ -15,6 +15,7 @@ import type { Db } from '../../store/database.ts';
 import { writeTransaction } from '../../store/read-cache.ts';
 import { findUnit } from '../../store/units.repository.ts';
 import type { Principal, ServiceContext } from '../context.ts';
+import { instantPage, parseInstantCursor } from '../paging.ts';
 import { assertHeldInScope, listScopeUnder } from '../scope/index.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -87,15 +88,6 @@ export interface AlertListQuery {
   cursor?: string;
 }
 
-function parseCursor(cursor: string): { startedAt: number; id: string } {
-  const m = /^(\d+)~(.+)$/.exec(cursor);
-  if (!m)
-    fail('VALIDATION_FAILED', 'cursor is not one this list gave: pass nextCursor as it came', {
-      field: 'cursor',
-    });
-  return { startedAt: Number(m[1]), id: m[2] as string };
-}
-
 function instant(value: string | undefined, field: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
@@ -125,15 +117,10 @@ export async function listVisibleAlerts(
     assetId: q.assetId,
     from,
     to,
-    after: q.cursor ? parseCursor(q.cursor) : undefined,
+    after: q.cursor ? parseInstantCursor(q.cursor, 'startedAt') : undefined,
     limit: q.limit + 1,
   });
-  const items = page.slice(0, q.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(alertView),
-    ...(page.length > q.limit && last ? { nextCursor: `${last.startedAt}~${last.id}` } : {}),
-  };
+  return instantPage(page, q.limit, (a) => a.startedAt, alertView);
 }
 
 /** POST /api/alerts/:id/acknowledge: open → acknowledged (409 ALERT_STATE_WRONG otherwise). */

@@ -11,6 +11,7 @@ import { getReadableAttachmentOrThrow } from '../attachments/index.ts';
 import type { Principal, ServiceContext } from '../context.ts';
 import { crewPlaceOf } from '../crews/index.ts';
 import { getDockOrThrow } from '../docks/index.ts';
+import { instantPage, parseInstantCursor } from '../paging.ts';
 import { listScopeUnder } from '../scope/index.ts';
 
 const DAY_MS = 86_400_000;
@@ -108,15 +109,6 @@ export interface UnloadQuery {
   cursor?: string;
 }
 
-function parseCursor(cursor: string): { at: number; id: string } {
-  const m = /^(\d+)~(.+)$/.exec(cursor);
-  if (!m)
-    fail('VALIDATION_FAILED', 'cursor is not one this list gave: pass nextCursor as it came', {
-      field: 'cursor',
-    });
-  return { at: Number(m[1]), id: m[2] as string };
-}
-
 /**
  * GET /api/unloads: the unloads of the boats in scope (a crew user: their own boat's), under a
  * unit, of one boat, between two instants (default the last 31 days), newest first, with the
@@ -146,16 +138,15 @@ export async function listVisibleUnloads(
   const page = await listUnloads(ctx.db, {
     ...filter,
     limit: q.limit + 1,
-    after: q.cursor ? parseCursor(q.cursor) : undefined,
+    after: q.cursor ? parseInstantCursor(q.cursor, 'at') : undefined,
   });
   const { count, tonnes } = await sumUnloads(ctx.db, filter);
-  const items = page.slice(0, q.limit);
-  const last = items.at(-1);
+  const { items, ...next } = instantPage(page, q.limit, (u) => u.at, unloadView);
   return {
-    items: items.map(unloadView),
+    items,
     total: count,
     // Sums of decimal tonnes carry float noise: kilograms are the precision anyone weighs.
     totalTonnes: Math.round(tonnes * 1000) / 1000,
-    ...(page.length > q.limit && last ? { nextCursor: `${last.at}~${last.id}` } : {}),
+    ...next,
   };
 }

@@ -9,10 +9,11 @@
 // a write still means the write survived a power loss. A read may see rows of the open batch
 // (the connection is shared); `settled()` is what an answer built from reads waits for (the
 // HTTP layer awaits it before sending), so nothing not yet on disk is shown to anyone.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// A request that only reads can read committed batches only instead: sqlite-read-scope.ts.
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, SqliteDialect } from 'kysely';
 import { exitOnDiskFailure, type OnDiskFailure } from './disk-failure.ts';
+import { type ReaderConnection, ReadScope, scopedStatement } from './sqlite-read-scope.ts';
 import type { WalSyncer } from './wal-sync.ts';
 
 /** One outer transaction shared by the writes of one turn of the event loop. */
@@ -34,24 +35,6 @@ export interface GroupCommitStats {
 }
 
 const SAVEPOINT = 'zs_tx';
-
-/**
- * A request that only reads (a GET): with a reader connection, its reads outside transactions
- * run there and see committed batches only, never the open one. `seen` is the newest batch it
- * may have seen (committed by the time of its last read): its answer waits for that batch's
- * fsync, and for nothing later (see docs/RELIABILITY.md).
- */
-export class ReadScope {
-  constructor(public seen: { done: Promise<void> } | undefined) {}
-}
-
-/** The second connection: its statements, and its close. */
-export interface ReaderConnection {
-  prepare(sql: string): SQLite.Statement;
-  close(): void;
-}
-
-const readScopes = new AsyncLocalStorage<ReadScope>();
 
 /** Receives every statement the driver runs, in order, with its parameters (bench/orders replays them). */
 export type StatementRecorder = (sql: string, parameters: readonly unknown[]) => void;
@@ -216,15 +199,9 @@ export class GroupCommitDriver implements Driver {
     let statement = this.prepare(query.sql);
     const parameters = query.parameters as unknown[];
     this.recorder?.(query.sql, parameters);
-    // `reader` too: a SELECT (BEGIN and SAVEPOINT also count as read-only, and stay here).
-    if (this.reader && statement.readonly && statement.reader && this.depth === 0) {
-      const scope = readScopes.getStore();
-      if (scope) {
-        // Sees every batch committed so far, whose fsyncs the answer then waits for.
-        scope.seen = this.committed;
-        statement = this.reader.prepare(query.sql);
-      }
-    }
+    // A read of a read scope runs on the reader (sqlite-read-scope.ts).
+    if (this.reader && this.depth === 0)
+      statement = scopedStatement(this.reader, query.sql, statement, this.committed);
     if (this.depth > 0 && !this.database.inTransaction) {
       // SQLite abandoned the batch under this transaction: nothing more may be written in it.
       throw new Error('SQLite rolled the transaction back (see the earlier error); retry the request');
@@ -433,11 +410,6 @@ export function batchMark(db: object): number {
  */
 export function beginReads(db: object): ReadScope | undefined {
   return registry.get(db)?.beginReads();
-}
-
-/** Runs `fn`, and everything it starts, inside the read scope. */
-export function withReads<T>(scope: ReadScope, fn: () => T): T {
-  return readScopes.run(scope, fn);
 }
 
 /** Resolves once every batch the scope's reads may have seen is on disk. */

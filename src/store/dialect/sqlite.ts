@@ -6,12 +6,9 @@ import type { Database } from '../schema.ts';
 import type { OnDiskFailure } from './disk-failure.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
 import { sqliteConstraintViolation } from './sqlite-constraint.ts';
-import {
-  GroupCommitSqliteDialect,
-  type ReaderConnection,
-  registerGroupCommit,
-} from './sqlite-group-commit.ts';
+import { GroupCommitSqliteDialect, registerGroupCommit } from './sqlite-group-commit.ts';
 import { sqlitePositionBatchWriter } from './sqlite-position-batch.ts';
+import type { ReaderConnection } from './sqlite-read-scope.ts';
 import { sqliteTrackReader } from './sqlite-track-reader.ts';
 import { registerTrackReader } from './track-reader.ts';
 import type { DialectAdapter } from './types.ts';
@@ -98,7 +95,7 @@ export function sqliteAdapter(file: string, durability: SqliteDurability = {}): 
 /**
  * A second connection for requests that only read (GETs): in WAL mode it sees committed batches
  * only, so such a request waits for the fsync of what it read, not for the batch being filled
- * meanwhile (sqlite-group-commit.ts, docs/RELIABILITY.md). Opened on first use, after the writer
+ * meanwhile (sqlite-read-scope.ts, docs/RELIABILITY.md). Opened on first use, after the writer
  * has created the file and its WAL.
  */
 function readerConnection(file: string): ReaderConnection {
