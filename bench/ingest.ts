@@ -6,7 +6,7 @@
 //   live-latency-p99 [sqlite]            a fix's commit → its `position` event on a console's socket
 //
 //   npm run bench:ingest [-- --only cpu,pg,idle,live --seconds 5 --warmup 3 --rounds 3 --window 8
-//                            --connections 200 --idle 20000 --profile DIR]
+//                            --connections 200 --idle 20000 --profile DIR --pg-write copy,unnest]
 //   npm run bench:ingest -- --only throughput [...]   the earlier positions/s figures (throughput.ts)
 //
 // The load generator is lean (lean-load.ts) and runs in a child process: its own CPU is printed.
@@ -33,6 +33,8 @@ const ROUNDS = Number(arg('rounds', '3'));
 const WINDOW = Number(arg('window', '8'));
 const CONNECTIONS = Number(arg('connections', '200'));
 const PROFILE = arg('profile', '');
+// How the server writes positions to PostgreSQL (ZS_PG_POSITIONS_WRITE): `copy` (its default), `unnest`.
+const PG_WRITES = arg('pg-write', 'copy').split(',');
 const IDLE = Number(arg('idle', '20000'));
 const LIVE_DEVICES = Number(arg('live-devices', '2000'));
 const CONSOLES = Number(arg('consoles', '20'));
@@ -75,6 +77,8 @@ async function ourServer(
     dataDir,
     adminPassword: PASSWORD,
     databaseUrl: opts.databaseUrl,
+    // Migrations and tsx's compile took 60 s at a load average of 40, 144 s at 45 on 2 cores.
+    startTimeoutMs: 300_000,
     // Measure ingest, not the per-connection and HTTP rate limits.
     env: {
       ZS_DEVICE_FRAMES_PER_SECOND: '1000000',
@@ -155,7 +159,11 @@ async function ingestCpu(): Promise<void> {
   }
 }
 
-/** PostgreSQL's own CPU a stored row: its backends serving the server's database, from /proc. */
+/**
+ * PostgreSQL's own CPU a stored row: its backends serving the server's database, from /proc. With
+ * several `--pg-write` modes, each round runs each mode on a server of its own (the same database),
+ * in ABBA order: the tables' dead row versions pile up over the run, and the order shares that out.
+ */
 async function ingestPgCpu(): Promise<void> {
   const problem = await postgresProblem();
   if (problem) {
@@ -163,12 +171,16 @@ async function ingestPgCpu(): Promise<void> {
     return;
   }
   const database = await createTestDatabase();
-  const server = await ourServer({ databaseUrl: database.url });
+  const serverFor = (mode: string) =>
+    ourServer({ databaseUrl: database.url, env: { ZS_PG_POSITIONS_WRITE: mode } });
+  let mode = PG_WRITES[0] as string;
+  let server = await serverFor(mode);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
     const phones = Array.from({ length: CONNECTIONS }, (_, i) => phoneOf(i));
     await createDevices(server.base, await login(server.base), phones, 16);
+    log(`postgres: ${await pgConditions(client)}`);
     const backends = async () =>
       (
         await client.query<{ pid: number }>(
@@ -185,43 +197,99 @@ async function ingestPgCpu(): Promise<void> {
       }
       return out;
     };
-    const rows: number[] = [];
+    const rows = new Map<string, number[]>(PG_WRITES.map((m) => [m, []]));
+    let k = 0;
     for (let r = 0; r < ROUNDS; r++) {
-      const baseTime = Date.now() - (30 - r * 2) * 86_400_000;
-      const load = await startLeanLoad({ port: server.jt808Port, phones, window: WINDOW, baseTime });
-      try {
-        load.start();
-        await sleep(WARMUP_MS);
-        const pids = await backends();
-        const m0 = await load.mark();
-        const [d0, s0] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0)];
-        await sleep(SECONDS * 1000);
-        const m1 = await load.mark();
-        const [d1, s1] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0)];
-        await load.stop();
-        let db = 0;
-        for (const [pid, t] of d1) db += t - (d0.get(pid) ?? t);
-        const acked = m1.acked - m0.acked;
-        const seconds = (m1.at - m0.at) / 1000;
-        const micros = (db / Math.max(1, acked)) * 1e6;
-        rows.push(micros);
-        log(
-          `round ${r + 1} postgres: ${(acked / seconds).toFixed(0)} positions/s acknowledged, ` +
-            `PostgreSQL backends (${pids.length}) CPU ${((db / seconds) * 100).toFixed(0)}% = ${micros.toFixed(2)} µs/row, ` +
-            `server CPU ${(((s1 - s0) / Math.max(1, acked)) * 1e6).toFixed(2)} µs/position, ` +
-            `load generator CPU ${(((m1.cpuSeconds - m0.cpuSeconds) / seconds) * 100).toFixed(0)}%`,
-        );
-      } finally {
-        load.kill();
+      for (const next of r % 2 === 0 ? PG_WRITES : [...PG_WRITES].reverse()) {
+        if (next !== mode) {
+          await server.stop();
+          mode = next;
+          server = await serverFor(mode);
+        }
+        // Each round's fixes are newer than the last round's: live fixes, never duplicates.
+        const baseTime = Date.now() - (30 - k++ * 2) * 86_400_000;
+        const load = await startLeanLoad({ port: server.jt808Port, phones, window: WINDOW, baseTime });
+        try {
+          load.start();
+          await sleep(WARMUP_MS);
+          const pids = await backends();
+          const m0 = await load.mark();
+          const [d0, s0, x0] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0), await commits(client)];
+          await sleep(SECONDS * 1000);
+          const m1 = await load.mark();
+          const [d1, s1, x1] = [cpuOf(pids), cpuSecondsOf(server.child.pid ?? 0), await commits(client)];
+          await load.stop();
+          let db = 0;
+          for (const [pid, t] of d1) db += t - (d0.get(pid) ?? t);
+          const acked = m1.acked - m0.acked;
+          const seconds = (m1.at - m0.at) / 1000;
+          const micros = (db / Math.max(1, acked)) * 1e6;
+          rows.get(mode)?.push(micros);
+          log(
+            `round ${r + 1} postgres ${mode}: ${(acked / seconds).toFixed(0)} positions/s acknowledged, ` +
+              `${(acked / Math.max(1, x1 - x0)).toFixed(0)} a commit, ` +
+              `PostgreSQL backends (${pids.length}) CPU ${((db / seconds) * 100).toFixed(0)}% = ${micros.toFixed(2)} µs/row, ` +
+              `server CPU ${(((s1 - s0) / Math.max(1, acked)) * 1e6).toFixed(2)} µs/position, ` +
+              `load generator CPU ${(((m1.cpuSeconds - m0.cpuSeconds) / seconds) * 100).toFixed(0)}%; ` +
+              `${await tableSizes(client)}; load average ${loadAverage().join(' ')}`,
+          );
+        } finally {
+          load.kill();
+        }
       }
     }
-    const x = median(rows);
-    console.log(figure('ingest-pg-cpu [postgres]', x, 8, 'µs/row', 8 / x));
+    log(`postgres at the end: ${await pgConditions(client)}`);
+    for (const [m, values] of rows) {
+      const x = median(values);
+      log(`${m}: ${values.map((v) => v.toFixed(2)).join(', ')} µs/row`);
+      const name = m === 'copy' ? 'ingest-pg-cpu [postgres]' : `ingest-pg-cpu [postgres, ${m}]`;
+      console.log(figure(name, x, 8, 'µs/row', 8 / x));
+    }
   } finally {
     await client.end();
     await server.stop();
     await database.drop();
   }
+}
+
+/** Transactions committed in the client's database so far (pg_stat_database; ours only write positions). */
+async function commits(client: pg.Client): Promise<number> {
+  // The statistics are flushed by each backend at most once a second: read what is flushed now.
+  await client.query('select pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ n: string }>(
+    'select xact_commit as n from pg_stat_database where datname = current_database()',
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * What makes PostgreSQL's CPU a row move here besides our code: autovacuum, and the oldest
+ * transaction holding an xid anywhere on the server (another database's too): every snapshot's
+ * xmin stays behind it, so no dead row version newer than it can be pruned or vacuumed, and the
+ * per-device rows updated at every commit (latest_positions, devices) grow chains that each
+ * update then walks.
+ */
+async function pgConditions(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ autovacuum: string; oldest: string | null; db: string | null }>(
+    `select current_setting('autovacuum') as autovacuum,
+       (select extract(epoch from now() - xact_start)::int::text from pg_stat_activity
+         where backend_xid is not null order by xact_start limit 1) as oldest,
+       (select datname from pg_stat_activity where backend_xid is not null order by xact_start limit 1) as db`,
+  );
+  const row = rows[0];
+  return (
+    `autovacuum ${row?.autovacuum}, oldest transaction holding an xid: ` +
+    (row?.oldest ? `${row.oldest} s old (database ${row.db})` : 'none')
+  );
+}
+
+/** The per-device tables' size on disk: they grow with the dead row versions nothing removes. */
+async function tableSizes(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ devices: string; latest: string }>(
+    `select pg_total_relation_size('devices') as devices, pg_total_relation_size('latest_positions') as latest`,
+  );
+  const kb = (v: string | undefined) => `${(Number(v) / 1024).toFixed(0)} kB`;
+  return `devices ${kb(rows[0]?.devices)}, latest_positions ${kb(rows[0]?.latest)}`;
 }
 
 /**

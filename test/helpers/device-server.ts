@@ -15,6 +15,8 @@ export interface DeviceServerOptions {
   /** Ports to reuse (a restart on the same ports); fresh free ones otherwise. */
   ports?: Record<'PORT' | 'ZS_JT808_PORT' | 'ZS_GT06_PORT' | 'ZS_OSMAND_PORT', string>;
   env?: Record<string, string>;
+  /** How long the server may take to answer /api/health (startServer's default otherwise). */
+  startTimeoutMs?: number;
 }
 
 async function accepts(port: number): Promise<boolean> {
@@ -54,15 +56,18 @@ export async function startDeviceServer(opts: DeviceServerOptions): Promise<Devi
 
 async function startOn(ports: Ports, opts: DeviceServerOptions): Promise<DeviceServer & { ports: Ports }> {
   // Empty values override whatever the caller's shell had: the options say everything.
-  const server = await startServer({
-    ...ports,
-    ZS_DEMO: '0',
-    ZS_ADMIN_PASSWORD: opts.adminPassword,
-    ZS_DATA_DIR: opts.dataDir,
-    DATABASE_URL: opts.databaseUrl ?? '',
-    ZS_MQTT_URL: '',
-    ...opts.env,
-  });
+  const server = await startServer(
+    {
+      ...ports,
+      ZS_DEMO: '0',
+      ZS_ADMIN_PASSWORD: opts.adminPassword,
+      ZS_DATA_DIR: opts.dataDir,
+      DATABASE_URL: opts.databaseUrl ?? '',
+      ZS_MQTT_URL: '',
+      ...opts.env,
+    },
+    opts.startTimeoutMs,
+  );
   const jt808Port = Number(ports.ZS_JT808_PORT);
   const deadline = Date.now() + 10_000;
   while (!(await accepts(jt808Port))) {

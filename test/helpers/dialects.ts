@@ -79,16 +79,24 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 export function forEachDialect(name: string, suite: (kind: DialectKind) => void): void {
   for (const kind of DIALECTS) {
     describe(`${name} [${kind}]`, async () => {
-      if (kind === 'postgres') {
-        const problem = await postgresProblem();
-        if (problem) {
-          if (process.env.CI === 'true') throw new Error(`CI=true needs PostgreSQL: ${problem}`);
-          console.log(`# skipping ${name} on postgres: ${problem}`);
-          it(`${name} on postgres`, { skip: problem }, () => {});
-          return;
-        }
-      }
+      if (kind === 'postgres' && !(await postgresReady(name))) return;
       suite(kind);
     });
   }
+}
+
+/** A suite of PostgreSQL's own behaviour (its driver, its formats), missing PostgreSQL handled as forEachDialect does. */
+export function onPostgres(name: string, suite: () => void): void {
+  describe(`${name} [postgres]`, async () => {
+    if (await postgresReady(name)) suite();
+  });
+}
+
+async function postgresReady(name: string): Promise<boolean> {
+  const problem = await postgresProblem();
+  if (!problem) return true;
+  if (process.env.CI === 'true') throw new Error(`CI=true needs PostgreSQL: ${problem}`);
+  console.log(`# skipping ${name} on postgres: ${problem}`);
+  it(`${name} on postgres`, { skip: problem }, () => {});
+  return false;
 }

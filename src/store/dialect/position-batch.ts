@@ -1,8 +1,8 @@
 // The write of one group commit of positions (history rows, latest rows, device last-seen times),
 // done the fastest way each dialect allows. SQLite's runs inside the caller's transaction,
-// PostgreSQL's is one statement (atomic by itself); both behave as the portable Kysely path in
-// positions.repository.ts does: duplicates (device, time) skipped, latest positions never moved
-// backwards, last-seen times never moved backwards.
+// PostgreSQL's commits a transaction of its own on a connection it holds; both behave as the
+// portable Kysely path in positions.repository.ts does: duplicates (device, time) skipped, latest
+// positions never moved backwards, last-seen times never moved backwards.
 import type { Kysely } from 'kysely';
 import type { Database, PositionTable } from '../schema.ts';
 
@@ -39,7 +39,7 @@ export const POSITION_COLUMNS = [
 
 /**
  * A registered writer; `atomic`: it is given the database rather than a transaction, because it
- * writes the batch in one statement (atomic by itself) or joins a transaction of its own.
+ * commits a transaction of its own (PostgreSQL's) or joins one of its own (SQLite's group commit).
  */
 export interface RegisteredPositionBatchWriter {
   write: PositionBatchWriter;
@@ -50,8 +50,8 @@ const writers = new WeakMap<Kysely<Database>, RegisteredPositionBatchWriter>();
 
 /**
  * Called by a dialect adapter for the Kysely instance it creates. An `atomic` writer is given
- * the database itself rather than a transaction: on PostgreSQL, BEGIN and COMMIT would be two
- * more round trips per group commit for a single statement that is atomic anyway.
+ * the database itself rather than a transaction: PostgreSQL's sends its BEGIN in the same round
+ * trip as its COPY, which a Kysely transaction cannot do.
  */
 export function registerPositionBatchWriter(
   db: Kysely<Database>,

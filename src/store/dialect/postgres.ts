@@ -38,7 +38,10 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       // A dropped connection must not crash the process; queries on it fail and are reported.
       pool.on('error', () => {});
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-      registerPositionBatchWriter(db, postgresPositionBatchWriter, { atomic: true });
+      // ZS_PG_POSITIONS_WRITE=unnest: the write before COPY, for bench:ingest's comparison only.
+      const positionsWrite = process.env.ZS_PG_POSITIONS_WRITE === 'unnest' ? 'unnest' : 'copy';
+      // Atomic: the writer holds a connection of the pool and commits its own transaction.
+      registerPositionBatchWriter(db, postgresPositionBatchWriter(pool, positionsWrite), { atomic: true });
       registerTrackReader(db, postgresTrackReader(pool));
       registerTrackColumnsReader(db, postgresTrackColumnsReader(pool));
       registerRollupSumsReader(db, postgresRollupSums);
