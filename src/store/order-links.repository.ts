@@ -56,11 +56,20 @@ export async function addFollowers(
 ): Promise<void> {
   const ids = [...new Set(userIds.filter((id): id is string => typeof id === 'string' && id !== ''))];
   if (ids.length === 0) return;
-  await db
-    .insertInto('order_followers')
-    .values(ids.map((userId) => ({ order_id: orderId, user_id: userId, since })))
-    .onConflict((oc) => oc.columns(['order_id', 'user_id']).doNothing())
-    .execute();
+  const build = () =>
+    db
+      .insertInto('order_followers')
+      .values(ids.map((userId) => ({ order_id: orderId, user_id: userId, since })))
+      .onConflict((oc) => oc.columns(['order_id', 'user_id']).doNothing());
+  // One text per count of followers for the few a report adds, compiled once.
+  if (ids.length > 8) await build().execute();
+  else
+    await executeCompiled(
+      db,
+      `order_followers.add:${ids.length}`,
+      ids.flatMap((u) => [orderId, u, since]),
+      build,
+    );
 }
 
 /** The users following an order. */
