@@ -9,6 +9,12 @@ import type { Db } from './database.ts';
 // PostgreSQL compile to different text).
 const texts = new WeakMap<object, Map<string, string>>();
 
+/**
+ * Every text kept here, of any database: the statements run on every action, which the
+ * PostgreSQL adapter prepares once per connection under a name (dialect/postgres.ts).
+ */
+export const compiledTexts = new Set<string>();
+
 function sameParameters(compiled: readonly unknown[], expected: readonly unknown[]): boolean {
   return compiled.length === expected.length && compiled.every((p, i) => Object.is(p, expected[i]));
 }
@@ -37,6 +43,9 @@ export async function executeCompiled<R>(
   const text = cache.get(shape);
   if (text !== undefined) return db.executeQuery<R>(CompiledQuery.raw(text, [...parameters]));
   const compiled = build().compile();
-  if (sameParameters(compiled.parameters, parameters)) cache.set(shape, compiled.sql);
+  if (sameParameters(compiled.parameters, parameters)) {
+    cache.set(shape, compiled.sql);
+    compiledTexts.add(compiled.sql);
+  }
   return db.executeQuery<R>(compiled);
 }

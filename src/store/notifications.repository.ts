@@ -1,4 +1,5 @@
 import type { JsonObject } from '../domain/workorder/model.ts';
+import { executeCompiled } from './compiled.ts';
 import type { Db } from './database.ts';
 import { parseJson, toJson } from './dialect/json.ts';
 import type { NotificationTable } from './schema.ts';
@@ -36,23 +37,28 @@ function toNotification(r: NotificationTable): NotificationRecord {
 /** Stores notifications, typically inside the transaction of the change they tell about. */
 export async function insertNotifications(db: Db, items: readonly NotificationRecord[]): Promise<void> {
   if (items.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values(
-      items.map((n) => ({
-        id: n.id,
-        user_id: n.userId,
-        unit_id: n.unitId,
-        kind: n.kind,
-        order_id: n.orderId,
-        order_code: n.orderCode,
-        message: n.message,
-        data: toJson(n.data) ?? '{}',
-        created_at: n.createdAt,
-        read_at: n.readAt,
-      })),
-    )
-    .execute();
+  const rows = items.map((n) => ({
+    id: n.id,
+    user_id: n.userId,
+    unit_id: n.unitId,
+    kind: n.kind,
+    order_id: n.orderId,
+    order_code: n.orderCode,
+    message: n.message,
+    data: toJson(n.data) ?? '{}',
+    created_at: n.createdAt,
+    read_at: n.readAt,
+  }));
+  const build = () => db.insertInto('notifications').values(rows);
+  // An action notifies a unit's few users: one text per count, compiled once.
+  if (rows.length > 16) await build().execute();
+  else
+    await executeCompiled(
+      db,
+      `notifications.insert:${rows.length}`,
+      rows.flatMap((r) => Object.values(r)),
+      build,
+    );
 }
 
 /** One page of a user's notifications, newest first, keyset-paged on (createdAt, id). */

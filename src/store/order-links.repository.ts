@@ -1,3 +1,4 @@
+import { executeCompiled } from './compiled.ts';
 import type { Db } from './database.ts';
 
 /** Records units an order involves (its grid, responsible units, sub-task units); known ones are skipped. */
@@ -8,16 +9,27 @@ export async function addOrderUnits(
 ): Promise<void> {
   const ids = [...new Set(unitIds.filter((id): id is string => typeof id === 'string' && id !== ''))];
   if (ids.length === 0) return;
-  await db
-    .insertInto('order_units')
-    .values(ids.map((unitId) => ({ order_id: orderId, unit_id: unitId })))
-    .onConflict((oc) => oc.columns(['order_id', 'unit_id']).doNothing())
-    .execute();
+  const build = () =>
+    db
+      .insertInto('order_units')
+      .values(ids.map((unitId) => ({ order_id: orderId, unit_id: unitId })))
+      .onConflict((oc) => oc.columns(['order_id', 'unit_id']).doNothing());
+  // One text per count of units for the few an action or a report links, compiled once.
+  if (ids.length > 8) await build().execute();
+  else
+    await executeCompiled(
+      db,
+      `order_units.add:${ids.length}`,
+      ids.flatMap((u) => [orderId, u]),
+      build,
+    );
 }
 
 /** The ids of every unit an order has involved. */
 export async function listOrderUnitIds(db: Db, orderId: string): Promise<string[]> {
-  const rows = await db.selectFrom('order_units').select('unit_id').where('order_id', '=', orderId).execute();
+  const { rows } = await executeCompiled(db, 'order_units.ofOrder', [orderId], () =>
+    db.selectFrom('order_units').select('unit_id').where('order_id', '=', orderId),
+  );
   return rows.map((r) => r.unit_id);
 }
 
@@ -44,11 +56,20 @@ export async function addFollowers(
 ): Promise<void> {
   const ids = [...new Set(userIds.filter((id): id is string => typeof id === 'string' && id !== ''))];
   if (ids.length === 0) return;
-  await db
-    .insertInto('order_followers')
-    .values(ids.map((userId) => ({ order_id: orderId, user_id: userId, since })))
-    .onConflict((oc) => oc.columns(['order_id', 'user_id']).doNothing())
-    .execute();
+  const build = () =>
+    db
+      .insertInto('order_followers')
+      .values(ids.map((userId) => ({ order_id: orderId, user_id: userId, since })))
+      .onConflict((oc) => oc.columns(['order_id', 'user_id']).doNothing());
+  // One text per count of followers for the few a report adds, compiled once.
+  if (ids.length > 8) await build().execute();
+  else
+    await executeCompiled(
+      db,
+      `order_followers.add:${ids.length}`,
+      ids.flatMap((u) => [orderId, u, since]),
+      build,
+    );
 }
 
 /** The users following an order. */

@@ -7,10 +7,14 @@ import {
   zeroCounters,
 } from '../domain/workorder/rollup.ts';
 import type { OrderStatus } from '../domain/workorder/states.ts';
+import { executeCompiled } from './compiled.ts';
 import type { Db } from './database.ts';
 import { parseJson } from './dialect/json.ts';
 import { rollupSumsReaderOf } from './dialect/rollup-sums.ts';
 import type { OrderRollupTable } from './schema.ts';
+
+/** Batches of up to this many rows (or ids) use SQL text compiled once per count. */
+const COMPILED_ROWS = 16;
 
 type CounterColumn = Exclude<keyof OrderRollupTable, 'unit_path' | 'day' | 'as_of_day'>;
 
@@ -62,30 +66,36 @@ export async function addRollups(db: Db, rows: readonly KeyedRollupRow[]): Promi
   // 16 columns a row: 2,000 rows stay under SQLite's 32,766 bound parameters.
   for (let i = 0; i < sorted.length; i += 2000) {
     const values = sorted.slice(i, i + 2000).map((r) => {
-      const row: OrderRollupTable = {
+      const row: Record<string, string | number> = {
         unit_path: r.unitPath,
         day: r.day,
         as_of_day: r.asOfDay,
-        ...Object.fromEntries(ROLLUP_COUNTERS.map((k) => [COLUMN[k], r.counts[k]])),
-      } as OrderRollupTable;
-      return row;
+      };
+      for (const k of ROLLUP_COUNTERS) row[COLUMN[k]] = r.counts[k];
+      return row as unknown as OrderRollupTable;
     });
-    await db
-      .insertInto('order_rollups')
-      .values(values)
-      .onConflict((oc) =>
-        oc
-          .columns(['unit_path', 'day', 'as_of_day'])
-          .doUpdateSet((eb) =>
-            Object.fromEntries(
-              ROLLUP_COUNTERS.map((k) => [
-                COLUMN[k],
-                eb(`order_rollups.${COLUMN[k]}`, '+', eb.ref(`excluded.${COLUMN[k]}`)),
-              ]),
+    const build = () =>
+      db
+        .insertInto('order_rollups')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .columns(['unit_path', 'day', 'as_of_day'])
+            .doUpdateSet((eb) =>
+              Object.fromEntries(
+                ROLLUP_COUNTERS.map((k) => [
+                  COLUMN[k],
+                  eb(`order_rollups.${COLUMN[k]}`, '+', eb.ref(`excluded.${COLUMN[k]}`)),
+                ]),
+              ),
             ),
-          ),
-      )
-      .execute();
+        );
+    // An action adds a few rows (one per unit path and day): those texts are compiled once per
+    // row count; a rebuild's large batches are built each time.
+    if (values.length <= COMPILED_ROWS) {
+      const parameters = values.flatMap((v) => Object.values(v) as unknown[]);
+      await executeCompiled(db, `order_rollups.add:${values.length}`, parameters, build);
+    } else await build().execute();
   }
 }
 
@@ -156,26 +166,33 @@ export async function orderRollupInput(
   orderId: string,
   beforeSeq: number,
 ): Promise<{ events: TimelineEvent[]; paths: string[] }> {
-  const rows = await db
-    .selectFrom('order_events')
-    .select(['seq', 'action', 'from_state', 'to_state', 'at', 'data'])
-    .where('order_id', '=', orderId)
-    .where('seq', '<', beforeSeq)
-    .orderBy('seq')
-    .execute();
-  const paths = await db
-    .selectFrom('order_units')
-    .innerJoin('units', 'units.id', 'order_units.unit_id')
-    .select('units.path')
-    .where('order_units.order_id', '=', orderId)
-    .execute();
+  const { rows } = await executeCompiled(db, 'order_events.timelineBefore', [orderId, beforeSeq], () =>
+    db
+      .selectFrom('order_events')
+      .select(['seq', 'action', 'from_state', 'to_state', 'at', 'data'])
+      .where('order_id', '=', orderId)
+      .where('seq', '<', beforeSeq)
+      .orderBy('seq'),
+  );
+  const { rows: paths } = await executeCompiled(db, 'order_units.pathsOfOrder', [orderId], () =>
+    db
+      .selectFrom('order_units')
+      .innerJoin('units', 'units.id', 'order_units.unit_id')
+      .select('units.path')
+      .where('order_units.order_id', '=', orderId),
+  );
   return { events: rows.map(timelineEvent), paths: paths.map((p) => p.path) };
 }
 
 /** The paths of units by id (unknown ids are skipped). */
 export async function unitPathsOf(db: Db, unitIds: readonly string[]): Promise<string[]> {
   if (unitIds.length === 0) return [];
-  const rows = await db.selectFrom('units').select('path').where('id', 'in', unitIds).execute();
+  const build = () => db.selectFrom('units').select('path').where('id', 'in', unitIds);
+  // One text per count of ids, for the few an action brings.
+  const { rows } =
+    unitIds.length <= COMPILED_ROWS
+      ? await executeCompiled(db, `units.paths:${unitIds.length}`, unitIds, build)
+      : { rows: await build().execute() };
   return rows.map((r) => r.path);
 }
 

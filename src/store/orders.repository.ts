@@ -115,10 +115,10 @@ export async function insertOrder(
   timing: OrderTiming,
   searchText: string,
 ): Promise<void> {
-  await db
-    .insertInto('orders')
-    .values(orderRow(o, timing, searchText))
-    .execute();
+  const row = orderRow(o, timing, searchText);
+  await executeCompiled(db, `orders.insert:${Object.keys(row).join(',')}`, Object.values(row), () =>
+    db.insertInto('orders').values(row),
+  );
 }
 
 /** Stores many new orders with multi-row inserts (imports, benchmarks): one statement per 500 rows. */
