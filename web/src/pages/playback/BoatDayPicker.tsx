@@ -40,7 +40,9 @@ export function BoatDayPicker({ boats: list, assetId, day, onSelect }: BoatDayPi
     } catch {
       // Without its devices the boat opens on today.
     }
-    if (!left.current) onSelect(id, next);
+    // Only while the playback page is still the one open: a user who went on to another page
+    // before the devices came back stays there (the cleanup may run after a slow answer lands).
+    if (!left.current && window.location.hash.startsWith('#/playback')) onSelect(id, next);
   }
 
   return (
