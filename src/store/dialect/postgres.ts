@@ -1,6 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { compiledTexts } from '../compiled.ts';
 import type { Database } from '../schema.ts';
 import { registerPositionBatchWriter } from './position-batch.ts';
 import { postgresConstraintViolation } from './postgres-constraint.ts';
@@ -38,7 +37,7 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       });
       // A dropped connection must not crash the process; queries on it fail and are reported.
       pool.on('error', () => {});
-      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }) });
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       // ZS_PG_POSITIONS_WRITE=unnest: the write before COPY, for bench:ingest's comparison only.
       const positionsWrite = process.env.ZS_PG_POSITIONS_WRITE === 'unnest' ? 'unnest' : 'copy';
       // Atomic: the writer holds a connection of the pool and commits its own transaction.
@@ -49,41 +48,6 @@ export function postgresAdapter(connectionString: string, options: { schema?: st
       return db;
     },
     unsafeDurability: postgresUnsafeDurability,
-  };
-}
-
-/** Names of the statements prepared on every connection, by SQL text. */
-const names = new Map<string, string>();
-type Query = (config: unknown, values?: unknown) => unknown;
-const named = new WeakSet<pg.PoolClient>();
-
-/**
- * The pool Kysely is given: its clients run the texts store/compiled.ts keeps (the statements of
- * every order action) as named prepared statements, which each connection parses once instead of
- * at every call (an unnamed statement is parsed, analysed and planned again each time). Those
- * texts are few (one per statement shape), hence no bound on the names.
- */
-function namingPool(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
-  return {
-    async connect() {
-      const client = await pool.connect();
-      if (!named.has(client)) {
-        named.add(client);
-        const query = client.query.bind(client) as Query;
-        (client as unknown as { query: Query }).query = (config, values) => {
-          if (typeof config !== 'string' || !Array.isArray(values) || !compiledTexts.has(config))
-            return values === undefined ? query(config) : query(config, values);
-          let name = names.get(config);
-          if (name === undefined) {
-            name = `zs_${names.size + 1}`;
-            names.set(config, name);
-          }
-          return query({ name, text: config, values });
-        };
-      }
-      return client;
-    },
-    end: () => pool.end(),
   };
 }
 
